@@ -1,0 +1,85 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "podchat",
+    platforms: [.macOS(.v15)],
+    products: [.executable(name: "podchat", targets: ["podchat"])],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        // Pure domain: messages, conversations, sampling parameters, configuration.
+        .target(name: "PodchatCore"),
+        // The internal endpoint client: Runpod job API and worker-vllm formats over HTTP.
+        .target(
+            name: "EndpointClient",
+            dependencies: [
+                "PodchatCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        // libc wcwidth under _XOPEN_SOURCE, which Glibc does not expose to Swift.
+        .target(name: "CDisplayWidth"),
+        // Pure app layer: state, events, effects, view -> screen grid.
+        .target(name: "PodchatApp", dependencies: ["PodchatCore", "CDisplayWidth"]),
+        // The wide-character ncurses API (Debian libncurses-dev).
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        // The only code that talks to the terminal.
+        .target(name: "PodchatTerminal", dependencies: ["PodchatApp", "PodchatCore", "CNcursesw"]),
+        // A loopback Runpod vLLM endpoint with production semantics.
+        .target(
+            name: "PodchatSimulator",
+            dependencies: [
+                "PodchatCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "podchat",
+            dependencies: [
+                "PodchatCore", "EndpointClient", "PodchatApp", "PodchatTerminal", "PodchatSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "PodchatTestSupport",
+            dependencies: ["PodchatCore", "PodchatApp", "EndpointClient", "PodchatSimulator"]
+        ),
+        .testTarget(name: "PodchatCoreTests", dependencies: ["PodchatCore", "PodchatTestSupport"]),
+        .testTarget(
+            name: "EndpointClientTests",
+            dependencies: ["EndpointClient", "PodchatSimulator", "PodchatTestSupport"]
+        ),
+        .testTarget(
+            name: "PodchatSimulatorTests",
+            dependencies: [
+                "PodchatSimulator", "PodchatTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(
+            name: "PodchatAppTests",
+            dependencies: ["PodchatApp", "PodchatTestSupport"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["podchat", "PodchatSimulator", "PodchatTestSupport"]
+        ),
+    ]
+)
+
+// The same language settings for every Swift target, so no module drifts.
+for target in package.targets where target.type != .system && target.name != "CDisplayWidth" {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),  // SE-0335: existentials are spelled `any P`.
+        .enableUpcomingFeature("MemberImportVisibility"),  // SE-0444: members need their module imported.
+    ]
+}

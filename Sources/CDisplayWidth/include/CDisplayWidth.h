@@ -1,0 +1,1 @@
+int CDisplayWidth_wcwidth(unsigned int c);

@@ -1,0 +1,57 @@
+/// Token counts reported by the server.
+package struct Usage: Sendable, Equatable, Codable {
+    package var promptTokens: Int
+    package var completionTokens: Int
+
+    package init(promptTokens: Int, completionTokens: Int) {
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+    }
+}
+
+/// Why a reply ended.
+package enum FinishReason: Sendable, Equatable, Codable {
+    /// The model stopped by itself (or the worker does not say why).
+    case completed
+    /// The reply hit `max_tokens`.
+    case length
+    case cancelled
+    case timedOut
+}
+
+/// One thing that happened to a completion, in order. A stream of these ends after `finished`,
+/// or by throwing a ``CompletionFailure``.
+package enum CompletionEvent: Sendable, Equatable {
+    /// The job was accepted and waits for a worker.
+    case queued(jobID: String)
+    /// A worker took the job.
+    case started
+    /// New text for choice `choice`.
+    case delta(choice: Int, text: String)
+    /// Cumulative token counts.
+    case usage(Usage)
+    /// A request failed in a way worth retrying; the next try starts in `delay`.
+    case retrying(reason: String, delay: Duration)
+    /// The reply is complete.
+    case finished(FinishReason)
+}
+
+/// A completion that could not finish, with a message a person can act on.
+package struct CompletionFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    package var message: String
+
+    package init(_ message: String) {
+        self.message = message
+    }
+
+    package var description: String { message }
+}
+
+/// Something that turns a request into a stream of completion events.
+///
+/// Contract: the stream yields events in order, ends right after `.finished` or by throwing a
+/// ``CompletionFailure``, and when the consuming task is cancelled it stops promptly and asks
+/// the server to cancel the job too.
+package protocol CompletionBackend: Sendable {
+    func complete(_ request: CompletionRequest) -> AsyncThrowingStream<CompletionEvent, any Error>
+}
