@@ -29,8 +29,10 @@ let package = Package(
         .target(name: "PodchatApp", dependencies: ["PodchatCore", "CDisplayWidth"]),
         // The wide-character ncurses API (Debian libncurses-dev).
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        // Signals as bytes on a pipe, for the event loop's poll(2).
+        .target(name: "CSignalPipe"),
         // The only code that talks to the terminal.
-        .target(name: "PodchatTerminal", dependencies: ["PodchatApp", "PodchatCore", "CNcursesw"]),
+        .target(name: "PodchatTerminal", dependencies: ["PodchatApp", "PodchatCore", "CNcursesw", "CSignalPipe"]),
         // A loopback Runpod vLLM endpoint with production semantics.
         .target(
             name: "PodchatSimulator",
@@ -69,15 +71,16 @@ let package = Package(
             dependencies: ["PodchatApp", "PodchatTestSupport"],
             exclude: ["Snapshots"]
         ),
+        .testTarget(name: "PodchatTerminalTests", dependencies: ["PodchatTerminal", "PodchatApp", "CNcursesw"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["podchat", "PodchatSimulator", "PodchatTestSupport"]
+            dependencies: ["podchat", "PodchatCore", "PodchatSimulator", "PodchatTestSupport"]
         ),
     ]
 )
 
 // The same language settings for every Swift target, so no module drifts.
-for target in package.targets where target.type != .system && target.name != "CDisplayWidth" {
+for target in package.targets where target.type != .system && !["CDisplayWidth", "CSignalPipe"].contains(target.name) {
     target.swiftSettings = (target.swiftSettings ?? []) + [
         .enableUpcomingFeature("ExistentialAny"),  // SE-0335: existentials are spelled `any P`.
         .enableUpcomingFeature("MemberImportVisibility"),  // SE-0444: members need their module imported.

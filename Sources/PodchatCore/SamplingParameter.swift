@@ -24,7 +24,8 @@ package struct SamplingParameter: Sendable, Equatable {
 
     /// `value` brought into range and, for integers, rounded.
     package func clamped(_ value: Double) -> Double {
-        let rounded = kind == .integer ? value.rounded() : (value / step).rounded() * step
+        // Dividing by the step's reciprocal keeps 0.7 as 0.7 on the wire (× step gives 0.7000000000000001).
+        let rounded = kind == .integer ? value.rounded() : (value / step).rounded() / (1 / step)
         return min(max(rounded, minimum), maximum)
     }
 

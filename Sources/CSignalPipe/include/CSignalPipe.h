@@ -1,0 +1,20 @@
+#ifndef CSIGNALPIPE_H
+#define CSIGNALPIPE_H
+
+// Turns signals into bytes on a pipe, so the event loop's poll(2) wakes up for them whichever
+// thread the kernel delivers the signal to. (A Swift process has several threads; poll on the
+// main thread is interrupted only when the signal happens to land there.)
+
+// Installs a handler for `signo` that writes the signal number as one byte to `fd`, after
+// calling the handler that was installed before (ncurses' SIGWINCH handler must still run,
+// or KEY_RESIZE never arrives). Returns 0, or -1 with errno set.
+int CSignalPipe_install(int signo, int fd);
+
+// Puts back the handler that was installed before CSignalPipe_install(signo, …).
+void CSignalPipe_restore(int signo);
+
+// Creates a pipe whose ends are non-blocking and close on exec (pipe2 is GNU-only, so Swift's
+// Glibc module does not show it). Returns 0, or -1 with errno set.
+int CSignalPipe_makePipe(int descriptors[2]);
+
+#endif

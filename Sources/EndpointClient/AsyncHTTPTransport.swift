@@ -1,0 +1,89 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The real ``HTTPTransport``, on AsyncHTTPClient.
+package struct AsyncHTTPTransport: HTTPTransport {
+    /// A client made for job polling, shared by every transport that does not bring its own.
+    ///
+    /// Unlike `HTTPClient.shared` (90 s connect and read timeouts, connection retries until
+    /// the deadline), it fails fast when nothing listens, so podchat's own retry policy can
+    /// report it, and has no read timeout, because `/runsync` may hold a request open for
+    /// minutes; each request's `timeout` bounds it instead. It is a global that lives as long
+    /// as the process, so it never needs `shutdown()`.
+    package static let defaultClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration(
+            timeout: .init(connect: .seconds(10), read: nil),
+            connectionPool: .init(idleTimeout: .seconds(60))
+        )
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
+    private let client: HTTPClient
+    private let maximumBodyBytes: Int
+
+    /// - Parameters:
+    ///   - client: The client to send with; the caller owns its lifetime.
+    ///   - maximumBodyBytes: The largest response body accepted (a `/runsync` result may be 20 MB).
+    package init(client: HTTPClient = AsyncHTTPTransport.defaultClient, maximumBodyBytes: Int = 64 << 20) {
+        self.client = client
+        self.maximumBodyBytes = maximumBodyBytes
+    }
+
+    /// Sends `request` and collects the whole response body.
+    package func send(_ request: TransportRequest) async throws -> TransportResponse {
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = request.method
+        outgoing.headers = request.headers
+        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        do {
+            let response = try await client.execute(outgoing, timeout: .nanoseconds(request.timeout.nanoseconds))
+            let body = try await response.body.collect(upTo: maximumBodyBytes)
+            return TransportResponse(status: response.status, headers: response.headers, body: Array(buffer: body))
+        } catch {
+            throw Self.classify(error)
+        }
+    }
+
+    /// The error to throw for an AsyncHTTPClient failure: cancellation stays cancellation,
+    /// everything else becomes a ``TransportError`` that says whether the request was sent.
+    static func classify(_ error: any Error) -> any Error {
+        if error is CancellationError || Task.isCancelled { return CancellationError() }
+        if let clientError = error as? HTTPClientError {
+            switch clientError {
+            case .cancelled: return CancellationError()
+            case .connectTimeout: return TransportError(.notSent, detail: "connect timeout")
+            case .deadlineExceeded, .readTimeout: return TransportError(.interrupted, detail: "timed out")
+            default: return TransportError(.interrupted, detail: "\(clientError)")
+            }
+        }
+        if let ioError = error as? IOError, let reason = connectFailure(ioError.errnoCode) {
+            return TransportError(.notSent, detail: reason)
+        }
+        // NIOPosix's error for failed connection attempts (DNS, every address refused). This
+        // target does not link NIOPosix, so the type is recognised by name; a miss only means
+        // the request counts as "maybe sent", which is never re-sent for `/run`.
+        if String(describing: type(of: error)) == "NIOConnectionError" {
+            return TransportError(.notSent, detail: "\(error)")
+        }
+        return TransportError(.interrupted, detail: "\(error)")
+    }
+
+    /// A short reason when `errno` says the connection was never made.
+    private static func connectFailure(_ code: CInt) -> String? {
+        switch code {
+        case ECONNREFUSED: "connection refused"
+        case EHOSTUNREACH, ENETUNREACH: "host unreachable"
+        default: nil
+        }
+    }
+}

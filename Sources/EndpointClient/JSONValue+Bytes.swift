@@ -1,0 +1,36 @@
+import PodchatCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+extension JSONValue {
+    /// The JSON document in `bytes`.
+    ///
+    /// - Throws: `DecodingError` when the bytes are not JSON.
+    package init(parsing bytes: some Collection<UInt8>) throws {
+        self = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+    }
+
+    /// The JSON document in `text`, or nil when it is not JSON.
+    package init?(parsing text: String) {
+        guard let value = try? JSONValue(parsing: text.utf8) else { return nil }
+        self = value
+    }
+
+    /// This value as compact JSON with sorted keys, so the same value always has the same bytes.
+    package var encodedBytes: [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Only a NaN or infinite number can make this fail; podchat's values are clamped into
+        // finite ranges, so `null` is a fallback that should never be sent.
+        return (try? encoder.encode(self)).map { Array($0) } ?? Array("null".utf8)
+    }
+
+    /// This value as compact JSON text.
+    package var encodedText: String {
+        String(decoding: encodedBytes, as: UTF8.self)
+    }
+}

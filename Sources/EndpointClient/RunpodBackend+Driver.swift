@@ -1,0 +1,110 @@
+import PodchatCore
+
+/// The async loop that performs what ``RunpodJobPoller`` asks for.
+extension RunpodBackend {
+    /// How a reply's job is submitted.
+    enum Submission: Sendable {
+        case run
+        case runSync(wait: Duration)
+
+        var source: RunpodJobPoller.Source {
+            switch self {
+            case .run: .stream
+            case .runSync: .status
+            }
+        }
+    }
+
+    /// The events of one reply, produced by a task that stops when the stream is dropped.
+    func events(for request: CompletionRequest, submission: Submission)
+        -> AsyncThrowingStream<CompletionEvent, any Error>
+    {
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: CompletionEvent.self)
+        let task = Task { await drive(request, submission: submission, continuation: continuation) }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+
+    private func drive(
+        _ request: CompletionRequest,
+        submission: Submission,
+        continuation: AsyncThrowingStream<CompletionEvent, any Error>.Continuation
+    ) async {
+        let input = WorkerInput(request)
+        let body = input.envelope(policy: options.policy)
+        var poller = poller(for: input, source: submission.source)
+        var step = poller.start()
+        do {
+            while true {
+                for event in step.events { continuation.yield(event) }
+                switch step.next {
+                case .finish:
+                    return continuation.finish()
+                case .fail(let failure):
+                    return continuation.finish(throwing: CompletionFailure(redacted(failure.message)))
+                case .send(let operation, let delay):
+                    if delay > .zero { try await options.sleep(delay) }
+                    step = poller.received(try await perform(operation, body: body, submission: submission))
+                    // Checked after the poller saw the answer, so a job created meanwhile is known and cancelled.
+                    try Task.checkCancellation()
+                }
+            }
+        } catch {
+            // Only cancellation lands here: failed requests reach the poller as results.
+            if let jobID = poller.jobToCancel { cancelInBackground(jobID) }
+            continuation.finish(throwing: CancellationError())
+        }
+    }
+
+    private func poller(for input: WorkerInput, source: RunpodJobPoller.Source) -> RunpodJobPoller {
+        RunpodJobPoller(
+            source: source,
+            completionTokenLimit: input.completionTokenLimit,
+            schedule: options.pollSchedule,
+            backoff: options.backoff,
+            maximumRetryAfter: options.maximumRetryAfter,
+            failures: failures,
+            random: options.random
+        )
+    }
+
+    private func perform(_ operation: RunpodJobPoller.Operation, body: JSONValue, submission: Submission)
+        async throws -> Result<JobResponse, RunpodRequestError>
+    {
+        let jobs = self.jobs
+        switch (operation, submission) {
+        case (.submit, .run):
+            // Not cancelled with the reply: if the job gets created, its id is needed to cancel it.
+            // `/run` answers at once, so this delays only the cancel, never the reader.
+            return try await Task { try await Self.result { try await jobs.run(body) } }.value
+        case (.submit, .runSync(let wait)):
+            return try await Self.result { try await jobs.runSync(body, wait: wait) }
+        case (.poll(let jobID), .run):
+            return try await Self.result { try await jobs.stream(jobID: jobID) }
+        case (.poll(let jobID), .runSync), (.fetchError(let jobID), _):
+            return try await Self.result { try await jobs.status(jobID: jobID) }
+        }
+    }
+
+    /// The request's answer or failure; only cancellation is thrown.
+    private static func result(_ call: () async throws -> JobResponse)
+        async throws -> Result<JobResponse, RunpodRequestError>
+    {
+        do {
+            return .success(try await call())
+        } catch let error as RunpodRequestError {
+            return .failure(error)
+        } catch {
+            if error is CancellationError || Task.isCancelled { throw CancellationError() }
+            // A transport that broke its contract; treat it like any network failure.
+            return .failure(.transport(TransportError(.interrupted, detail: "\(error)")))
+        }
+    }
+
+    /// Sends `/cancel` without waiting: the reply is already over for whoever reads it.
+    private func cancelInBackground(_ jobID: String) {
+        let jobs = self.jobs
+        let timeout = options.cancelTimeout
+        Task { _ = try? await jobs.cancel(jobID: jobID, timeout: timeout) }
+    }
+}

@@ -1,0 +1,69 @@
+import PodchatCore
+
+/// A ``CompletionBackend`` for a Runpod Serverless endpoint running worker-vllm.
+///
+/// ``complete(_:)`` submits the job with `/run` and drains `/stream/{id}` until the job ends,
+/// so text arrives while it is generated; ``runSync(_:wait:)`` uses `/runsync` and `/status`
+/// and delivers the text at the end. Both retry failed polls on the same job, report retries
+/// as `.retrying`, and cancel the job (`/cancel`, best effort) when the reply is abandoned.
+///
+/// ```swift
+/// let backend = RunpodBackend(endpoint: endpoint)
+/// for try await event in backend.complete(request) { … }
+/// ```
+package struct RunpodBackend: CompletionBackend {
+    /// The endpoint's job API, for status, cancel and health calls outside a reply.
+    package let jobs: RunpodJobClient
+    let options: RunpodOptions
+    let failures: RunpodFailurePolicy
+    /// Kept only to scrub it out of messages that quote the server.
+    private let apiKey: String?
+
+    /// - Parameters:
+    ///   - endpoint: The base URL and optional API key.
+    ///   - apiKeyVariable: The environment variable the key came from, named when the key is rejected.
+    ///   - transport: Sends the HTTP requests.
+    ///   - options: Pacing, retries and timeouts.
+    package init(
+        endpoint: Endpoint,
+        apiKeyVariable: String = "RUNPOD_API_KEY",
+        transport: any HTTPTransport = AsyncHTTPTransport(),
+        options: RunpodOptions = RunpodOptions()
+    ) {
+        jobs = RunpodJobClient(endpoint: endpoint, transport: transport, requestTimeout: options.requestTimeout)
+        self.options = options
+        failures = RunpodFailurePolicy(apiKeyVariable: apiKeyVariable, sendsAPIKey: !(endpoint.apiKey ?? "").isEmpty)
+        apiKey = endpoint.apiKey.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Streams the reply to `request`: `/run`, then `/stream/{id}` polls until the job ends.
+    package func complete(_ request: CompletionRequest) -> AsyncThrowingStream<CompletionEvent, any Error> {
+        events(for: request, submission: .run)
+    }
+
+    /// The reply to `request` through `/runsync?wait=`, continuing with `/status/{id}` polls
+    /// (never a second submission) when the job is still running after `wait`.
+    ///
+    /// The text arrives in one piece at the end. Abandoning the reply while the `/runsync`
+    /// request is open cannot cancel the job, whose id is not known yet.
+    package func runSync(
+        _ request: CompletionRequest,
+        wait: Duration = .seconds(90)
+    ) -> AsyncThrowingStream<CompletionEvent, any Error> {
+        events(for: request, submission: .runSync(wait: wait))
+    }
+
+    /// `message` with the API key blacked out, in case a server echoed it.
+    func redacted(_ message: String) -> String {
+        guard let apiKey else { return message }
+        return message.replacing(apiKey, with: "[API key]")
+    }
+}
+
+extension RunpodBackend: CustomStringConvertible, CustomReflectable {
+    /// Names the endpoint but never shows the key.
+    package var description: String { "RunpodBackend(\(jobs))" }
+
+    /// Keeps `dump` from printing the key.
+    package var customMirror: Mirror { Mirror(self, children: ["jobs": jobs]) }
+}

@@ -1,0 +1,126 @@
+import PodchatCore
+
+/// Decides which failed Runpod requests are worth retrying, and words every failure so a
+/// person knows what to do about it.
+///
+/// Messages name the environment variable that holds the API key but never contain the key.
+package struct RunpodFailurePolicy: Sendable, Equatable {
+    /// What to do about one failed request.
+    package enum Verdict: Sendable, Equatable {
+        /// Send it again; `retryAfter` is the server's wish, if it stated one.
+        case retry(reason: String, retryAfter: Duration?)
+        /// Give up on the reply with this message.
+        case fail(String)
+    }
+
+    /// The environment variable the key comes from, e.g. `RUNPOD_API_KEY`.
+    package var apiKeyVariable: String
+    /// Whether requests carry an `Authorization` header at all.
+    package var sendsAPIKey: Bool
+
+    /// A policy for requests that do (`sendsAPIKey`) or do not carry a key from `apiKeyVariable`.
+    package init(apiKeyVariable: String, sendsAPIKey: Bool) {
+        self.apiKeyVariable = apiKeyVariable
+        self.sendsAPIKey = sendsAPIKey
+    }
+
+    /// The verdict on `error`, which answered `operation`.
+    ///
+    /// Polls are idempotent, so 429, 408, 5xx and network failures are retried. A submission
+    /// is retried only when no job can have been created: on 429 or when no connection was made.
+    package func verdict(
+        on error: RunpodRequestError,
+        operation: RunpodJobPoller.Operation,
+        source: RunpodJobPoller.Source
+    ) -> Verdict {
+        let isSubmission = operation == .submit
+        switch error {
+        case .status(let code, _, _) where code == 401 || code == 403:
+            return .fail(keyRejected(code: code))
+        case .status(404, _, _):
+            return .fail(isSubmission ? endpointNotFound(source: source) : jobGone(operation))
+        case .status(429, let retryAfter, _):
+            return .retry(reason: "rate limited (HTTP 429)", retryAfter: retryAfter)
+        case .status(let code, _, _) where (code == 408 || code >= 500) && !isSubmission:
+            return .retry(reason: "the endpoint answered \(error)", retryAfter: nil)
+        case .transport(let transport) where transport.kind == .notSent || !isSubmission:
+            return .retry(reason: transport.description, retryAfter: nil)
+        case .status, .transport, .malformedResponse:
+            return .fail(unrecoverable(error, operation: operation, source: source))
+        }
+    }
+
+    // MARK: - Messages
+
+    /// A FAILED job, with the readable part of its `error`.
+    package func jobFailed(_ error: JSONValue?) -> String {
+        guard let error else { return "The job failed; the endpoint gave no reason." }
+        return "The job failed: \(WorkerErrorMessage.readable(error))"
+    }
+
+    /// An error the worker put in its output.
+    package func workerError(_ message: String) -> String {
+        "The worker reported an error: \(message)"
+    }
+
+    /// A submission answer without a job id.
+    package var missingJobID: String {
+        "The endpoint accepted the job but returned no job id."
+    }
+
+    /// The last of too many consecutive failures.
+    package func gaveUp(after failures: Int, reason: String, operation: RunpodJobPoller.Operation) -> String {
+        "Gave up after \(failures) failed requests in a row \(doing(operation)); the last: \(reason)."
+    }
+
+    private func keyRejected(code: Int) -> String {
+        guard sendsAPIKey else {
+            return "The endpoint requires an API key (HTTP \(code)). Set the environment variable \(apiKeyVariable) "
+                + "to your Runpod API key."
+        }
+        return "The endpoint rejected the API key (HTTP \(code)). podchat reads it from the environment variable "
+            + "\(apiKeyVariable); check that it holds a valid Runpod API key with access to this endpoint."
+    }
+
+    private func endpointNotFound(source: RunpodJobPoller.Source) -> String {
+        "The endpoint was not found (HTTP 404 on \(submitPath(source))): check the endpoint id or URL."
+    }
+
+    private func jobGone(_ operation: RunpodJobPoller.Operation) -> String {
+        "The job is gone (HTTP 404 \(doing(operation))): the job expired or the endpoint id is wrong."
+    }
+
+    private func unrecoverable(
+        _ error: RunpodRequestError,
+        operation: RunpodJobPoller.Operation,
+        source: RunpodJobPoller.Source
+    ) -> String {
+        switch (operation, error) {
+        case (.submit, .status(let code, _, _)) where code >= 500 || code == 408:
+            return "The job could not be submitted (\(error)). It was not sent again, because the endpoint may "
+                + "have queued it anyway."
+        case (.submit, .transport):
+            return "The connection failed while submitting the job (\(error)). It was not sent again, because "
+                + "the endpoint may have queued it anyway."
+        case (.submit, .status):
+            return "The endpoint rejected the request to \(submitPath(source)) (\(error))."
+        case (.fetchError, _):
+            return "The job failed; its error could not be read (\(error))."
+        case (_, .malformedResponse):
+            return "The endpoint sent an unexpected answer \(doing(operation)) (\(error))."
+        case (.poll, _):
+            return "Polling the job failed (\(error))."
+        }
+    }
+
+    private func submitPath(_ source: RunpodJobPoller.Source) -> String {
+        source == .stream ? "/run" : "/runsync"
+    }
+
+    private func doing(_ operation: RunpodJobPoller.Operation) -> String {
+        switch operation {
+        case .submit: "while submitting the job"
+        case .poll(let jobID), .fetchError(let jobID): "while polling job \(jobID)"
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import NIOHTTP1
+import PodchatCore
+
+/// The operations of one Runpod Serverless endpoint's job API, one request each, no retries.
+///
+/// Paths are appended to the endpoint's base URL (`https://api.runpod.ai/v2/<id>` or a local
+/// simulator's). `Authorization: Bearer <key>` is sent only when the endpoint has a key.
+/// Every method throws ``RunpodRequestError`` for a failed request and `CancellationError`
+/// when the calling task is cancelled; ``RunpodBackend`` adds retries and polling on top.
+package struct RunpodJobClient: Sendable {
+    private let baseURL: String
+    private let transport: any HTTPTransport
+    private let headers: HTTPHeaders
+    private let requestTimeout: Duration
+
+    /// - Parameters:
+    ///   - requestTimeout: How long `/run`, `/stream`, `/status` and `/health` requests may take.
+    package init(endpoint: Endpoint, transport: any HTTPTransport, requestTimeout: Duration = .seconds(30)) {
+        baseURL = endpoint.baseURL.hasSuffix("/") ? String(endpoint.baseURL.dropLast()) : endpoint.baseURL
+        self.transport = transport
+        self.requestTimeout = requestTimeout
+        var headers: HTTPHeaders = ["Accept": "application/json", "User-Agent": "podchat"]
+        if let key = endpoint.apiKey, !key.isEmpty { headers.add(name: "Authorization", value: "Bearer \(key)") }
+        self.headers = headers
+    }
+
+    /// Submits a job (`POST /run`); the answer holds its id and, usually, `IN_QUEUE`.
+    package func run(_ body: JSONValue) async throws -> JobResponse {
+        try await job(.POST, "/run", body: body, timeout: requestTimeout)
+    }
+
+    /// Submits a job and waits up to `wait` for it to finish (`POST /runsync?wait=`).
+    ///
+    /// Runpod clamps `wait` to 1…300 s. When the job is not done by then, the answer has a
+    /// non-terminal status and no output; keep polling ``status(jobID:)`` with its id.
+    package func runSync(_ body: JSONValue, wait: Duration) async throws -> JobResponse {
+        let milliseconds = min(max(wait.milliseconds, 1000), 300_000)
+        let timeout = .milliseconds(milliseconds) + requestTimeout
+        return try await job(.POST, "/runsync?wait=\(milliseconds)", body: body, timeout: timeout)
+    }
+
+    /// The job's output chunks since the previous call (`GET /stream/{id}`); each is delivered once.
+    package func stream(jobID: String) async throws -> JobResponse {
+        try await job(.GET, "/stream/\(Self.pathSegment(jobID))", timeout: requestTimeout)
+    }
+
+    /// The job's status, timings and, once finished, output or error (`GET /status/{id}`).
+    package func status(jobID: String) async throws -> JobResponse {
+        try await job(.GET, "/status/\(Self.pathSegment(jobID))", timeout: requestTimeout)
+    }
+
+    /// Asks Runpod to cancel the job (`POST /cancel/{id}`): removed from the queue or stopped.
+    package func cancel(jobID: String, timeout: Duration = .seconds(5)) async throws -> JobResponse {
+        try await job(.POST, "/cancel/\(Self.pathSegment(jobID))", timeout: timeout)
+    }
+
+    /// The endpoint's queue and worker counts (`GET /health`).
+    package func health() async throws -> EndpointHealth {
+        EndpointHealth(json: try await send(.GET, "/health", body: nil, timeout: requestTimeout))
+    }
+
+    // MARK: - Requests
+
+    private func job(_ method: HTTPMethod, _ path: String, body: JSONValue? = nil, timeout: Duration)
+        async throws -> JobResponse
+    {
+        let json = try await send(method, path, body: body, timeout: timeout)
+        guard let job = JobResponse(json: json) else {
+            throw RunpodRequestError.malformedResponse(RunpodRequestError.excerpt(json.encodedBytes))
+        }
+        return job
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, body: JSONValue?, timeout: Duration)
+        async throws -> JSONValue
+    {
+        var request = TransportRequest(method: method, url: baseURL + path, headers: headers, timeout: timeout)
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = body.encodedBytes
+        }
+        let response: TransportResponse
+        do {
+            response = try await transport.send(request)
+        } catch let error as TransportError {
+            throw RunpodRequestError.transport(error)
+        }
+        return try Self.json(of: response)
+    }
+
+    private static func json(of response: TransportResponse) throws -> JSONValue {
+        guard (200..<300).contains(response.status.code) else {
+            throw RunpodRequestError.status(
+                code: Int(response.status.code),
+                retryAfter: retryAfter(response.headers),
+                body: RunpodRequestError.excerpt(response.body)
+            )
+        }
+        do {
+            return try JSONValue(parsing: response.body)
+        } catch {
+            throw RunpodRequestError.malformedResponse(RunpodRequestError.excerpt(response.body))
+        }
+    }
+
+    /// The `Retry-After` header in seconds; the HTTP-date form is rare for APIs and ignored.
+    private static func retryAfter(_ headers: HTTPHeaders) -> Duration? {
+        guard let value = headers.first(name: "Retry-After"), let seconds = Double(value.trimmingWhitespace()),
+            seconds >= 0
+        else { return nil }
+        return .milliseconds(Int64(seconds * 1000))
+    }
+
+    /// `id` made safe for a URL path; job ids are opaque, so nothing is assumed about them.
+    static func pathSegment(_ id: String) -> String {
+        var result = ""
+        for byte in id.utf8 {
+            let character = Character(Unicode.Scalar(byte))
+            if character.isASCII && (character.isLetter || character.isNumber || "-._~".contains(character)) {
+                result.append(character)
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return result
+    }
+}
+
+extension RunpodJobClient: CustomStringConvertible, CustomReflectable {
+    /// Names the endpoint but never shows the key in the headers.
+    package var description: String { "RunpodJobClient(\(baseURL))" }
+
+    /// Keeps `dump` from printing the `Authorization` header.
+    package var customMirror: Mirror { Mirror(self, children: ["baseURL": baseURL]) }
+}

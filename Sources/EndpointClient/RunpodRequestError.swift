@@ -1,0 +1,28 @@
+/// A Runpod job API request that did not get the answer it asked for.
+package enum RunpodRequestError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The endpoint answered with a status outside 200…299.
+    ///
+    /// `retryAfter` is the `Retry-After` header in seconds, when present; `body` is the start
+    /// of the response body, on one line.
+    case status(code: Int, retryAfter: Duration?, body: String)
+    /// No HTTP response arrived.
+    case transport(TransportError)
+    /// A 2xx response whose body is not the JSON that operation returns.
+    case malformedResponse(String)
+
+    /// The failure in a few words, e.g. `HTTP 503: busy`.
+    package var description: String {
+        switch self {
+        case .status(let code, _, let body): body.isEmpty ? "HTTP \(code)" : "HTTP \(code): \(body)"
+        case .transport(let error): error.description
+        case .malformedResponse(let excerpt): "unexpected response: \(excerpt)"
+        }
+    }
+
+    /// The start of `body` as one line, short enough for a message.
+    static func excerpt(_ body: [UInt8], limit: Int = 200) -> String {
+        let text = String(decoding: body.prefix(limit * 4), as: UTF8.self)
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingWhitespace()
+        return line.count > limit ? line.prefix(limit) + "…" : line
+    }
+}

@@ -1,0 +1,134 @@
+import PodchatCore
+
+/// Decodes worker-vllm job output, chunk by chunk, into ``WorkerOutputItem``s.
+///
+/// Feed it every `output` value in order: each `/stream` element's `output`, or the `output`
+/// list of `/runsync` and `/status` (a list is decoded element by element). The format is
+/// detected per value (protocol.md §7.2), because the two worker generations differ:
+///
+/// - an object with `choices[*].tokens`: legacy worker (≤ v2.23), text pieces per choice and
+///   cumulative `usage {input, output}`;
+/// - a string: raw SSE text from the proxy worker (≥ v2.24), concatenated across values
+///   because events are split anywhere;
+/// - an object with OpenAI `choices` (`chat.completion[.chunk]`, `text_completion`);
+/// - a list of objects: the legacy worker with `RAW_OPENAI_OUTPUT=0`;
+/// - an object with a truthy `error`: the worker's error report.
+package struct WorkerOutputDecoder: Sendable {
+    private var events = SSEParser()
+    private var reasons: [Int: FinishReason] = [:]
+    private var lastUsage: Usage?
+    private var sawLegacyChunk = false
+
+    /// A decoder that has seen no output yet.
+    package init() {}
+
+    /// The items in one output value.
+    package mutating func decode(_ output: JSONValue) -> [WorkerOutputItem] {
+        switch output {
+        case .string(let text):
+            return decode(events.consume(text.utf8))
+        case .array(let values):
+            var items: [WorkerOutputItem] = []
+            for value in values { items += decode(value) }
+            return items
+        case .object(let fields):
+            return decode(object: fields)
+        case .null, .bool, .number:
+            return []
+        }
+    }
+
+    /// The items still buffered once the job has ended: an SSE event without its blank line.
+    package mutating func finish() -> [WorkerOutputItem] {
+        decode(events.finish())
+    }
+
+    /// Why the reply ended, judged from everything decoded so far.
+    ///
+    /// An explicit `finish_reason` wins. The legacy format has none, so there the reply counts
+    /// as cut off when the cumulative completion tokens reached `completionTokenLimit`
+    /// (`max_tokens` × `n`, because legacy usage sums over all choices).
+    package func finishReason(completionTokenLimit: Int?) -> FinishReason {
+        if reasons.values.contains(.length) { return .length }
+        if !reasons.isEmpty { return .completed }
+        if sawLegacyChunk, let limit = completionTokenLimit, let usage = lastUsage, usage.completionTokens >= limit {
+            return .length
+        }
+        return .completed
+    }
+
+    // MARK: - Formats
+
+    private mutating func decode(_ sseEvents: [SSEEvent]) -> [WorkerOutputItem] {
+        var items: [WorkerOutputItem] = []
+        for event in sseEvents where event.data != "[DONE]" {
+            // vLLM sends only JSON objects; anything else is noise such as a proxy's keep-alive.
+            guard let fields = JSONValue(parsing: event.data)?.objectValue else { continue }
+            items += decode(object: fields)
+        }
+        return items
+    }
+
+    private mutating func decode(object fields: [String: JSONValue]) -> [WorkerOutputItem] {
+        if let error = fields["error"], Self.isTruthy(error) {
+            return [.error(WorkerErrorMessage.readable(error))]
+        }
+        var items: [WorkerOutputItem] = []
+        for (position, choice) in (fields["choices"]?.arrayValue ?? []).enumerated() {
+            items += decode(choice: choice, position: position)
+        }
+        if let usage = fields["usage"].flatMap(Self.usage(from:)) {
+            lastUsage = usage
+            items.append(.usage(usage))
+        }
+        return items
+    }
+
+    private mutating func decode(choice: JSONValue, position: Int) -> [WorkerOutputItem] {
+        let index = choice["index"]?.intValue ?? position
+        var items: [WorkerOutputItem] = []
+        if let text = text(of: choice), !text.isEmpty {
+            items.append(.delta(choice: index, text: text))
+        }
+        if let name = choice["finish_reason"]?.stringValue {
+            let reason: FinishReason = name == "length" ? .length : .completed
+            reasons[index] = reason
+            items.append(.finished(choice: index, reason: reason))
+        }
+        return items
+    }
+
+    /// The new text of one choice in whichever format it comes.
+    private mutating func text(of choice: JSONValue) -> String? {
+        if let tokens = choice["tokens"]?.arrayValue {
+            sawLegacyChunk = true
+            return tokens.compactMap(\.stringValue).joined()
+        }
+        return choice["delta"]?["content"]?.stringValue  // chat.completion.chunk
+            ?? choice["message"]?["content"]?.stringValue  // chat.completion
+            ?? choice["text"]?.stringValue  // text_completion, streamed or not
+    }
+
+    /// Legacy `{input, output}` or OpenAI `{prompt_tokens, completion_tokens}`.
+    private static func usage(from value: JSONValue) -> Usage? {
+        if let input = value["input"]?.intValue, let output = value["output"]?.intValue {
+            return Usage(promptTokens: input, completionTokens: output)
+        }
+        if let prompt = value["prompt_tokens"]?.intValue, let completion = value["completion_tokens"]?.intValue {
+            return Usage(promptTokens: prompt, completionTokens: completion)
+        }
+        return nil
+    }
+
+    /// Python truthiness, because the Runpod SDK fails a job only on a truthy `error` (§1.9).
+    private static func isTruthy(_ value: JSONValue) -> Bool {
+        switch value {
+        case .null: false
+        case .bool(let flag): flag
+        case .number(let number): number != 0
+        case .string(let text): !text.isEmpty
+        case .array(let values): !values.isEmpty
+        case .object(let fields): !fields.isEmpty
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import PodchatCore
+import Synchronization
+
+/// Performs effects off the UI thread and reports what happens as events.
+///
+/// Deliberately not on the main actor: the main thread is parked in `poll(2)`, so a task that
+/// inherited the main actor would never run (see DECISIONS.md). Tasks started here run on the
+/// global executor and only ever talk back through `post`.
+package final class EffectRunner: Sendable {
+    private let backend: any CompletionBackend
+    private let post: @Sendable (Event) -> Void
+    private let replies = Mutex<[RequestID: Task<Void, Never>]>([:])
+
+    /// - Parameter post: delivers an event to the loop; called from any thread.
+    package init(backend: any CompletionBackend, post: @escaping @Sendable (Event) -> Void) {
+        self.backend = backend
+        self.post = post
+    }
+
+    package func perform(_ effect: Effect) {
+        switch effect {
+        case .startCompletion(let id, let request): start(id, request)
+        case .cancelCompletion(let id): replies.withLock { $0[id] }?.cancel()
+        }
+    }
+
+    /// Waits until every reply task has ended; after a cancel, that is when the server-side
+    /// cancel request has gone out.
+    package func drain() async {
+        let tasks = replies.withLock { Array($0.values) }
+        for task in tasks { await task.value }
+    }
+
+    private func start(_ id: RequestID, _ request: CompletionRequest) {
+        // The task is registered under the lock it also takes to unregister itself, so it
+        // cannot finish before it is registered.
+        replies.withLock { replies in
+            replies[id] = Task { [backend, post] in
+                await Self.stream(request, id: id, from: backend, to: post)
+                _ = self.replies.withLock { $0.removeValue(forKey: id) }
+            }
+        }
+    }
+
+    private static func stream(
+        _ request: CompletionRequest,
+        id: RequestID,
+        from backend: any CompletionBackend,
+        to post: @Sendable (Event) -> Void
+    ) async {
+        do {
+            for try await event in backend.complete(request) {
+                post(.completionReceived(id, event))
+            }
+        } catch is CancellationError {
+            // The app asked for this and already shows the reply as stopped.
+        } catch {
+            if !Task.isCancelled { post(.completionFailed(id, message: "\(error)")) }
+        }
+    }
+}

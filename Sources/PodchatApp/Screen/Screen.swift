@@ -1,0 +1,88 @@
+/// A grid of cells the size of the terminal, plus where the cursor should be. The whole UI is
+/// drawn into one of these; the terminal layer only copies it out.
+package struct Screen: Sendable, Equatable {
+    package let size: Size
+    /// Where the terminal cursor goes, or nil to hide it.
+    package var cursor: Point?
+    private var cells: [Cell]
+
+    package init(size: Size) {
+        self.size = size
+        cells = Array(repeating: .blank(), count: max(0, size.width * size.height))
+    }
+
+    /// The whole screen as a rectangle.
+    package var bounds: Rect { Rect(x: 0, y: 0, width: size.width, height: size.height) }
+
+    package subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * size.width + x] }
+        set { cells[y * size.width + x] = newValue }
+    }
+
+    /// The cells of row `y`, left to right.
+    package func row(_ y: Int) -> ArraySlice<Cell> {
+        cells[y * size.width..<(y + 1) * size.width]
+    }
+
+    /// Paints every cell of `rect` blank in `style`.
+    package mutating func fill(_ rect: Rect, style: Style) {
+        let clipped = clip(rect)
+        for y in clipped.y..<clipped.maxY {
+            for x in clipped.x..<clipped.maxX { self[x, y] = .blank(style) }
+        }
+    }
+
+    /// Writes `text` on row `origin.y` from column `origin.x`, clipped to `width` columns and to
+    /// the screen. A double-width glyph that would cross the edge is replaced by a space, so no
+    /// glyph is ever cut in half; zero-width characters are dropped; unsafe characters become
+    /// placeholders (``TerminalText``).
+    ///
+    /// - Returns: the number of columns used.
+    @discardableResult
+    package mutating func write(_ text: some StringProtocol, at origin: Point, width: Int, style: Style) -> Int {
+        guard origin.y >= 0, origin.y < size.height, origin.x >= 0 else { return 0 }
+        let limit = min(origin.x + width, size.width)
+        var x = origin.x
+        for character in text {
+            let glyph = TerminalText.drawable(character)
+            let columns = DisplayWidth.of(glyph)
+            if columns == 0 { continue }
+            if x + columns > limit {
+                if x < limit { self[x, origin.y] = .blank(style); x += 1 }
+                break
+            }
+            self[x, origin.y] = Cell(glyph, style: style)
+            if columns == 2 { self[x + 1, origin.y] = Cell(" ", style: style, isContinuation: true) }
+            x += columns
+        }
+        return x - origin.x
+    }
+
+    /// The screen as text, one string per row, continuation cells left out; for tests.
+    package var lines: [String] {
+        (0..<size.height).map { y in
+            var line = ""
+            for x in 0..<size.width where !self[x, y].isContinuation { line.append(self[x, y].character) }
+            return line
+        }
+    }
+
+    /// Where the style changes, row by row, as `(x,y) style`; for snapshot tests.
+    package var styleChanges: [String] {
+        var changes: [String] = []
+        var current: Style?
+        for y in 0..<size.height {
+            for x in 0..<size.width where !self[x, y].isContinuation && self[x, y].style != current {
+                current = self[x, y].style
+                changes.append("(\(x),\(y)) \(self[x, y].style.rawValue)")
+            }
+        }
+        return changes
+    }
+
+    private func clip(_ rect: Rect) -> Rect {
+        let x = max(0, rect.x)
+        let y = max(0, rect.y)
+        return Rect(x: x, y: y, width: min(rect.maxX, size.width) - x, height: min(rect.maxY, size.height) - y)
+    }
+}

@@ -1,0 +1,19 @@
+import PodchatCore
+
+/// Human-readable durations and counts for footers and the status bar.
+enum Formatting {
+    /// `0.4s`, `12s`, `3m 05s`.
+    static func elapsed(_ duration: Duration) -> String {
+        let seconds = max(0, Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        if seconds < 10 { return "\(formatDecimal(seconds, places: 1))s" }
+        let whole = Int(seconds)
+        if whole < 60 { return "\(whole)s" }
+        let remainder = whole % 60
+        return "\(whole / 60)m \(remainder < 10 ? "0" : "")\(remainder)s"
+    }
+
+    /// A job id short enough for a status line: its first 8 characters.
+    static func shortJobID(_ jobID: String) -> String {
+        jobID.count > 12 ? "\(jobID.prefix(8))…" : jobID
+    }
+}

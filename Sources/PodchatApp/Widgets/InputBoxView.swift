@@ -1,0 +1,32 @@
+/// The multi-line input: a divider, then the text with a prompt, scrolled to keep the caret
+/// in view. Places the terminal cursor at the caret.
+struct InputBoxView {
+    static let prompt = "› "
+
+    let editor: LineEditor
+    let isWaiting: Bool
+
+    func render(divider: Rect, input: Rect, on screen: inout Screen) {
+        let rule = String(repeating: "─", count: divider.width)
+        screen.write(rule, at: Point(x: divider.x, y: divider.y), width: divider.width, style: .border)
+        let promptWidth = DisplayWidth.of(Self.prompt)
+        let layout = editor.layout(width: input.width - promptWidth)
+        let firstRow = max(0, layout.caretRow - (input.height - 1))
+        if editor.characters.isEmpty {
+            let hint = isWaiting ? "(a reply is coming; Esc stops it)" : "Type a message, Enter to send"
+            screen.write(hint, at: Point(x: input.x + promptWidth, y: input.y), width: input.width - promptWidth, style: .placeholder)
+        }
+        for row in 0..<input.height where firstRow + row < layout.rows.count {
+            let y = input.y + row
+            let prefix = firstRow + row == 0 ? Self.prompt : String(repeating: " ", count: promptWidth)
+            screen.write(prefix, at: Point(x: input.x, y: y), width: promptWidth, style: .inputPrompt)
+            screen.write(layout.rows[firstRow + row], at: Point(x: input.x + promptWidth, y: y), width: input.width - promptWidth, style: .inputText)
+        }
+        screen.cursor = Point(x: input.x + promptWidth + layout.caretColumn, y: input.y + layout.caretRow - firstRow)
+    }
+
+    /// Rows the input needs for `editor` at `width`, before the layout caps it.
+    static func rowsNeeded(for editor: LineEditor, width: Int) -> Int {
+        editor.layout(width: width - DisplayWidth.of(prompt)).rows.count
+    }
+}

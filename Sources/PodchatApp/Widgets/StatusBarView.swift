@@ -1,0 +1,40 @@
+/// The bottom row: where replies come from, what the current reply is doing (or the latest
+/// notice), and the keys that matter now.
+struct StatusBarView {
+    let state: AppState
+
+    func render(in area: Rect, on screen: inout Screen) {
+        screen.fill(area, style: .statusBar)
+        var x = area.x
+        let badge = state.isDemo ? " DEMO " : " \(state.endpointLabel) "
+        x += screen.write(badge, at: Point(x: x, y: area.y), width: area.width, style: .statusBarAccent)
+        let (message, style) = self.message
+        let hints = " " + keyHints.joined(separator: " · ") + " "
+        let hintsWidth = DisplayWidth.of(hints)
+        let room = area.maxX - x
+        let showsHints = room - hintsWidth >= 20
+        x += screen.write(" " + message, at: Point(x: x, y: area.y), width: showsHints ? room - hintsWidth : room, style: style)
+        if showsHints {
+            screen.write(hints, at: Point(x: area.maxX - hintsWidth, y: area.y), width: hintsWidth, style: .statusBar)
+        }
+    }
+
+    private var message: (String, Style) {
+        if let notice = state.notice { return (notice.text, notice.isError ? .statusBarError : .statusBar) }
+        guard let reply = state.activeReply else {
+            return (state.isDemo ? "simulator \(state.endpointLabel) · ready" : "ready", .statusBar)
+        }
+        let elapsed = Formatting.elapsed(state.now - reply.requestedAt)
+        if let retry = reply.retry {
+            return ("retrying in \(Formatting.elapsed(retry.at - state.now)): \(retry.reason)", .statusBarError)
+        }
+        guard let jobID = reply.jobID else { return ("sending…", .statusBar) }
+        let job = "job \(Formatting.shortJobID(jobID))"
+        if reply.startedAt == nil { return ("IN_QUEUE \(elapsed) · \(job)", .statusBar) }
+        return ("streaming \(elapsed) · \(job)", .statusBar)
+    }
+
+    private var keyHints: [String] {
+        state.activeReply == nil ? ["Enter send", "Ctrl-Q quit"] : ["Esc stop", "Ctrl-Q quit"]
+    }
+}

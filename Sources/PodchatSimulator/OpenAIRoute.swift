@@ -1,0 +1,74 @@
+import NIOHTTP1
+import PodchatCore
+
+/// The endpoint's OpenAI-compatible route, `/v2/{endpointID}/openai/v1/…` (protocol.md §4). Each
+/// call becomes a queue job with `openai_route` and `openai_input`, answered as plain HTTP: the
+/// job's JSON, or its SSE text relayed as the worker yields it.
+struct OpenAIRoute: Sendable {
+    /// How long a non-streaming call waits for its job.
+    static let longestWait: Duration = .seconds(300)
+
+    let queue: JobQueue
+
+    /// Answers a call to `route`, e.g. `/v1/chat/completions`.
+    func respond(to request: RecordedRequest, route: String) async -> SimulatorResponse {
+        var input: [String: JSONValue] = ["openai_route": .string(route)]
+        if request.method == "POST" {
+            guard let body = request.json?.objectValue else {
+                return .json(Self.error("the request body must be a JSON object", code: 400), status: .badRequest)
+            }
+            input["openai_input"] = .object(body)
+        }
+        let id = queue.submit(input, sync: true)
+        if let code = queue.withJob(id, { job, _ in job.takeHTTPError() }) ?? nil {
+            return SimulatorRouter.httpFault(code)
+        }
+        if request.json?["stream"] == .bool(true) {
+            return .eventStream { write in try await relay(id, to: write) }
+        }
+        return await reply(id)
+    }
+
+    /// Waits for the job and answers its single output, or the failure.
+    private func reply(_ id: String) async -> SimulatorResponse {
+        await queue.wait(upTo: Self.longestWait) {
+            queue.withJob(id) { job, now in job.progress(at: now).status.isTerminal } ?? true
+        }
+        guard let drained = queue.withJob(id, { job, now in job.drain(at: now) }) else {
+            return .json(Self.error("the job was removed from the queue", code: 500), status: .internalServerError)
+        }
+        switch drained.status {
+        case .completed: return .json(drained.outputs.first ?? .null)
+        case .inQueue, .inProgress: return .json(Self.error("the job did not finish in time", code: 504), status: .gatewayTimeout)
+        case .failed, .cancelled, .timedOut:
+            let message = drained.error ?? "the job ended \(drained.status.rawValue)"
+            return .json(Self.error(message, code: 500), status: .internalServerError)
+        }
+    }
+
+    /// Writes the job's SSE text as it appears, until the job ends; a failure becomes a final
+    /// `data: {"error": …}` event.
+    private func relay(_ id: String, to write: SimulatorResponse.StreamWriter) async throws {
+        while true {
+            guard let drained = queue.withJob(id, { job, now in job.drain(at: now) }) else { return }
+            for output in drained.outputs {
+                try await write(output.stringValue ?? JSONText.encode(output))
+            }
+            if drained.status.isTerminal {
+                if drained.status != .completed {
+                    let message = drained.error ?? "the job ended \(drained.status.rawValue)"
+                    try await write("data: " + JSONText.encode(Self.error(message, code: 500)) + "\n\n")
+                }
+                return
+            }
+            try Task.checkCancellation()
+            await queue.wait(upTo: Self.longestWait) {
+                queue.withJob(id) { job, now in job.hasNews(at: now) } ?? true
+            }
+        }
+    }
+
+    private static func error(_ message: String, code: Int) -> JSONValue {
+        .object(["error": .object(["message": .string(message), "type": .string("worker_error"), "code": .number(Double(code))])])
+    }
+}

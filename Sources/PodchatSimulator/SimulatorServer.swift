@@ -1,0 +1,98 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A loopback HTTP server that behaves like a production Runpod Serverless endpoint running
+/// worker-vllm (protocol.md): the job API under `/v2/{endpointID}/` with drain-once `/stream`,
+/// `/runsync?wait=`, cancel, retry, health, and the OpenAI route. Replies are deterministic;
+/// ``SimulatedFaults`` lists the markers that make a job misbehave.
+package final class SimulatorServer: Sendable {
+    private typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
+
+    /// The port the server listens on, 127.0.0.1 only.
+    package let port: Int
+    private let queue: JobQueue
+    private let log: RequestLog
+    private let serving: Task<Void, any Error>
+
+    private init(port: Int, queue: JobQueue, log: RequestLog, serving: Task<Void, any Error>) {
+        self.port = port
+        self.queue = queue
+        self.log = log
+        self.serving = serving
+    }
+
+    /// Starts listening on 127.0.0.1:`port` (0 = any free port).
+    /// - Parameter clock: the time source job states are computed from; a ``ManualSimulatorClock``
+    ///   makes them deterministic.
+    package static func start(
+        port: Int = 0, options: SimulatorOptions = SimulatorOptions(), clock: any SimulatorClock = SystemSimulatorClock()
+    ) async throws -> SimulatorServer {
+        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .bind(host: "127.0.0.1", port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    return try Connection(wrappingChannelSynchronously: channel)
+                }
+            }
+        guard let boundPort = listener.channel.localAddress?.port else { throw ChannelError.unknownLocalAddress }
+        let queue = JobQueue(options: options, clock: clock)
+        let log = RequestLog()
+        let router = SimulatorRouter(queue: queue, log: log)
+        let serving = Task {
+            try await listener.executeThenClose { connections in
+                try await withThrowingDiscardingTaskGroup { group in
+                    for try await connection in connections {
+                        group.addTask { await HTTPConnection(channel: connection, router: router).serve() }
+                    }
+                }
+            }
+        }
+        return SimulatorServer(port: boundPort, queue: queue, log: log, serving: serving)
+    }
+
+    /// "http://127.0.0.1:PORT"
+    package var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// "http://127.0.0.1:PORT/v2/<id>": what podchat uses as its endpoint URL.
+    package func endpointURL(id: String = "demo") -> String {
+        "\(baseURL)/v2/\(id)"
+    }
+
+    /// The options the server was started with.
+    package var options: SimulatorOptions { queue.options }
+
+    /// Every request received, in order.
+    package var requests: [RecordedRequest] { log.all }
+
+    /// Makes the next job submitted misbehave, as if its message held the matching markers.
+    package func injectFaults(_ faults: SimulatedFaults) {
+        queue.inject(faults)
+    }
+
+    /// Stops listening and closes every connection.
+    package func stop() async throws {
+        serving.cancel()
+        try await waitForServing()
+    }
+
+    /// Suspends until the server stops, for running it in the foreground (`podchat simulate`).
+    /// Cancelling the waiting task stops the server.
+    package func waitUntilStopped() async throws {
+        try await withTaskCancellationHandler {
+            try await waitForServing()
+        } onCancel: {
+            serving.cancel()
+        }
+    }
+
+    private func waitForServing() async throws {
+        do {
+            try await serving.value
+        } catch is CancellationError {
+            // Stopped on purpose.
+        }
+    }
+}

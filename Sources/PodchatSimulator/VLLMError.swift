@@ -1,0 +1,66 @@
+import PodchatCore
+
+/// An error as vLLM reports it, and the Python-repr strings a job's `error` field holds for it in
+/// each worker generation (protocol.md §3.5).
+struct VLLMError: Sendable {
+    var message: String
+    var type: String
+    var param: String?
+    var code: Int
+
+    /// The error a `[[sim:fail]]` job ends with.
+    static let simulatedFailure = VLLMError(
+        message: "Simulated engine failure ([[sim:fail]])", type: "InternalServerError", param: nil, code: 500)
+
+    /// The error for an OpenAI route the simulator does not serve.
+    static func unknownRoute(_ route: String) -> VLLMError {
+        VLLMError(message: "Route \(route) is not served by the simulator", type: "NotFoundError", param: nil, code: 404)
+    }
+
+    /// The error for a request body without its required conversation field.
+    static func missing(_ field: String) -> VLLMError {
+        VLLMError(message: "\(field) is required", type: "BadRequestError", param: field, code: 400)
+    }
+
+    /// The legacy worker's message when the input has neither `prompt` nor `messages`.
+    static let noConversation = VLLMError(message: "prompt or messages is required", type: "BadRequestError", param: nil, code: 400)
+
+    /// The proxy worker's message for an input it cannot route.
+    static let proxyInputMessage =
+        "Job input must contain one of: openai_input (+openai_route), route (+body), or prompt/messages."
+
+    /// Legacy worker, native input: the engine nests the error once more.
+    var legacyEngineText: String {
+        PythonRepr.dict([("error", details)]).text
+    }
+
+    /// Legacy worker, OpenAI route: the error object itself.
+    var legacyRouteText: String {
+        details.text
+    }
+
+    /// Proxy worker: vLLM's HTTP error body, wrapped in a `worker_error`.
+    var proxyText: String {
+        Self.proxyWorkerError("vLLM returned HTTP \(code): " + JSONText.encode(.object(["error": json])))
+    }
+
+    /// The proxy worker's own error for `message`.
+    static func proxyWorkerError(_ message: String) -> String {
+        PythonRepr.dict([("message", .string(message)), ("type", .string("worker_error")), ("code", .none)]).text
+    }
+
+    /// The error as JSON, for the OpenAI HTTP route.
+    var json: JSONValue {
+        .object([
+            "message": .string(message), "type": .string(type), "param": param.map(JSONValue.string) ?? .null,
+            "code": .number(Double(code)),
+        ])
+    }
+
+    private var details: PythonRepr {
+        .dict([
+            ("message", .string(message)), ("type", .string(type)), ("param", param.map(PythonRepr.string) ?? .none),
+            ("code", .int(code)),
+        ])
+    }
+}

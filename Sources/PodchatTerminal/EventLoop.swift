@@ -1,0 +1,83 @@
+import Glibc
+import PodchatApp
+
+/// Owns the terminal and the app state until the user quits.
+///
+/// Keyboard input, background events and signals meet in one `poll(2)` on this thread: stdin,
+/// the mailbox's pipe and the signal pipe. Each wake-up drains everything that is ready, applies
+/// it to the state, performs the effects, and draws once, so a burst of tokens is one frame.
+/// Nothing else calls ncurses and nothing else touches the state.
+package final class EventLoop {
+    private let clock = ContinuousClock()
+    private var state: AppState
+    private let mailbox = Mailbox()
+    private let environment: [String: String]
+
+    /// - Parameter makeState: builds the initial state for the terminal's size and the time now.
+    package init(environment: [String: String], makeState: (Size, ContinuousClock.Instant) -> AppState) {
+        self.environment = environment
+        state = makeState(Size(width: 80, height: 24), ContinuousClock.now)
+    }
+
+    /// Delivers an event to the loop from any thread.
+    package var post: @Sendable (Event) -> Void {
+        { [mailbox] event in mailbox.post(event) }
+    }
+
+    /// Runs until the user quits or a terminating signal arrives, performing effects with
+    /// `perform`. The terminal is restored before this returns or throws.
+    package func run(perform: (Effect) -> Void) throws {
+        let terminal: Terminal
+        do {
+            terminal = try Terminal(environment: environment)
+        } catch {
+            throw LoopError(message: error.description)
+        }
+        defer { terminal.close() }
+        let signals = SignalPipe(signals: SignalPipe.terminating + [SIGWINCH])
+        apply([.resized(terminal.size), .clockTicked(clock.now)], perform: perform)
+        terminal.draw(AppView.render(state))
+        while !state.isFinished {
+            let terminalGone = waitForInput(signals: signals)
+            var events: [Event] = [.clockTicked(clock.now)]
+            events += terminal.pendingEvents()
+            if terminalGone || signals.drain().contains(where: SignalPipe.terminating.contains) {
+                events.append(.terminationRequested)
+            }
+            events += mailbox.drain()
+            apply(events, perform: perform)
+            terminal.draw(AppView.render(state))
+        }
+    }
+
+    private func apply(_ events: [Event], perform: (Effect) -> Void) {
+        for event in events {
+            for effect in state.handle(event) { perform(effect) }
+        }
+    }
+
+    /// Sleeps until input, an event, a signal or the state's next wake-up. Returns true when the
+    /// terminal has hung up.
+    private func waitForInput(signals: SignalPipe) -> Bool {
+        var descriptors = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: mailbox.readDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: signals.readDescriptor, events: Int16(POLLIN), revents: 0),
+        ]
+        let ready = poll(&descriptors, nfds_t(descriptors.count), timeoutMilliseconds)
+        return ready > 0 && descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
+    private var timeoutMilliseconds: Int32 {
+        guard let wakeUp = state.nextWakeUp else { return -1 }
+        let remaining = clock.now.duration(to: wakeUp)
+        let milliseconds = remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000
+        return Int32(clamping: max(0, milliseconds + 1))
+    }
+}
+
+/// The event loop could not start, with the reason for the user.
+package struct LoopError: Error, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
+}

@@ -1,0 +1,86 @@
+import PodchatApp
+
+/// Turns what `get_wch` returned into keys. Pure, so it is tested without a terminal.
+package enum KeyDecoder {
+    /// One `get_wch` result: a character (`isKeyCode` false) or an ncurses key code.
+    package struct RawKey: Sendable, Equatable {
+        package var code: UInt32
+        package var isKeyCode: Bool
+
+        package init(code: UInt32, isKeyCode: Bool) {
+            self.code = code
+            self.isKeyCode = isKeyCode
+        }
+    }
+
+    /// ncurses key codes (curses.h), repeated here so the decoder stays pure.
+    package enum Code {
+        package static let down: UInt32 = 0o402
+        package static let up: UInt32 = 0o403
+        package static let left: UInt32 = 0o404
+        package static let right: UInt32 = 0o405
+        package static let home: UInt32 = 0o406
+        package static let backspace: UInt32 = 0o407
+        package static let function0: UInt32 = 0o410
+        package static let delete: UInt32 = 0o512
+        package static let pageDown: UInt32 = 0o522
+        package static let pageUp: UInt32 = 0o523
+        package static let enter: UInt32 = 0o527
+        package static let end: UInt32 = 0o550
+    }
+
+    /// The keys in one burst of input. Esc directly followed by Enter in the same burst is
+    /// Alt-Enter (terminals send Alt as an Esc prefix); Esc followed by another key is
+    /// that key with Alt, which podchat treats as the key alone.
+    package static func keys(from burst: [RawKey]) -> [Key] {
+        var keys: [Key] = []
+        var pendingEscape = false
+        for raw in burst {
+            guard let key = decode(raw) else { continue }
+            if pendingEscape {
+                pendingEscape = false
+                if key == .enter { keys.append(.altEnter); continue }
+                if key == .escape { keys.append(.escape) }
+            }
+            if key == .escape { pendingEscape = true; continue }
+            keys.append(key)
+        }
+        if pendingEscape { keys.append(.escape) }
+        return keys
+    }
+
+    /// One key, or nil for codes podchat does not use.
+    package static func decode(_ raw: RawKey) -> Key? {
+        raw.isKeyCode ? decodeKeyCode(raw.code) : decodeCharacter(raw.code)
+    }
+
+    private static func decodeCharacter(_ code: UInt32) -> Key? {
+        switch code {
+        case 13: return .enter  // with nonl(), Enter arrives as CR
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 27: return .escape
+        case 1...26: return .control(Character(Unicode.Scalar(code + 96) ?? "?"))
+        case 0, 28...31: return nil
+        default: return Unicode.Scalar(code).map { .character(Character($0)) }
+        }
+    }
+
+    private static func decodeKeyCode(_ code: UInt32) -> Key? {
+        switch code {
+        case Code.up: return .up
+        case Code.down: return .down
+        case Code.left: return .left
+        case Code.right: return .right
+        case Code.home: return .home
+        case Code.end: return .end
+        case Code.backspace: return .backspace
+        case Code.delete: return .delete
+        case Code.pageUp: return .pageUp
+        case Code.pageDown: return .pageDown
+        case Code.enter: return .enter
+        case Code.function0 + 1...Code.function0 + 12: return .function(Int(code - Code.function0))
+        default: return nil
+        }
+    }
+}

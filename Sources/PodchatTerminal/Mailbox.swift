@@ -1,0 +1,42 @@
+import CSignalPipe
+import Glibc
+import PodchatApp
+import Synchronization
+
+/// Where background tasks leave events for the loop: a locked queue plus a pipe whose read end
+/// the loop polls, so a posted event wakes it at once.
+final class Mailbox: Sendable {
+    private let queue = Mutex<[Event]>([])
+    let readDescriptor: Int32
+    private let writeDescriptor: Int32
+
+    init() {
+        var descriptors: [Int32] = [0, 0]
+        precondition(CSignalPipe_makePipe(&descriptors) == 0, "pipe2 failed: errno \(errno)")
+        readDescriptor = descriptors[0]
+        writeDescriptor = descriptors[1]
+    }
+
+    deinit {
+        Glibc.close(readDescriptor)
+        Glibc.close(writeDescriptor)
+    }
+
+    /// Queues `event` and wakes the loop. Safe from any thread.
+    func post(_ event: Event) {
+        queue.withLock { $0.append(event) }
+        var byte: UInt8 = 1
+        // A full pipe already guarantees a wake-up, so a failed write loses nothing.
+        _ = write(writeDescriptor, &byte, 1)
+    }
+
+    /// Every queued event, in order.
+    func drain() -> [Event] {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        while read(readDescriptor, &buffer, buffer.count) > 0 {}
+        return queue.withLock { events in
+            defer { events.removeAll(keepingCapacity: true) }
+            return events
+        }
+    }
+}

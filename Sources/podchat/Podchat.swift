@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `podchat` command: the chat window by default, `ask` for one question from a script,
+/// `simulate` for the loopback endpoint.
+@main
+struct Podchat: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "podchat",
+        abstract: "A terminal chat client for LLMs on Runpod Serverless vLLM endpoints.",
+        discussion: """
+            With no endpoint configured, podchat chats with its built-in simulator (demo mode), so it \
+            works with no key and no network. Configure an endpoint with --endpoint ID, or \
+            "endpoint_id" in $XDG_CONFIG_HOME/podchat/config.json; the API key is read from \
+            RUNPOD_API_KEY.
+            """,
+        subcommands: [Chat.self, Ask.self, Simulate.self],
+        defaultSubcommand: Chat.self
+    )
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import PodchatSimulator
+
+/// The loopback simulator of a Runpod worker-vllm endpoint, in the foreground.
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the built-in simulator of a Runpod vLLM endpoint on 127.0.0.1.",
+        discussion: "Point podchat at it with --endpoint-url http://127.0.0.1:PORT/v2/sim."
+    )
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port: Int = 8000
+
+    @Option(name: .customLong("token-delay-ms"), help: "Milliseconds between generated tokens.")
+    var tokenDelayMilliseconds: Int = 25
+
+    @Option(help: "The worker-vllm output generation to imitate: legacy or proxy.")
+    var format: String = "legacy"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
+        guard tokenDelayMilliseconds >= 0 else { throw ValidationError("--token-delay-ms must not be negative") }
+        guard WorkerOutputFormat(rawValue: format) != nil else { throw ValidationError("--format must be legacy or proxy") }
+    }
+
+    func run() throws {
+        let options = SimulatorOptions(
+            tokenDelay: .milliseconds(tokenDelayMilliseconds),
+            outputFormat: WorkerOutputFormat(rawValue: format) ?? .legacy
+        )
+        try CommandFailure.reporting {
+            try runBlocking { [port] in
+                let server = try await SimulatorServer.start(port: port, options: options)
+                print("podchat simulator listening: endpoint URL \(server.endpointURL(id: "sim"))")
+                try await server.waitUntilStopped()
+            }
+        }
+    }
+}

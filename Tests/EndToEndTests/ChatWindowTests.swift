@@ -1,0 +1,66 @@
+import Foundation
+import PodchatSimulator
+import PodchatTestSupport
+import Testing
+
+/// The real `podchat` binary in a real terminal (tmux), against the simulator.
+@Suite(.serialized) struct ChatWindowTests {
+    private func launch(_ simulator: SimulatorServer?, width: Int = 100, height: Int = 30) async throws -> TmuxSession {
+        let home = try Executables.temporaryDirectory()
+        let environment = Executables.isolatedEnvironment(configHome: home)
+            .map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        let endpoint = simulator.map { " --endpoint-url \($0.endpointURL())" } ?? ""
+        let command = "env -i \(environment) TERM=tmux-256color \(Executables.podchat)\(endpoint); echo podchat-exited-$?; sleep 30"
+        return try await TmuxSession(command: command, width: width, height: height)
+    }
+
+    @Test func withNoEndpointConfiguredItChatsWithTheBuiltInSimulator() async throws {
+        let terminal = try await launch(nil)
+        defer { Task { await terminal.close() } }
+        let ready = try await terminal.waitForScreen("the demo welcome") { $0.contains("Demo mode") }
+        #expect(ready.contains("DEMO"))
+        #expect(ready.contains("RUNPOD_API_KEY"))
+        try await terminal.type("Is this the demo?")
+        try await terminal.press("Enter")
+        let finished = try await terminal.waitForScreen("the demo reply") { $0.contains("tok/s") }
+        #expect(finished.contains("simulator"))
+        try await terminal.press("C-q")
+        try await terminal.waitForScreen("podchat to exit") { $0.contains("podchat-exited-0") }
+    }
+
+    @Test func typingAMessageStreamsTheReplyWithThePanelVisible() async throws {
+        let simulator = try await SimulatorServer.start(port: 0, options: SimulatorOptions(tokenDelay: .milliseconds(30)))
+        defer { Task { try? await simulator.stop() } }
+        let terminal = try await launch(simulator)
+        defer { Task { await terminal.close() } }
+        let ready = try await terminal.waitForScreen("the chat window") { $0.contains("Sampling") }
+        #expect(ready.contains("temperature"))
+        #expect(ready.contains("max_tokens"))
+        try await terminal.type("Hello, 世界")
+        try await terminal.press("Enter")
+        let streaming = try await terminal.waitForScreen("a partial reply") { $0.contains("Assistant") && $0.contains("streaming") }
+        #expect(streaming.contains("Hello, 世界"))
+        let finished = try await terminal.waitForScreen("the finished reply") { $0.contains("tok/s") }
+        #expect(!finished.contains("streaming…"))
+        #expect(finished.contains("Sampling"))
+        #expect(simulator.requests.filter { $0.path.hasSuffix("/run") }.count == 1)
+        try await terminal.press("C-q")
+        try await terminal.waitForScreen("podchat to exit") { $0.contains("podchat-exited-0") }
+    }
+
+    @Test func resizingReflowsAndHidesThePanelWhenNarrow() async throws {
+        let simulator = try await SimulatorServer.start(port: 0, options: SimulatorOptions(tokenDelay: .milliseconds(1)))
+        defer { Task { try? await simulator.stop() } }
+        let terminal = try await launch(simulator)
+        defer { Task { await terminal.close() } }
+        try await terminal.waitForScreen("the chat window") { $0.contains("Sampling") }
+        try await terminal.resize(width: 60, height: 20)
+        let narrow = try await terminal.waitForScreen("the panel to hide") { !$0.contains("Sampling") }
+        #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 60 })
+        try await terminal.resize(width: 110, height: 30)
+        try await terminal.waitForScreen("the panel to return") { $0.contains("Sampling") }
+        try await terminal.press("C-c")
+        try await terminal.press("C-c")
+        try await terminal.waitForScreen("podchat to exit after two Ctrl-C") { $0.contains("podchat-exited-0") }
+    }
+}

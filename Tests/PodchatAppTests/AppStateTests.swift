@@ -1,0 +1,213 @@
+import PodchatApp
+import PodchatCore
+import PodchatTestSupport
+import Testing
+
+@Suite struct AppStateTests {
+    @Test func enterSendsTheConversationAndStartsAStreamingReply() throws {
+        var app = AppHarness()
+        app.type("Hello")
+        let effects = app.press(.enter)
+        let (id, request) = try #require(app.lastStartedRequest)
+        #expect(effects == [.startCompletion(id, request)])
+        #expect(request.messages == [Message(role: .user, content: "Hello")])
+        #expect(request.parameters == SamplingParameters())
+        #expect(app.state.input.text.isEmpty)
+        #expect(app.state.entries.map(\.role) == [.user, .assistant])
+        #expect(app.state.entries.last?.status == .streaming)
+        #expect(app.state.activeReply?.id == id)
+    }
+
+    @Test func theSystemPromptLeadsTheRequest() throws {
+        var state = AppState(endpointLabel: "x", isDemo: false, size: Size(width: 80, height: 24), now: .now, systemPrompt: "Be brief.")
+        _ = state.handle(.keyPressed(.character("Q")))
+        guard case .startCompletion(_, let request) = try #require(state.handle(.keyPressed(.enter)).first) else {
+            Issue.record("no request")
+            return
+        }
+        #expect(request.messages == [Message(role: .system, content: "Be brief."), Message(role: .user, content: "Q")])
+    }
+
+    @Test func blankInputSendsNothing() {
+        var app = AppHarness()
+        app.type("   ")
+        #expect(app.press(.enter).isEmpty)
+        #expect(app.state.entries.isEmpty)
+    }
+
+    @Test func streamingGoesFromQueuedToStartedToFinished() throws {
+        var app = AppHarness()
+        app.type("Hi")
+        app.press(.enter)
+        let id = try #require(app.lastStartedRequest).id
+        app.advance(toSeconds: 1)
+        app.receive([.queued(jobID: "job-1")], for: id)
+        #expect(app.state.activeReply?.jobID == "job-1")
+        #expect(app.state.activeReply?.startedAt == nil)
+        app.advance(toSeconds: 3)
+        app.receive([.started, .delta(choice: 0, text: "Hel")], for: id)
+        app.advance(toSeconds: 4)
+        app.receive([.delta(choice: 0, text: "lo!"), .usage(Usage(promptTokens: 5, completionTokens: 2))], for: id)
+        #expect(app.state.entries.last?.text == "Hello!")
+        app.receive([.finished(.completed)], for: id)
+        let reply = try #require(app.state.entries.last)
+        #expect(reply.status == .complete)
+        #expect(reply.jobID == "job-1")
+        #expect(reply.usage == Usage(promptTokens: 5, completionTokens: 2))
+        #expect(app.state.activeReply == nil)
+    }
+
+    @Test func theNextRequestCarriesThePreviousReply() throws {
+        var app = AppHarness()
+        app.type("One")
+        app.press(.enter)
+        let first = try #require(app.lastStartedRequest).id
+        app.receive([.delta(choice: 0, text: "Reply one"), .finished(.completed)], for: first)
+        app.type("Two")
+        app.press(.enter)
+        let request = try #require(app.lastStartedRequest).request
+        #expect(request.messages.map(\.content) == ["One", "Reply one", "Two"])
+        #expect(request.messages.map(\.role) == [.user, .assistant, .user])
+    }
+
+    @Test func hittingMaxTokensMarksTheReplyTruncated() throws {
+        var app = AppHarness()
+        app.type("Hi")
+        app.press(.enter)
+        let id = try #require(app.lastStartedRequest).id
+        app.receive([.delta(choice: 0, text: "cut"), .finished(.length)], for: id)
+        #expect(app.state.entries.last?.status == .truncated)
+    }
+
+    @Test func escapeCancelsTheReplyAndKeepsItsText() throws {
+        var app = AppHarness()
+        app.type("Hi")
+        app.press(.enter)
+        let id = try #require(app.lastStartedRequest).id
+        app.receive([.delta(choice: 0, text: "partial")], for: id)
+        #expect(app.press(.escape) == [.cancelCompletion(id)])
+        #expect(app.state.entries.last?.text == "partial")
+        #expect(app.state.entries.last?.status == .cancelled)
+        #expect(app.state.activeReply == nil)
+    }
+
+    @Test func eventsOfAnAbandonedRequestAreIgnored() throws {
+        var app = AppHarness()
+        app.type("Hi")
+        app.press(.enter)
+        let id = try #require(app.lastStartedRequest).id
+        app.press(.escape)
+        app.receive([.delta(choice: 0, text: "late")], for: id)
+        app.send(.completionFailed(id, message: "late failure"))
+        #expect(app.state.entries.last?.text == "")
+        #expect(app.state.entries.last?.status == .cancelled)
+    }
+
+    @Test func aFailureIsShownOnTheReplyAndInTheStatusBar() throws {
+        var app = AppHarness()
+        app.type("Hi")
+        app.press(.enter)
+        let id = try #require(app.lastStartedRequest).id
+        app.send(.completionFailed(id, message: "the API key was rejected"))
+        #expect(app.state.entries.last?.status == .failed("the API key was rejected"))
+        #expect(app.state.notice?.isError == true)
+        #expect(app.state.activeReply == nil)
+    }
+
+    @Test func sendingWhileAReplyIsComingIsRefusedAndKeepsTheText() {
+        var app = AppHarness()
+        app.type("first")
+        app.press(.enter)
+        app.type("second")
+        #expect(app.press(.enter).isEmpty)
+        #expect(app.state.input.text == "second")
+        #expect(app.state.notice?.isError == true)
+    }
+
+    @Test func firstCtrlCCancelsTheReplySecondQuits() throws {
+        var app = AppHarness()
+        app.type("Hi")
+        app.press(.enter)
+        let id = try #require(app.lastStartedRequest).id
+        #expect(app.press(.control("c")) == [.cancelCompletion(id)])
+        #expect(!app.state.isFinished)
+        app.advance(toSeconds: 1)
+        app.press(.control("c"))
+        #expect(app.state.isFinished)
+    }
+
+    @Test func ctrlCTwiceTooSlowlyOnlyWarns() {
+        var app = AppHarness()
+        app.press(.control("c"))
+        app.advance(toSeconds: 5)
+        app.press(.control("c"))
+        #expect(!app.state.isFinished)
+        #expect(app.state.notice?.text.contains("Ctrl-C again") == true)
+    }
+
+    @Test func ctrlQQuitsAndCancelsAnyReply() throws {
+        var app = AppHarness()
+        app.type("Hi")
+        app.press(.enter)
+        let id = try #require(app.lastStartedRequest).id
+        #expect(app.press(.control("q")) == [.cancelCompletion(id)])
+        #expect(app.state.isFinished)
+    }
+
+    @Test func terminationRequestEndsTheLoop() {
+        var app = AppHarness()
+        app.send(.terminationRequested)
+        #expect(app.state.isFinished)
+    }
+
+    @Test func altEnterAndCtrlJInsertNewlines() {
+        var app = AppHarness()
+        app.type("a")
+        app.press(.altEnter)
+        app.type("b")
+        app.press(.control("j"))
+        app.type("c")
+        #expect(app.state.input.text == "a\nb\nc")
+        #expect(app.state.entries.isEmpty)
+    }
+
+    @Test func wakesUpOnlyWhileSomethingChangesByItself() throws {
+        var app = AppHarness()
+        #expect(app.state.nextWakeUp == nil)
+        app.type("Hi")
+        app.press(.enter)
+        #expect(app.state.nextWakeUp != nil)
+        let id = try #require(app.lastStartedRequest).id
+        app.receive([.finished(.completed)], for: id)
+        #expect(app.state.nextWakeUp == nil)
+    }
+
+    @Test func noticesExpire() {
+        var app = AppHarness()
+        app.press(.control("c"))
+        #expect(app.state.notice != nil)
+        app.advance(toSeconds: 3)
+        #expect(app.state.notice == nil)
+    }
+
+    @Test func resizeChangesTheScreenSize() {
+        var app = AppHarness()
+        app.send(.resized(Size(width: 100, height: 30)))
+        #expect(app.screen.size == Size(width: 100, height: 30))
+    }
+
+    @Test func f2TogglesThePanel() {
+        var app = AppHarness()
+        #expect(app.state.showsPanel)
+        app.press(.function(2))
+        #expect(!app.state.showsPanel)
+    }
+
+    @Test func pageUpScrollsAndPageDownReturns() {
+        var app = AppHarness()
+        app.press(.pageUp)
+        #expect(app.state.scrollOffset > 0)
+        app.press(.pageDown)
+        #expect(app.state.scrollOffset == 0)
+    }
+}
