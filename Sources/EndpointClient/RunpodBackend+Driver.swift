@@ -101,10 +101,11 @@ extension RunpodBackend {
         }
     }
 
-    /// Sends `/cancel` without waiting: the reply is already over for whoever reads it.
+    /// Sends `/cancel` without making the reader wait: the reply is already over for it.
+    /// ``settle()`` waits for it, so quitting does not drop it.
     private func cancelInBackground(_ jobID: String) {
         let jobs = self.jobs
         let timeout = options.cancelTimeout
-        Task { _ = try? await jobs.cancel(jobID: jobID, timeout: timeout) }
+        background.start { _ = try? await jobs.cancel(jobID: jobID, timeout: timeout) }
     }
 }

@@ -16,6 +16,8 @@ package struct RunpodBackend: CompletionBackend {
     package let jobs: RunpodJobClient
     let options: RunpodOptions
     let failures: RunpodFailurePolicy
+    /// Cancels of abandoned jobs still on their way to the server.
+    let background = BackgroundWork()
     /// Kept only to scrub it out of messages that quote the server.
     private let apiKey: String?
 
@@ -51,6 +53,12 @@ package struct RunpodBackend: CompletionBackend {
         wait: Duration = .seconds(90)
     ) -> AsyncThrowingStream<CompletionEvent, any Error> {
         events(for: request, submission: .runSync(wait: wait))
+    }
+
+    /// Waits for the `/cancel` requests of abandoned replies; each is bounded by
+    /// ``RunpodOptions/cancelTimeout``.
+    package func settle() async {
+        await background.settle()
     }
 
     /// `message` with the API key blacked out, in case a server echoed it.

@@ -54,4 +54,8 @@ package struct CompletionFailure: Error, Sendable, Equatable, CustomStringConver
 /// the server to cancel the job too.
 package protocol CompletionBackend: Sendable {
     func complete(_ request: CompletionRequest) -> AsyncThrowingStream<CompletionEvent, any Error>
+
+    /// Waits for clean-up the backend does on its own after a reply was abandoned (such as
+    /// cancelling the job on the server), so a process can finish it before exiting.
+    func settle() async
 }

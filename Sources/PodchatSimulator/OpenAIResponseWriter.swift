@@ -99,6 +99,6 @@ struct OpenAIResponseWriter: Sendable {
     }
 
     private static func sse(_ value: JSONValue) -> String {
-        "data: " + JSONText.encode(value) + "\n\n"
+        "data: " + (value).encodedText + "\n\n"
     }
 }

@@ -39,9 +39,10 @@ struct OpenAIRoute: Sendable {
         }
         switch drained.status {
         case .completed: return .json(drained.outputs.first ?? .null)
-        case .inQueue, .inProgress: return .json(Self.error("the job did not finish in time", code: 504), status: .gatewayTimeout)
+        case .inQueue, .inProgress, .running, .other:
+            return .json(Self.error("the job did not finish in time", code: 504), status: .gatewayTimeout)
         case .failed, .cancelled, .timedOut:
-            let message = drained.error ?? "the job ended \(drained.status.rawValue)"
+            let message = drained.error ?? "the job ended \(drained.status.wireName)"
             return .json(Self.error(message, code: 500), status: .internalServerError)
         }
     }
@@ -52,12 +53,12 @@ struct OpenAIRoute: Sendable {
         while true {
             guard let drained = queue.withJob(id, { job, now in job.drain(at: now) }) else { return }
             for output in drained.outputs {
-                try await write(output.stringValue ?? JSONText.encode(output))
+                try await write(output.stringValue ?? (output).encodedText)
             }
             if drained.status.isTerminal {
                 if drained.status != .completed {
-                    let message = drained.error ?? "the job ended \(drained.status.rawValue)"
-                    try await write("data: " + JSONText.encode(Self.error(message, code: 500)) + "\n\n")
+                    let message = drained.error ?? "the job ended \(drained.status.wireName)"
+                    try await write("data: " + (Self.error(message, code: 500)).encodedText + "\n\n")
                 }
                 return
             }

@@ -17,7 +17,7 @@ package struct RecordedRequest: Sendable, Equatable {
     }
 
     /// The body parsed as JSON, or nil when it is not JSON.
-    package var json: JSONValue? { JSONText.decode(body) }
+    package var json: JSONValue? { JSONValue(parsing: body) }
 
     /// The value of header `name`, looked up case-insensitively.
     package func header(_ name: String) -> String? {

@@ -25,7 +25,7 @@ struct SimulatedJob: Sendable {
         /// carries its `error`, and `stream` only while chunks remain: production's lacks it
         /// (protocol.md §1.6), and clients must cope.
         func streamObject(jobID: String) -> JSONValue {
-            var fields: [String: JSONValue] = ["id": .string(jobID), "status": .string(status.rawValue)]
+            var fields: [String: JSONValue] = ["id": .string(jobID), "status": .string(status.wireName)]
             if let error { fields["error"] = .string(error) }
             if status != .failed || !outputs.isEmpty {
                 fields["stream"] = .array(outputs.map { .object(["output": $0]) })
@@ -81,7 +81,7 @@ struct SimulatedJob: Sendable {
     /// The job object of `/status` and `/runsync` (protocol.md §1.3).
     func statusObject(at now: Duration) -> JSONValue {
         let progress = progress(at: now)
-        var fields: [String: JSONValue] = ["id": .string(id), "status": .string(progress.status.rawValue)]
+        var fields: [String: JSONValue] = ["id": .string(id), "status": .string(progress.status.wireName)]
         if let delayTime = progress.delayTime, let executionTime = progress.executionTime {
             fields["delayTime"] = .number(Double(delayTime))
             fields["executionTime"] = .number(Double(executionTime))

@@ -17,7 +17,7 @@ struct SimulatorResponse: Sendable {
     var body: Body
 
     static func json(_ value: JSONValue, status: HTTPResponseStatus = .ok) -> SimulatorResponse {
-        SimulatorResponse(status: status, headers: [("Content-Type", "application/json")], body: .text(JSONText.encode(value)))
+        SimulatorResponse(status: status, headers: [("Content-Type", "application/json")], body: .text((value).encodedText))
     }
 
     /// An error answer, `{"error": message}`.

@@ -56,7 +56,7 @@ struct SimulatorRouter: Sendable {
     private func run(_ request: RecordedRequest) -> SimulatorResponse {
         guard let input = request.json?["input"]?.objectValue else { return Self.badEnvelope(request) }
         let id = queue.submit(input, sync: false)
-        return .json(.object(["id": .string(id), "status": .string(JobStatus.inQueue.rawValue)]))
+        return .json(.object(["id": .string(id), "status": .string(JobStatus.inQueue.wireName)]))
     }
 
     /// `/runsync`: waits up to `?wait=` ms (default 90 s) for the job to finish, then answers the
@@ -102,15 +102,15 @@ struct SimulatorRouter: Sendable {
             return job.progress(at: now).status
         }
         guard let status else { return Self.unknownJob(id) }
-        return .json(.object(["id": .string(id), "status": .string(status.rawValue)]))
+        return .json(.object(["id": .string(id), "status": .string(status.wireName)]))
     }
 
     private func retry(_ id: String) -> SimulatorResponse {
         guard let before = queue.retry(id) else { return Self.unknownJob(id) }
         guard JobQueue.isRetryable(before) else {
-            return .error(.badRequest, "job \(id) is \(before.rawValue); only FAILED or TIMED_OUT jobs can be retried")
+            return .error(.badRequest, "job \(id) is \(before.wireName); only FAILED or TIMED_OUT jobs can be retried")
         }
-        return .json(.object(["id": .string(id), "status": .string(JobStatus.inQueue.rawValue)]))
+        return .json(.object(["id": .string(id), "status": .string(JobStatus.inQueue.wireName)]))
     }
 
     private func isTerminal(_ id: String) -> Bool {

@@ -41,7 +41,7 @@ struct VLLMError: Sendable {
 
     /// Proxy worker: vLLM's HTTP error body, wrapped in a `worker_error`.
     var proxyText: String {
-        Self.proxyWorkerError("vLLM returned HTTP \(code): " + JSONText.encode(.object(["error": json])))
+        Self.proxyWorkerError("vLLM returned HTTP \(code): " + JSONValue.object(["error": json]).encodedText)
     }
 
     /// The proxy worker's own error for `message`.

@@ -27,12 +27,36 @@ struct Ask: ParsableCommand {
         if !session.config.systemPrompt.isEmpty { messages.append(Message(role: .system, content: session.config.systemPrompt)) }
         messages.append(Message(role: .user, content: question))
         let request = CompletionRequest(messages: messages, mode: session.config.mode, parameters: session.parameters)
-        let reason = try CommandFailure.reporting { try runBlocking { [backend = session.backend] in try await Self.stream(request, from: backend) } }
+        let backend = session.backend
+        let reply = Task { try await Self.stream(request, from: backend) }
+        let interrupt = Self.cancelOnInterrupt(reply)
+        defer { interrupt.cancel() }
+        let outcome = try runBlocking { await reply.result }
+        // The cancel of an interrupted job must reach the server before the process exits.
+        _ = try? runBlocking { await backend.settle() }
+        let reason = try CommandFailure.reporting { () throws -> FinishReason in
+            do {
+                return try outcome.get()
+            } catch is CancellationError {
+                StandardError.write("podchat: interrupted; the job was cancelled")
+                throw ExitCode(130)
+            }
+        }
         switch reason {
         case .completed, .length: return
         case .cancelled: StandardError.write("podchat: the job was cancelled"); throw ExitCode.failure
         case .timedOut: StandardError.write("podchat: the job timed out on the server"); throw ExitCode.failure
         }
+    }
+
+    /// Ctrl-C (SIGINT) cancels `reply` instead of killing podchat, so the job is cancelled on
+    /// the server too.
+    private static func cancelOnInterrupt(_ reply: Task<FinishReason, any Error>) -> any DispatchSourceSignal {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { reply.cancel() }
+        source.resume()
+        return source
     }
 
     private func readQuestion() throws -> String {

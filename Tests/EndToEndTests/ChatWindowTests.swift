@@ -48,6 +48,27 @@ import Testing
         try await terminal.waitForScreen("podchat to exit") { $0.contains("podchat-exited-0") }
     }
 
+    @Test func escapeStopsTheReplyKeepsItsTextAndCancelsTheJob() async throws {
+        let simulator = try await SimulatorServer.start(port: 0, options: SimulatorOptions(tokenDelay: .milliseconds(60)))
+        defer { Task { try? await simulator.stop() } }
+        let terminal = try await launch(simulator)
+        defer { Task { await terminal.close() } }
+        try await terminal.waitForScreen("the chat window") { $0.contains("Sampling") }
+        try await terminal.type("Please stream slowly")
+        try await terminal.press("Enter")
+        try await terminal.waitForScreen("some reply text") { $0.contains("streaming…") && $0.contains("You wrote") }
+        try await terminal.press("Escape")
+        let stopped = try await terminal.waitForScreen("the cancelled footer") { $0.contains("cancelled") }
+        #expect(stopped.contains("You wrote"))
+        try await terminal.type("still usable")
+        try await terminal.waitForScreen("the input to accept text") { $0.contains("› still usable") }
+        let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+        while !simulator.requests.contains(where: { $0.path.contains("/cancel/") }) && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(simulator.requests.filter { $0.path.contains("/cancel/") }.count == 1)
+    }
+
     @Test func resizingReflowsAndHidesThePanelWhenNarrow() async throws {
         let simulator = try await SimulatorServer.start(port: 0, options: SimulatorOptions(tokenDelay: .milliseconds(1)))
         defer { Task { try? await simulator.stop() } }

@@ -21,7 +21,7 @@ struct ProxyFormatTests {
     private func parse(_ text: String, field: (JSONValue) -> String?) -> (chunks: [JSONValue], texts: [Int: String]) {
         let payloads = events(text)
         #expect(payloads.last == "[DONE]")
-        let chunks = payloads.dropLast().compactMap(JSONText.decode)
+        let chunks = payloads.dropLast().compactMap { JSONValue(parsing: $0) }
         #expect(chunks.count == payloads.count - 1, "every event but [DONE] is JSON")
         var texts: [Int: String] = [:]
         for chunk in chunks {
@@ -114,11 +114,11 @@ struct ProxyFormatTests {
     func openAIHTTPRoute() async throws {
         try await H.with(SimulatorOptions(tokenDelay: .milliseconds(1))) { sim in
             let messages: JSONValue = .array([.object(["role": .string("user"), "content": .string("Hi")])])
-            let plain = try await sim.post("openai/v1/chat/completions", JSONText.encode(.object(["messages": messages])))
+            let plain = try await sim.post("openai/v1/chat/completions", JSONValue.object(["messages": messages]).encodedText)
             #expect(plain.status == 200)
             #expect(plain.json?["choices"]?[0]?["message"]?["content"] == .string(ReplyWriter.reply(to: "Hi", choice: 0)))
 
-            let streamed = try await sim.post("openai/v1/chat/completions", JSONText.encode(.object(["messages": messages, "stream": .bool(true)])))
+            let streamed = try await sim.post("openai/v1/chat/completions", JSONValue.object(["messages": messages, "stream": .bool(true)]).encodedText)
             #expect(streamed.header("Content-Type") == "text/event-stream")
             #expect(parse(streamed.body) { $0["delta"]?["content"]?.stringValue }.texts == [0: ReplyWriter.reply(to: "Hi", choice: 0)])
 

@@ -10,7 +10,7 @@ struct SimulatorHarness: Sendable {
         var status: Int
         var headers: HTTPHeaders
         var body: String
-        var json: JSONValue? { JSONText.decode(body) }
+        var json: JSONValue? { JSONValue(parsing: body) }
         var jobStatus: String? { json?["status"]?.stringValue }
 
         func header(_ name: String) -> String? { headers.first(name: name) }
@@ -93,7 +93,7 @@ struct SimulatorHarness: Sendable {
 
     /// `{"input": input}` as JSON text.
     static func envelope(_ input: JSONValue) -> String {
-        JSONText.encode(.object(["input": input]))
+        JSONValue.object(["input": input]).encodedText
     }
 
     /// A chat input with one user message and extra fields.

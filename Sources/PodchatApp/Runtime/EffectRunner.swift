@@ -24,11 +24,12 @@ package final class EffectRunner: Sendable {
         }
     }
 
-    /// Waits until every reply task has ended; after a cancel, that is when the server-side
-    /// cancel request has gone out.
+    /// Waits until every reply task has ended and the backend has finished its clean-up, so
+    /// the cancel of an abandoned reply reaches the server before the process exits.
     package func drain() async {
         let tasks = replies.withLock { Array($0.values) }
         for task in tasks { await task.value }
+        await backend.settle()
     }
 
     private func start(_ id: RequestID, _ request: CompletionRequest) {

@@ -26,7 +26,8 @@ struct TranscriptView {
         for entry in state.entries {
             if !lines.isEmpty { lines.append(.blank) }
             lines.append(label(for: entry.role))
-            let textWidth = width - 2
+            // Two columns of indent, one of margin before the panel's divider.
+            let textWidth = width - 3
             if !entry.text.isEmpty {
                 lines += TextWrapper.wrap(entry.text, width: textWidth).map { TranscriptLine($0, style: .messageText, indent: 2) }
             }

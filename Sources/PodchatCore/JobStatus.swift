@@ -25,6 +25,20 @@ package enum JobStatus: Sendable, Equatable {
         }
     }
 
+    /// The status as Runpod spells it on the wire.
+    package var wireName: String {
+        switch self {
+        case .inQueue: "IN_QUEUE"
+        case .inProgress: "IN_PROGRESS"
+        case .running: "RUNNING"
+        case .completed: "COMPLETED"
+        case .failed: "FAILED"
+        case .cancelled: "CANCELLED"
+        case .timedOut: "TIMED_OUT"
+        case .other(let name): name
+        }
+    }
+
     /// Whether the job has ended. All four end states count, unlike in the Python SDK,
     /// which polls a CANCELLED job forever.
     package var isTerminal: Bool {

@@ -1,4 +1,3 @@
-import PodchatCore
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
