@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import NIOCore
+import PodchatCore
 import NIOHTTP1
 
 #if canImport(Glibc)
@@ -12,23 +13,11 @@ import NIOHTTP1
 
 /// The real ``HTTPTransport``, on AsyncHTTPClient.
 package struct AsyncHTTPTransport: HTTPTransport {
-    /// A client made for job polling, shared by every transport that does not bring its own.
-    ///
-    /// Unlike `HTTPClient.shared` (90 s connect and read timeouts, connection retries until
-    /// the deadline), it fails fast when nothing listens, so podchat's own retry policy can
-    /// report it, and has no read timeout, because `/runsync` may hold a request open for
-    /// minutes; each request's `timeout` bounds it instead. It is a global that lives as long
-    /// as the process, so it never needs `shutdown()`.
-    package static let defaultClient: HTTPClient = {
-        var configuration = HTTPClient.Configuration(
-            timeout: .init(connect: .seconds(10), read: nil),
-            connectionPool: .init(idleTimeout: .seconds(60))
-        )
-        configuration.connectionPool.retryConnectionEstablishment = false
-        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
-    }()
+    /// The client for job polling shared by every transport that does not bring its own: the
+    /// ``sharedClient(connectTimeout:)`` with a 10 s connect timeout.
+    package static var defaultClient: HTTPClient { sharedClient(connectTimeout: .seconds(10)) }
 
-    private let client: HTTPClient
+    let client: HTTPClient
     private let maximumBodyBytes: Int
 
     /// - Parameters:
@@ -45,9 +34,10 @@ package struct AsyncHTTPTransport: HTTPTransport {
         outgoing.method = request.method
         outgoing.headers = request.headers
         if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        let deadline = ContinuousClock.now + request.timeout
         do {
             let response = try await client.execute(outgoing, timeout: .nanoseconds(request.timeout.nanoseconds))
-            let body = try await response.body.collect(upTo: maximumBodyBytes)
+            let body = try await Self.collect(response.body, upTo: maximumBodyBytes, before: deadline)
             return TransportResponse(status: response.status, headers: response.headers, body: Array(buffer: body))
         } catch {
             throw Self.classify(error)

@@ -30,9 +30,9 @@ extension RunpodBackend {
         submission: Submission,
         continuation: AsyncThrowingStream<CompletionEvent, any Error>.Continuation
     ) async {
-        let input = WorkerInput(request)
+        let input = WorkerInput(request, format: options.inputFormat)
         let body = input.envelope(policy: options.policy)
-        var poller = poller(for: input, source: submission.source)
+        var poller = poller(for: input, source: submission.source, streaming: request.stream)
         var step = poller.start()
         do {
             while true {
@@ -42,9 +42,13 @@ extension RunpodBackend {
                     return continuation.finish()
                 case .fail(let failure):
                     return continuation.finish(throwing: CompletionFailure(redacted(failure.message)))
+                case .abandon(let jobID, let failure):
+                    cancelInBackground(jobID)
+                    return continuation.finish(throwing: CompletionFailure(redacted(failure.message)))
                 case .send(let operation, let delay):
                     if delay > .zero { try await options.sleep(delay) }
-                    step = poller.received(try await perform(operation, body: body, submission: submission))
+                    let result = try await perform(operation, body: body, submission: submission)
+                    step = poller.received(result, at: options.now())
                     // Checked after the poller saw the answer, so a job created meanwhile is known and cancelled.
                     try Task.checkCancellation()
                 }
@@ -56,14 +60,23 @@ extension RunpodBackend {
         }
     }
 
-    private func poller(for input: WorkerInput, source: RunpodJobPoller.Source) -> RunpodJobPoller {
-        RunpodJobPoller(
+    /// - Parameter streaming: Whether the worker sends text while it generates; without that the
+    ///   text comes in one piece at the end, and pauses in it mean nothing.
+    private func poller(for input: WorkerInput, source: RunpodJobPoller.Source, streaming: Bool) -> RunpodJobPoller {
+        let textFlows = source == .stream && streaming
+        let watchdog = ReplyWatchdog(
+            queueTimeout: options.queueTimeout,
+            firstTokenTimeout: textFlows ? options.firstTokenTimeout : nil,
+            idleTimeout: textFlows ? options.idleTimeout : nil
+        )
+        return RunpodJobPoller(
             source: source,
             completionTokenLimit: input.completionTokenLimit,
             schedule: options.pollSchedule,
             backoff: options.backoff,
             maximumRetryAfter: options.maximumRetryAfter,
             failures: failures,
+            watchdog: watchdog,
             random: options.random
         )
     }
@@ -81,7 +94,7 @@ extension RunpodBackend {
             return try await Self.result { try await jobs.runSync(body, wait: wait) }
         case (.poll(let jobID), .run):
             return try await Self.result { try await jobs.stream(jobID: jobID) }
-        case (.poll(let jobID), .runSync), (.fetchError(let jobID), _):
+        case (.poll(let jobID), .runSync), (.fetchError(let jobID), _), (.reconcile(let jobID), _):
             return try await Self.result { try await jobs.status(jobID: jobID) }
         }
     }

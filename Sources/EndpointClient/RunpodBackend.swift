@@ -5,7 +5,10 @@ import PodchatCore
 /// ``complete(_:)`` submits the job with `/run` and drains `/stream/{id}` until the job ends,
 /// so text arrives while it is generated; ``runSync(_:wait:)`` uses `/runsync` and `/status`
 /// and delivers the text at the end. Both retry failed polls on the same job, report retries
-/// as `.retrying`, and cancel the job (`/cancel`, best effort) when the reply is abandoned.
+/// as `.retrying`, and cancel the job (`/cancel`, best effort) when the reply is abandoned or
+/// runs out of time (the timeouts in ``RunpodOptions``). When a `/stream` answer may have been
+/// lost with chunks in it, the text is checked against `/status` at the end and, if it
+/// differs, delivered whole as `.replaced`.
 ///
 /// ```swift
 /// let backend = RunpodBackend(endpoint: endpoint)
@@ -24,15 +27,20 @@ package struct RunpodBackend: CompletionBackend {
     /// - Parameters:
     ///   - endpoint: The base URL and optional API key.
     ///   - apiKeyVariable: The environment variable the key came from, named when the key is rejected.
-    ///   - transport: Sends the HTTP requests.
+    ///   - transport: Sends the HTTP requests; by default an ``AsyncHTTPTransport`` with the
+    ///     options' connect timeout.
     ///   - options: Pacing, retries and timeouts.
     package init(
         endpoint: Endpoint,
         apiKeyVariable: String = "RUNPOD_API_KEY",
-        transport: any HTTPTransport = AsyncHTTPTransport(),
+        transport: (any HTTPTransport)? = nil,
         options: RunpodOptions = RunpodOptions()
     ) {
-        jobs = RunpodJobClient(endpoint: endpoint, transport: transport, requestTimeout: options.requestTimeout)
+        jobs = RunpodJobClient(
+            endpoint: endpoint,
+            transport: transport ?? AsyncHTTPTransport(connectTimeout: options.connectTimeout),
+            requestTimeout: options.requestTimeout
+        )
         self.options = options
         failures = RunpodFailurePolicy(apiKeyVariable: apiKeyVariable, sendsAPIKey: !(endpoint.apiKey ?? "").isEmpty)
         apiKey = endpoint.apiKey.flatMap { $0.isEmpty ? nil : $0 }

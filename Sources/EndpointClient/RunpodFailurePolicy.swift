@@ -26,8 +26,9 @@ package struct RunpodFailurePolicy: Sendable, Equatable {
 
     /// The verdict on `error`, which answered `operation`.
     ///
-    /// Polls are idempotent, so 429, 408, 5xx and network failures are retried. A submission
-    /// is retried only when no job can have been created: on 429 or when no connection was made.
+    /// Polls are idempotent, so 429, 408, 5xx, network failures and malformed answers are
+    /// retried. A submission is retried only when no job can have been created: on 429 or when
+    /// no connection was made.
     package func verdict(
         on error: RunpodRequestError,
         operation: RunpodJobPoller.Operation,
@@ -45,6 +46,9 @@ package struct RunpodFailurePolicy: Sendable, Equatable {
             return .retry(reason: "the endpoint answered \(error)", retryAfter: nil)
         case .transport(let transport) where transport.kind == .notSent || !isSubmission:
             return .retry(reason: transport.description, retryAfter: nil)
+        case .malformedResponse where !isSubmission:
+            // A truncated or garbled answer says nothing about the job; asking again does.
+            return .retry(reason: "the endpoint sent a malformed answer", retryAfter: nil)
         case .status, .transport, .malformedResponse:
             return .fail(unrecoverable(error, operation: operation, source: source))
         }
@@ -55,6 +59,12 @@ package struct RunpodFailurePolicy: Sendable, Equatable {
     /// A FAILED job, with the readable part of its `error`.
     package func jobFailed(_ error: JSONValue?) -> String {
         guard let error else { return "The job failed; the endpoint gave no reason." }
+        // How the SDK's local test server answers for a job it does not have (protocol.md §5.2):
+        // not a failure of the job, which may never have existed there.
+        if error == .string("Job ID not found") {
+            return "The job expired or is unknown to the endpoint (\"Job ID not found\"). A local test server "
+                + "(--rp_serve_api) forgets a job once it has returned its output."
+        }
         return "The job failed: \(WorkerErrorMessage.readable(error))"
     }
 
@@ -68,9 +78,31 @@ package struct RunpodFailurePolicy: Sendable, Equatable {
         "The endpoint accepted the job but returned no job id."
     }
 
-    /// The last of too many consecutive failures.
+    /// The last of too many consecutive failures. A job that was submitted is left alone,
+    /// because its result can still be fetched once the endpoint recovers.
     package func gaveUp(after failures: Int, reason: String, operation: RunpodJobPoller.Operation) -> String {
-        "Gave up after \(failures) failed requests in a row \(doing(operation)); the last: \(reason)."
+        let summary = "Gave up after \(failures) failed requests in a row \(doing(operation)); the last: \(reason)."
+        switch operation {
+        case .submit:
+            return summary
+        case .poll(let jobID), .fetchError(let jobID), .reconcile(let jobID):
+            return summary + " The job may still be running on the endpoint; its id is \(jobID)."
+        }
+    }
+
+    /// A job podchat cancelled because it ran out of time.
+    package func expired(_ expiry: ReplyWatchdog.Expiry, jobID: String) -> String {
+        switch expiry {
+        case .queue(let limit):
+            return "Job \(jobID) waited in the queue for \(limit.readable) without a worker taking it (the queue "
+                + "timeout), so podchat cancelled it."
+        case .firstToken(let limit):
+            return "A worker started job \(jobID) but sent no text within \(limit.readable) (the first-token "
+                + "timeout), so podchat cancelled the job."
+        case .idle(let limit):
+            return "No new text arrived for \(limit.readable) while job \(jobID) was still in progress (the idle "
+                + "timeout), so podchat cancelled the job. The text received so far is kept."
+        }
     }
 
     private func keyRejected(code: Int) -> String {
@@ -104,10 +136,14 @@ package struct RunpodFailurePolicy: Sendable, Equatable {
                 + "the endpoint may have queued it anyway."
         case (.submit, .status):
             return "The endpoint rejected the request to \(submitPath(source)) (\(error))."
+        case (.submit, .malformedResponse):
+            return "The endpoint's answer to \(submitPath(source)) could not be read (\(error)). It was not sent "
+                + "again, because the endpoint may have queued the job anyway."
         case (.fetchError, _):
             return "The job failed; its error could not be read (\(error))."
-        case (_, .malformedResponse):
-            return "The endpoint sent an unexpected answer \(doing(operation)) (\(error))."
+        case (.reconcile(let jobID), _):
+            return "Job \(jobID) ended, but an answer was lost on the way and the text could not be checked "
+                + "against the job's output (\(error)). The text received so far is kept and may have gaps."
         case (.poll, _):
             return "Polling the job failed (\(error))."
         }
@@ -121,6 +157,7 @@ package struct RunpodFailurePolicy: Sendable, Equatable {
         switch operation {
         case .submit: "while submitting the job"
         case .poll(let jobID), .fetchError(let jobID): "while polling job \(jobID)"
+        case .reconcile(let jobID): "while reading the output of job \(jobID)"
         }
     }
 }

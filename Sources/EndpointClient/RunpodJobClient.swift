@@ -12,6 +12,8 @@ package struct RunpodJobClient: Sendable {
     private let transport: any HTTPTransport
     private let headers: HTTPHeaders
     private let requestTimeout: Duration
+    /// Shared by the client's copies, so one 405 teaches every later poll.
+    private let pollMethod = PollMethod()
 
     /// - Parameters:
     ///   - requestTimeout: How long `/run`, `/stream`, `/status` and `/health` requests may take.
@@ -40,13 +42,15 @@ package struct RunpodJobClient: Sendable {
     }
 
     /// The job's output chunks since the previous call (`GET /stream/{id}`); each is delivered once.
+    ///
+    /// On the SDK's local test server (POST only) this runs the whole job and returns all of it.
     package func stream(jobID: String) async throws -> JobResponse {
-        try await job(.GET, "/stream/\(Self.pathSegment(jobID))", timeout: requestTimeout)
+        try await poll("/stream/\(Self.pathSegment(jobID))")
     }
 
     /// The job's status, timings and, once finished, output or error (`GET /status/{id}`).
     package func status(jobID: String) async throws -> JobResponse {
-        try await job(.GET, "/status/\(Self.pathSegment(jobID))", timeout: requestTimeout)
+        try await poll("/status/\(Self.pathSegment(jobID))")
     }
 
     /// Asks Runpod to cancel the job (`POST /cancel/{id}`): removed from the queue or stopped.
@@ -59,7 +63,34 @@ package struct RunpodJobClient: Sendable {
         EndpointHealth(json: try await send(.GET, "/health", body: nil, timeout: requestTimeout))
     }
 
+    /// Re-queues a FAILED or TIMED_OUT job under the same id with the same input (`POST /retry/{id}`).
+    package func retry(jobID: String) async throws -> JobResponse {
+        try await job(.POST, "/retry/\(Self.pathSegment(jobID))", timeout: requestTimeout)
+    }
+
+    /// Removes every queued job; running jobs go on (`POST /purge-queue`). Returns how many
+    /// were removed, when the endpoint says.
+    package func purgeQueue() async throws -> Int? {
+        try await send(.POST, "/purge-queue", body: nil, timeout: requestTimeout)["removed"]?.intValue
+    }
+
     // MARK: - Requests
+
+    /// A `/stream` or `/status` request: GET, or POST once a 405 showed the server wants it
+    /// (see ``PollMethod``); the request that got the 405 is sent again at once by POST.
+    private func poll(_ path: String) async throws -> JobResponse {
+        let method = pollMethod.current
+        do {
+            return try await job(method, path, timeout: pollTimeout(method))
+        } catch RunpodRequestError.status(code: 405, _, _) where method == .GET {
+            pollMethod.switchToPOST()
+            return try await job(.POST, path, timeout: pollTimeout(.POST))
+        }
+    }
+
+    private func pollTimeout(_ method: HTTPMethod) -> Duration {
+        method == .POST ? max(requestTimeout, PollMethod.blockingPollTimeout) : requestTimeout
+    }
 
     private func job(_ method: HTTPMethod, _ path: String, body: JSONValue? = nil, timeout: Duration)
         async throws -> JobResponse
@@ -97,14 +128,16 @@ package struct RunpodJobClient: Sendable {
             )
         }
         do {
-            return try JSONValue(parsing: response.body)
+            // Invalid UTF-8 (say, a multibyte character cut by a proxy) becomes U+FFFD rather
+            // than costing the whole answer, whose chunks `/stream` would not send again.
+            return try JSONValue(parsing: String(decoding: response.body, as: UTF8.self).utf8)
         } catch {
             throw RunpodRequestError.malformedResponse(RunpodRequestError.excerpt(response.body))
         }
     }
 
     /// The `Retry-After` header in seconds; the HTTP-date form is rare for APIs and ignored.
-    private static func retryAfter(_ headers: HTTPHeaders) -> Duration? {
+    static func retryAfter(_ headers: HTTPHeaders) -> Duration? {
         guard let value = headers.first(name: "Retry-After"), let seconds = Double(value.trimmingWhitespace()),
             seconds >= 0
         else { return nil }

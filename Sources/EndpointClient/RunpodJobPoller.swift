@@ -15,6 +15,11 @@ import PodchatCore
 ///   created no job (HTTP 429, or no connection was made).
 /// - TIMED_OUT finishes the reply as ``FinishReason/timedOut`` rather than failing it, so the
 ///   text already shown is kept and marked, like a cancelled reply.
+/// - A malformed or lost `/stream` answer may have taken chunks with it, so once such a job
+///   has ended, `/status` is read and, where its output holds other text than was streamed,
+///   the whole text is reported again as `.replaced`.
+/// - A ``ReplyWatchdog`` limit that runs out abandons the job: the driver cancels it on the
+///   server and the reply fails. Giving up after too many failed requests leaves the job be.
 package struct RunpodJobPoller: Sendable {
     /// Where the job's output is read from.
     package enum Source: Sendable, Equatable {
@@ -32,6 +37,8 @@ package struct RunpodJobPoller: Sendable {
         case poll(jobID: String)
         /// Read `/status/{id}` for the `error` of a FAILED job.
         case fetchError(jobID: String)
+        /// Read `/status/{id}` of an ended job for its whole output, to repair lost chunks.
+        case reconcile(jobID: String)
     }
 
     /// What the driver does after reporting a step's events.
@@ -42,6 +49,9 @@ package struct RunpodJobPoller: Sendable {
         case finish
         /// The reply failed with this message.
         case fail(CompletionFailure)
+        /// Cancel the job on the server (best effort, without waiting), and fail the reply
+        /// with this message.
+        case abandon(jobID: String, CompletionFailure)
     }
 
     /// The outcome of one input: events to report, in order, then what to do next.
@@ -62,6 +72,8 @@ package struct RunpodJobPoller: Sendable {
         case submitting
         case polling(jobID: String)
         case fetchingError(jobID: String)
+        /// Reading the whole output of a job that ended with `status`.
+        case reconciling(jobID: String, status: JobStatus)
         case ended
     }
 
@@ -72,8 +84,12 @@ package struct RunpodJobPoller: Sendable {
     private let failures: RunpodFailurePolicy
     private let random: @Sendable () -> Double
     private var schedule: PollSchedule
+    private var watchdog: ReplyWatchdog
     private var phase = Phase.submitting
     private var decoder = WorkerOutputDecoder()
+    private var streamed = StreamedText()
+    /// Whether a `/stream` answer may have been lost after the server drained its chunks.
+    private var mayHaveLostChunks = false
     private var consecutiveFailures = 0
     private var hasStarted = false
     private var lastUsage: Usage?
@@ -82,6 +98,7 @@ package struct RunpodJobPoller: Sendable {
     ///   - completionTokenLimit: `max_tokens` × `n` when sent, to recognise a legacy reply cut off by it.
     ///   - maximumRetryAfter: The longest `Retry-After` honoured.
     ///   - failures: Decides which failed requests are retried, and words failures.
+    ///   - watchdog: The time limits for the queue, the first text and pauses in the text.
     ///   - random: Numbers in `0...1` for the backoff jitter.
     package init(
         source: Source,
@@ -90,11 +107,13 @@ package struct RunpodJobPoller: Sendable {
         backoff: Backoff = Backoff(),
         maximumRetryAfter: Duration = .seconds(60),
         failures: RunpodFailurePolicy,
+        watchdog: ReplyWatchdog = ReplyWatchdog(),
         random: @escaping @Sendable () -> Double
     ) {
         self.source = source
         self.completionTokenLimit = completionTokenLimit
         self.schedule = schedule
+        self.watchdog = watchdog
         self.backoff = backoff
         self.maximumRetryAfter = maximumRetryAfter
         self.failures = failures
@@ -113,19 +132,24 @@ package struct RunpodJobPoller: Sendable {
     }
 
     /// Takes the result of the request the last step asked for and returns the next step.
-    package mutating func received(_ result: Result<JobResponse, RunpodRequestError>) -> Step {
+    ///
+    /// - Parameter now: When the result arrived, as time since any fixed origin; the
+    ///   watchdog's limits are measured with it.
+    package mutating func received(_ result: Result<JobResponse, RunpodRequestError>, at now: Duration) -> Step {
         switch (result, phase) {
         case (_, .ended):
             // A driver bug: the reply is already over, so end quietly rather than crash the app.
             return Step(next: .finish)
         case (.success(let job), .submitting):
             consecutiveFailures = 0
-            return submitted(job)
+            return submitted(job, at: now)
         case (.success(let job), .polling(let jobID)):
             consecutiveFailures = 0
-            return handle(job, jobID: jobID, events: [])
+            return handle(job, jobID: jobID, events: [], at: now)
         case (.success(let job), .fetchingError):
             return fail(failures.jobFailed(job.error))
+        case (.success(let job), .reconciling(_, let status)):
+            return reconciled(job, endedAs: status)
         case (.failure(let error), _):
             return failed(error)
         }
@@ -133,22 +157,31 @@ package struct RunpodJobPoller: Sendable {
 
     // MARK: - Responses
 
-    private mutating func submitted(_ job: JobResponse) -> Step {
+    private mutating func submitted(_ job: JobResponse, at now: Duration) -> Step {
         guard !job.id.isEmpty else { return fail(failures.missingJobID) }
         phase = .polling(jobID: job.id)
-        return handle(job, jobID: job.id, events: [.queued(jobID: job.id)])
+        return handle(job, jobID: job.id, events: [.queued(jobID: job.id)], at: now)
     }
 
-    private mutating func handle(_ job: JobResponse, jobID: String, events: [CompletionEvent]) -> Step {
+    private mutating func handle(_ job: JobResponse, jobID: String, events: [CompletionEvent], at now: Duration)
+        -> Step
+    {
         var events = events
         if job.status.isRunning { markStarted(&events) }
         let outputs = outputs(of: job)
+        let reported = events.count
         for output in outputs {
             if let failure = report(decoder.decode(output), into: &events) { return fail(failure, after: events) }
         }
+        let receivedText = events[reported...].contains { if case .delta = $0 { true } else { false } }
+        if let expiry = watchdog.check(job.status, receivedText: receivedText, at: now) {
+            return abandon(jobID, failures.expired(expiry, jobID: jobID), after: events)
+        }
         switch job.status {
         case .completed, .cancelled, .timedOut:
-            return finish(job.status, events: events)
+            guard mayHaveLostChunks else { return finish(job.status, events: events) }
+            phase = .reconciling(jobID: jobID, status: job.status)
+            return Step(events: events, next: .send(.reconcile(jobID: jobID), after: .zero))
         case .failed where job.error != nil:
             return fail(failures.jobFailed(job.error), after: events)
         case .failed:
@@ -193,7 +226,8 @@ package struct RunpodJobPoller: Sendable {
 
     /// Adds a delta, joined to the previous event when that is a delta of the same choice: a
     /// burst of up to 50 SSE events (protocol.md §4.3) then reaches the reader as one event.
-    private func append(_ text: String, choice: Int, to events: inout [CompletionEvent]) {
+    private mutating func append(_ text: String, choice: Int, to events: inout [CompletionEvent]) {
+        streamed.append(text, choice: choice)
         if case .delta(choice, let earlier)? = events.last {
             events[events.count - 1] = .delta(choice: choice, text: earlier + text)
         } else {
@@ -227,6 +261,34 @@ package struct RunpodJobPoller: Sendable {
         return Step(events: events, next: .fail(CompletionFailure(message)))
     }
 
+    private mutating func abandon(_ jobID: String, _ message: String, after events: [CompletionEvent]) -> Step {
+        phase = .ended
+        return Step(events: events, next: .abandon(jobID: jobID, CompletionFailure(message)))
+    }
+
+    /// Finishes a job whose streamed text may have gaps, repairing it from `job`'s output:
+    /// the list of all the worker's yields. Without that list the text stays as it is; so it
+    /// does when `/status` does not show the job ended yet, as its output may then be a
+    /// progress report (protocol.md §1.3).
+    private mutating func reconciled(_ job: JobResponse, endedAs status: JobStatus) -> Step {
+        guard job.status.isTerminal, let output = job.output, output != .array([]) else {
+            return finish(status, events: [])
+        }
+        var whole = WorkerOutputDecoder()
+        let items = whole.decode(output) + whole.finish()
+        var events: [CompletionEvent] = []
+        let replacements = streamed.replacements(from: items)
+        if !replacements.isEmpty { markStarted(&events) }
+        events += replacements
+        // Usage is cumulative, so the last is the total; an error is one a lost chunk carried.
+        let rest = items.filter { if case .error = $0 { true } else { false } }
+            + items.filter { if case .usage = $0 { true } else { false } }.suffix(1)
+        if let failure = report(rest, into: &events) { return fail(failure, after: events) }
+        // The whole output also decides the finish reason, which a lost chunk may have carried.
+        decoder = whole
+        return finish(status, events: events)
+    }
+
     // MARK: - Request failures
 
     private var pendingOperation: Operation {
@@ -234,11 +296,13 @@ package struct RunpodJobPoller: Sendable {
         case .submitting, .ended: .submit
         case .polling(let jobID): .poll(jobID: jobID)
         case .fetchingError(let jobID): .fetchError(jobID: jobID)
+        case .reconciling(let jobID, _): .reconcile(jobID: jobID)
         }
     }
 
     private mutating func failed(_ error: RunpodRequestError) -> Step {
         let operation = pendingOperation
+        if source == .stream, case .poll = operation, error.mayHaveTakenEffect { mayHaveLostChunks = true }
         switch failures.verdict(on: error, operation: operation, source: source) {
         case .fail(let message):
             return fail(message)

@@ -1,3 +1,5 @@
+import PodchatCore
+
 /// A Runpod job API request that did not get the answer it asked for.
 package enum RunpodRequestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The endpoint answered with a status outside 200…299.
@@ -13,10 +15,27 @@ package enum RunpodRequestError: Error, Sendable, Equatable, CustomStringConvert
     /// The failure in a few words, e.g. `HTTP 503: busy`.
     package var description: String {
         switch self {
-        case .status(let code, _, let body): body.isEmpty ? "HTTP \(code)" : "HTTP \(code): \(body)"
+        case .status(let code, _, let body): body.isEmpty ? "HTTP \(code)" : "HTTP \(code): \(Self.readable(body))"
         case .transport(let error): error.description
         case .malformedResponse(let excerpt): "unexpected response: \(excerpt)"
         }
+    }
+
+    /// Whether the endpoint may have acted on the request although no usable answer came
+    /// back: a job created by `/run`, or chunks drained by `/stream` and lost with the answer.
+    /// Only a request that never connected, or was turned away as such (429, 4xx), did not.
+    var mayHaveTakenEffect: Bool {
+        switch self {
+        case .status(let code, _, _): code >= 500 || code == 408
+        case .transport(let error): error.kind == .interrupted
+        case .malformedResponse: true
+        }
+    }
+
+    /// The message inside a JSON error body such as `{"error": "…"}`, else the body as it is.
+    private static func readable(_ body: String) -> String {
+        guard let json = JSONValue(parsing: body), json["error"] != nil || json["message"] != nil else { return body }
+        return WorkerErrorMessage.readable(json)
     }
 
     /// The start of `body` as one line, short enough for a message.

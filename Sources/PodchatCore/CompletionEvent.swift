@@ -28,6 +28,9 @@ package enum CompletionEvent: Sendable, Equatable {
     case started
     /// New text for choice `choice`.
     case delta(choice: Int, text: String)
+    /// The whole text of choice `choice` so far, replacing what was delivered: sent when the
+    /// client found a gap (a lost poll response) and recovered the full text from the server.
+    case replaced(choice: Int, text: String)
     /// Cumulative token counts.
     case usage(Usage)
     /// A request failed in a way worth retrying; the next try starts in `delay`.

@@ -11,13 +11,24 @@ package struct Config: Sendable, Equatable {
     package var endpointID: String?
     /// A full endpoint URL (wins over `endpointID`), e.g. a local simulator's `http://127.0.0.1:8000/v2/demo`.
     package var endpointURL: String?
+    /// An OpenAI-compatible server's base URL (vLLM, llama.cpp, Ollama, or a Runpod endpoint's
+    /// `…/openai/v1`); when set, podchat uses `/chat/completions` instead of the job API.
+    package var openAIBaseURL: String?
+    /// The served model name for OpenAI-style requests; nil asks the server's `/models`.
+    package var model: String?
+    /// How messages are put in a Runpod job's input.
+    package var inputFormat: InputFormat = .native
+    /// Per-job limits sent with every Runpod job, in milliseconds (`policy`).
+    package var policy = JobPolicySettings()
+    /// How long podchat waits for the endpoint, in seconds; nil keeps podchat's default.
+    package var timeouts = TimeoutSettings()
     /// The environment variable that holds the API key.
     package var apiKeyEnvironmentVariable: String = "RUNPOD_API_KEY"
     /// The system message that starts every new conversation; empty for none.
     package var systemPrompt: String = ""
     package var mode: ConversationMode = .chat
-    /// Sampling parameters that override podchat's defaults, by wire name.
-    package var sampling: [String: Double] = [:]
+    /// Sampling parameters that override podchat's defaults, by wire name, already validated.
+    package var sampling: [String: JSONValue] = [:]
     /// Keys the file had that podchat does not know, to warn about.
     package var unknownKeys: [String] = []
 
@@ -44,6 +55,11 @@ package struct Config: Sendable, Equatable {
             case "system_prompt": config.systemPrompt = try reader.string(value, key: key)
             case "mode": config.mode = try reader.mode(value, key: key)
             case "sampling": config.sampling = try reader.sampling(value, key: key)
+            case "openai_base_url": config.openAIBaseURL = try reader.optionalString(value, key: key)
+            case "model": config.model = try reader.optionalString(value, key: key)
+            case "input_format": config.inputFormat = try reader.inputFormat(value, key: key)
+            case "policy": config.policy = try reader.policy(value, key: key)
+            case "timeouts": config.timeouts = try reader.timeouts(value, key: key)
             default: config.unknownKeys.append(key)
             }
         }
@@ -55,6 +71,51 @@ package struct Config: Sendable, Equatable {
             return context.underlyingError.map { "\($0)" } ?? context.debugDescription
         }
         return "\(error)"
+    }
+}
+
+/// How a conversation is put into a Runpod job's `input`.
+package enum InputFormat: String, Sendable, Equatable, CaseIterable {
+    /// worker-vllm's own shape: `messages` or `prompt`, `sampling_params`, `stream`.
+    case native
+    /// The OpenAI pass-through: `openai_route` and `openai_input`, which both worker
+    /// generations accept.
+    case openai
+}
+
+/// The per-job `policy` limits from the config; nil leaves the endpoint's own setting.
+package struct JobPolicySettings: Sendable, Equatable {
+    package var executionTimeoutMilliseconds: Int?
+    package var timeToLiveMilliseconds: Int?
+    package var lowPriority: Bool?
+
+    package init(executionTimeoutMilliseconds: Int? = nil, timeToLiveMilliseconds: Int? = nil, lowPriority: Bool? = nil) {
+        self.executionTimeoutMilliseconds = executionTimeoutMilliseconds
+        self.timeToLiveMilliseconds = timeToLiveMilliseconds
+        self.lowPriority = lowPriority
+    }
+
+    package var isEmpty: Bool { self == JobPolicySettings() }
+}
+
+/// How long podchat waits, in seconds, from the config's `timeouts`. For the first-token, idle
+/// and queue limits, 0 turns the limit off; nil keeps podchat's default.
+package struct TimeoutSettings: Sendable, Equatable {
+    package var connectSeconds: Double?
+    package var requestSeconds: Double?
+    package var firstTokenSeconds: Double?
+    package var idleSeconds: Double?
+    package var queueSeconds: Double?
+
+    package init(
+        connectSeconds: Double? = nil, requestSeconds: Double? = nil, firstTokenSeconds: Double? = nil,
+        idleSeconds: Double? = nil, queueSeconds: Double? = nil
+    ) {
+        self.connectSeconds = connectSeconds
+        self.requestSeconds = requestSeconds
+        self.firstTokenSeconds = firstTokenSeconds
+        self.idleSeconds = idleSeconds
+        self.queueSeconds = queueSeconds
     }
 }
 
@@ -97,20 +158,76 @@ private struct FieldReader {
         return mode
     }
 
-    func sampling(_ value: JSONValue, key: String) throws(ConfigError) -> [String: Double] {
-        guard let fields = value.objectValue else { throw fail(key, "an object of parameter names to numbers") }
-        var result: [String: Double] = [:]
+    func inputFormat(_ value: JSONValue, key: String) throws(ConfigError) -> InputFormat {
+        guard let text = value.stringValue, let format = InputFormat(rawValue: text) else {
+            throw fail(key, "\"native\" or \"openai\"")
+        }
+        return format
+    }
+
+    /// Runpod's limits: executionTimeout 5 s … 7 days, ttl 10 s … 7 days (protocol.md §1.2).
+    func policy(_ value: JSONValue, key: String) throws(ConfigError) -> JobPolicySettings {
+        guard let fields = value.objectValue else { throw fail(key, "an object") }
+        let week = 7 * 24 * 3_600_000
+        var policy = JobPolicySettings()
+        for (name, raw) in fields where !name.hasPrefix("//") {
+            switch name {
+            case "execution_timeout_ms": policy.executionTimeoutMilliseconds = try milliseconds(raw, key: "\(key).\(name)", in: 5_000...week)
+            case "ttl_ms": policy.timeToLiveMilliseconds = try milliseconds(raw, key: "\(key).\(name)", in: 10_000...week)
+            case "low_priority":
+                guard case .bool(let flag) = raw else { throw fail("\(key).\(name)", "true or false") }
+                policy.lowPriority = flag
+            default:
+                throw ConfigError(path: path, problem: "\"\(key).\(name)\" is not a policy setting (known: execution_timeout_ms, ttl_ms, low_priority)")
+            }
+        }
+        return policy
+    }
+
+    func timeouts(_ value: JSONValue, key: String) throws(ConfigError) -> TimeoutSettings {
+        guard let fields = value.objectValue else { throw fail(key, "an object") }
+        var timeouts = TimeoutSettings()
+        for (name, raw) in fields where !name.hasPrefix("//") {
+            let path = "\(key).\(name)"
+            switch name {
+            case "connect_seconds": timeouts.connectSeconds = try seconds(raw, key: path, allowsOff: false)
+            case "request_seconds": timeouts.requestSeconds = try seconds(raw, key: path, allowsOff: false)
+            case "first_token_seconds": timeouts.firstTokenSeconds = try seconds(raw, key: path, allowsOff: true)
+            case "idle_seconds": timeouts.idleSeconds = try seconds(raw, key: path, allowsOff: true)
+            case "queue_seconds": timeouts.queueSeconds = try seconds(raw, key: path, allowsOff: true)
+            default:
+                throw ConfigError(
+                    path: self.path,
+                    problem: "\"\(path)\" is not a timeout (known: connect_seconds, request_seconds, first_token_seconds, idle_seconds, queue_seconds)")
+            }
+        }
+        return timeouts
+    }
+
+    func seconds(_ value: JSONValue, key: String, allowsOff: Bool) throws(ConfigError) -> Double {
+        guard let number = value.numberValue, number >= 0, number <= 86_400, allowsOff || number > 0 else {
+            throw fail(key, allowsOff ? "a number of seconds from 0 (off) to 86400" : "a number of seconds above 0, at most 86400")
+        }
+        return number
+    }
+
+    func milliseconds(_ value: JSONValue, key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int {
+        guard let number = value.intValue, range.contains(number) else {
+            throw fail(key, "a whole number of milliseconds in \(range.lowerBound)…\(range.upperBound)")
+        }
+        return number
+    }
+
+    func sampling(_ value: JSONValue, key: String) throws(ConfigError) -> [String: JSONValue] {
+        guard let fields = value.objectValue else { throw fail(key, "an object of parameter names to values") }
+        var result: [String: JSONValue] = [:]
         for (name, raw) in fields where !name.hasPrefix("//") {
             guard let parameter = SamplingParameter.named(name) else {
                 let known = SamplingParameter.all.map(\.name).joined(separator: ", ")
                 throw ConfigError(path: path, problem: "\"\(key).\(name)\" is not a known sampling parameter (known: \(known))")
             }
-            guard let number = raw.numberValue, parameter.accepts(number) else {
-                let kind = parameter.kind == .integer ? "a whole number" : "a number"
-                let range = "\(parameter.format(parameter.minimum))…\(parameter.format(parameter.maximum))"
-                throw fail("\(key).\(name)", "\(kind) in \(range)")
-            }
-            result[name] = number
+            if parameter.problem(with: raw) != nil { throw fail("\(key).\(name)", parameter.expectation) }
+            result[name] = raw
         }
         return result
     }

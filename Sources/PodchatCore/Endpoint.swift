@@ -15,15 +15,20 @@ package struct Endpoint: Sendable, Equatable {
     }
 }
 
-/// The endpoint to talk to: a configured one, or demo mode with the built-in simulator.
+/// The endpoint to talk to: a Runpod job API, an OpenAI-compatible server, or demo mode with
+/// the built-in simulator.
 package enum EndpointChoice: Sendable, Equatable {
-    case configured(Endpoint)
+    /// The Runpod Serverless job API (`/run`, `/stream/{id}`, …) at the endpoint's base URL.
+    case runpod(Endpoint)
+    /// An OpenAI-compatible server (`/chat/completions`, `/completions`, `/models`).
+    case openAICompatible(Endpoint)
     case demo
 
     /// The prefix of a Runpod Serverless endpoint URL; the endpoint id follows it.
     package static let runpodBaseURL = "https://api.runpod.ai/v2"
 
-    /// Resolves the endpoint: `endpointURL` wins over `endpointID`, command line over config.
+    /// Resolves the endpoint: an OpenAI base URL wins over `endpointURL`, which wins over
+    /// `endpointID`; the command line wins over the config.
     ///
     /// - Parameter environment: where the API key is looked up (by `config.apiKeyEnvironmentVariable`).
     /// - Throws: ``ConfigError`` when a real endpoint needs a key the environment does not have,
@@ -33,25 +38,44 @@ package enum EndpointChoice: Sendable, Equatable {
         configPath: String,
         endpointID: String? = nil,
         endpointURL: String? = nil,
+        openAIBaseURL: String? = nil,
         environment: [String: String]
     ) throws(ConfigError) -> EndpointChoice {
-        let url: String
-        let label: String
+        if let base = nonEmpty(openAIBaseURL) ?? nonEmpty(config.openAIBaseURL) {
+            return .openAICompatible(try endpoint(at: base, config: config, configPath: configPath, environment: environment))
+        }
         if let explicit = nonEmpty(endpointURL) ?? nonEmpty(config.endpointURL) {
-            url = explicit.hasSuffix("/") ? String(explicit.dropLast()) : explicit
-            label = host(of: url) ?? url
-            guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
-                throw ConfigError(path: configPath, problem: "endpoint URL \"\(url)\" must start with http:// or https://")
-            }
-        } else if let id = nonEmpty(endpointID) ?? nonEmpty(config.endpointID) {
+            return .runpod(try endpoint(at: explicit, config: config, configPath: configPath, environment: environment))
+        }
+        if let id = nonEmpty(endpointID) ?? nonEmpty(config.endpointID) {
             guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
                 throw ConfigError(path: configPath, problem: "endpoint id \"\(id)\" may hold only letters, digits, - and _")
             }
-            url = "\(runpodBaseURL)/\(id)"
-            label = "runpod \(id)"
-        } else {
-            return .demo
+            let url = "\(runpodBaseURL)/\(id)"
+            let label = "runpod \(id)"
+            let key = try apiKey(for: url, label: label, config: config, configPath: configPath, environment: environment)
+            return .runpod(Endpoint(baseURL: url, apiKey: key, label: label))
         }
+        return .demo
+    }
+
+    /// An endpoint at an explicit URL, with the key when it needs one.
+    private static func endpoint(
+        at explicit: String, config: Config, configPath: String, environment: [String: String]
+    ) throws(ConfigError) -> Endpoint {
+        let url = explicit.hasSuffix("/") ? String(explicit.dropLast()) : explicit
+        guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+            throw ConfigError(path: configPath, problem: "endpoint URL \"\(url)\" must start with http:// or https://")
+        }
+        let label = host(of: url) ?? url
+        let key = try apiKey(for: url, label: label, config: config, configPath: configPath, environment: environment)
+        return Endpoint(baseURL: url, apiKey: key, label: label)
+    }
+
+    /// The key from the environment; only loopback endpoints may go without one.
+    private static func apiKey(
+        for url: String, label: String, config: Config, configPath: String, environment: [String: String]
+    ) throws(ConfigError) -> String? {
         let variable = config.apiKeyEnvironmentVariable
         let key = nonEmpty(environment[variable])
         if key == nil && !isLoopback(url) {
@@ -60,7 +84,7 @@ package enum EndpointChoice: Sendable, Equatable {
                 problem: "no API key for \(label): set the environment variable \(variable) (the config's \"api_key_env\" names it)"
             )
         }
-        return .configured(Endpoint(baseURL: url, apiKey: key, label: label))
+        return key
     }
 
     private static func nonEmpty(_ text: String?) -> String? {

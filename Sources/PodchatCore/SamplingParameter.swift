@@ -1,64 +1,234 @@
-/// The description of one sampling parameter worker-vllm accepts: its name, type, range and step.
+/// The description of one sampling parameter worker-vllm accepts (`sampling_params`): its name,
+/// type, range, default and step. vLLM's `SamplingParameters` is the reference (protocol.md §2.3).
 package struct SamplingParameter: Sendable, Equatable {
-    /// How a parameter's value is typed.
+    /// How a parameter's value is typed on the wire.
     package enum Kind: Sendable, Equatable {
         case integer
         case decimal
+        case boolean
+        /// A list of strings (`stop`); a single string is accepted and sent as a one-item list.
+        case stringList
+        case integerList
+    }
+
+    /// The panel's small headings, in the order it lists them.
+    package enum Group: String, Sendable, Equatable, CaseIterable {
+        case core
+        case penalties
+        case stopping
+        case output
+        case streaming
+        /// Fields current vLLM no longer accepts; sent only when the user sets them.
+        case legacy
+    }
+
+    /// Where a value goes in the worker's job `input`.
+    package enum Placement: Sendable, Equatable {
+        /// Inside `sampling_params`.
+        case samplingParams
+        /// Beside `sampling_params`, at the top level of `input`: worker-vllm's own batching
+        /// fields, which only the legacy worker (≤ v2.23) reads (protocol.md §2.1).
+        case jobInput
     }
 
     /// The name on the wire (`sampling_params` key).
     package let name: String
     package let kind: Kind
-    /// The worker's own default, used when podchat sends nothing.
-    package let serverDefault: Double
-    package let minimum: Double
-    package let maximum: Double
-    /// How much one press of an adjust key changes the value.
+    /// The worker's own default, used when podchat sends nothing; `.null` means "none".
+    package let serverDefault: JSONValue
+    /// The allowed range of numbers (and of list items for integer lists).
+    package let range: ClosedRange<Double>?
+    /// How much one press of an adjust key changes a number.
     package let step: Double
+    package let group: Group
+    package let placement: Placement
+    /// A caveat for the panel's detail line, e.g. which worker generation reads the field.
+    package let note: String?
 
-    /// Whether `value` has the right type and lies within the range.
-    package func accepts(_ value: Double) -> Bool {
-        guard value >= minimum, value <= maximum else { return false }
-        return kind == .decimal || value.rounded() == value
+    init(
+        _ name: String, _ kind: Kind, default serverDefault: JSONValue, range: ClosedRange<Double>? = nil, step: Double = 1,
+        group: Group, placement: Placement = .samplingParams, note: String? = nil
+    ) {
+        self.name = name
+        self.kind = kind
+        self.serverDefault = serverDefault
+        self.range = range
+        self.step = step
+        self.group = group
+        self.placement = placement
+        self.note = note
     }
 
-    /// `value` brought into range and, for integers, rounded.
+    /// The big step of Shift-arrows and PgUp/PgDn in the panel.
+    package var coarseStep: Double { step * 10 }
+
+    /// Why `value` cannot be sent for this parameter, or nil when it can.
+    package func problem(with value: JSONValue) -> String? {
+        switch (kind, value) {
+        case (_, .null): return nil
+        case (.boolean, .bool): return nil
+        case (.integer, .number(let number)), (.decimal, .number(let number)):
+            return numberProblem(number)
+        case (.stringList, .string): return nil
+        case (.stringList, .array(let items)):
+            return items.allSatisfy { $0.stringValue != nil } ? nil : "must be a list of strings"
+        case (.integerList, .array(let items)):
+            for item in items {
+                guard let number = item.numberValue else { return "must be a list of whole numbers" }
+                if let problem = numberProblem(number) { return problem }
+            }
+            return nil
+        default:
+            return "must be \(expectation)"
+        }
+    }
+
+    /// What a valid value looks like, for messages: "a number in 0.00…2.00".
+    package var expectation: String {
+        let bounds = range.map { " in \(format(.number($0.lowerBound)))…\(format(.number($0.upperBound)))" } ?? ""
+        switch kind {
+        case .integer: return "a whole number\(bounds)"
+        case .decimal: return "a number\(bounds)"
+        case .boolean: return "true or false"
+        case .stringList: return "a string or a list of strings"
+        case .integerList: return "a list of whole numbers"
+        }
+    }
+
+    /// The kind as the panel's detail line names it.
+    package var kindName: String {
+        switch kind {
+        case .integer: return "integer"
+        case .decimal: return "decimal"
+        case .boolean: return "boolean"
+        case .stringList: return "strings"
+        case .integerList: return "integers"
+        }
+    }
+
+    /// `text` as typed by a person (`0.7`, `true`, `["END", "###"]`, `1,2,3`), validated.
+    package func parse(_ text: String) -> Result<JSONValue, SamplingParameterError> {
+        let trimmed = text.trimmingWhitespace
+        let value: JSONValue?
+        switch kind {
+        case .integer, .decimal: value = Double(trimmed).map(JSONValue.number)
+        case .boolean: value = ["true", "yes", "on", "1"].contains(trimmed.lowercased()) ? .bool(true)
+            : ["false", "no", "off", "0"].contains(trimmed.lowercased()) ? .bool(false) : nil
+        case .stringList: value = trimmed.hasPrefix("[") ? JSONValue(parsing: trimmed) : .array([.string(text)])
+        case .integerList:
+            value = trimmed.hasPrefix("[")
+                ? JSONValue(parsing: trimmed)
+                : .array(trimmed.split(separator: ",").map { Double($0.trimmingWhitespace).map(JSONValue.number) ?? .null })
+        }
+        guard let value, problem(with: value) == nil else {
+            return .failure(SamplingParameterError(name: name, problem: "must be \(expectation)", given: text))
+        }
+        return .success(normalized(value))
+    }
+
+    /// `value` brought into range and, for integers, rounded; other kinds are left as they are.
     package func clamped(_ value: Double) -> Double {
         // Dividing by the step's reciprocal keeps 0.7 as 0.7 on the wire (× step gives 0.7000000000000001).
         let rounded = kind == .integer ? value.rounded() : (value / step).rounded() / (1 / step)
-        return min(max(rounded, minimum), maximum)
+        guard let range else { return rounded }
+        return min(max(rounded, range.lowerBound), range.upperBound)
     }
 
-    /// The value as the side panel and the wire show it (`0.70`, `512`).
-    package func format(_ value: Double) -> String {
-        switch kind {
-        case .integer: return String(Int(value))
-        case .decimal: return formatDecimal(value, places: 2)
+    /// The value as the side panel and messages show it (`0.70`, `512`, `true`, `["END"]`, `none`).
+    package func format(_ value: JSONValue) -> String {
+        switch value {
+        case .null: return "none"
+        case .number(let number): return kind == .decimal ? formatDecimal(number, places: 2) : String(Int(number))
+        case .bool(let flag): return flag ? "true" : "false"
+        default: return value.encodedText
         }
+    }
+
+    /// A single stop string goes on the wire as a list, as vLLM documents it.
+    private func normalized(_ value: JSONValue) -> JSONValue {
+        if kind == .stringList, case .string = value { return .array([value]) }
+        return value
+    }
+
+    private func numberProblem(_ number: Double) -> String? {
+        if (kind == .integer || kind == .integerList) && number.rounded() != number { return "must be \(expectation)" }
+        if let range, !range.contains(number) { return "must be \(expectation)" }
+        return nil
     }
 }
 
-extension SamplingParameter {
-    package static let temperature = SamplingParameter(
-        name: "temperature", kind: .decimal, serverDefault: 1.0, minimum: 0, maximum: 2, step: 0.05)
-    package static let topP = SamplingParameter(
-        name: "top_p", kind: .decimal, serverDefault: 1.0, minimum: 0.01, maximum: 1, step: 0.01)
-    package static let topK = SamplingParameter(
-        name: "top_k", kind: .integer, serverDefault: -1, minimum: -1, maximum: 1000, step: 1)
-    package static let minP = SamplingParameter(
-        name: "min_p", kind: .decimal, serverDefault: 0, minimum: 0, maximum: 1, step: 0.01)
-    package static let maxTokens = SamplingParameter(
-        name: "max_tokens", kind: .integer, serverDefault: 16, minimum: 1, maximum: 131_072, step: 64)
-    package static let presencePenalty = SamplingParameter(
-        name: "presence_penalty", kind: .decimal, serverDefault: 0, minimum: -2, maximum: 2, step: 0.1)
-    package static let frequencyPenalty = SamplingParameter(
-        name: "frequency_penalty", kind: .decimal, serverDefault: 0, minimum: -2, maximum: 2, step: 0.1)
-    package static let repetitionPenalty = SamplingParameter(
-        name: "repetition_penalty", kind: .decimal, serverDefault: 1, minimum: 0.01, maximum: 2, step: 0.05)
+/// A sampling parameter value that cannot be used, with the reason.
+package struct SamplingParameterError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var name: String
+    package var problem: String
+    package var given: String
 
-    /// Every parameter podchat knows, in the order the side panel lists them.
-    package static let all: [SamplingParameter] = [
+    package var description: String { "\(name) \(problem) (got \(given))" }
+}
+
+extension SamplingParameter {
+    package static let temperature = SamplingParameter("temperature", .decimal, default: .number(1), range: 0...2, step: 0.05, group: .core)
+    package static let topP = SamplingParameter("top_p", .decimal, default: .number(1), range: 0.01...1, step: 0.01, group: .core)
+    package static let topK = SamplingParameter(
+        "top_k", .integer, default: .number(-1), range: -1...100_000, group: .core, note: "-1 (or 0 on newer vLLM) keeps all tokens")
+    package static let minP = SamplingParameter("min_p", .decimal, default: .number(0), range: 0...1, step: 0.01, group: .core)
+    package static let maxTokens = SamplingParameter(
+        "max_tokens", .integer, default: .number(16), range: 1...1_048_576, step: 64, group: .core,
+        note: "podchat sends 1024 unless told")
+    package static let presencePenalty = SamplingParameter(
+        "presence_penalty", .decimal, default: .number(0), range: -2...2, step: 0.1, group: .penalties)
+    package static let frequencyPenalty = SamplingParameter(
+        "frequency_penalty", .decimal, default: .number(0), range: -2...2, step: 0.1, group: .penalties)
+    package static let repetitionPenalty = SamplingParameter(
+        "repetition_penalty", .decimal, default: .number(1), range: 0.01...2, step: 0.05, group: .penalties)
+    package static let stop = SamplingParameter("stop", .stringList, default: .null, group: .stopping, note: "text, or a JSON list of strings")
+    package static let stopTokenIDs = SamplingParameter(
+        "stop_token_ids", .integerList, default: .null, range: 0...10_000_000, group: .stopping, note: "token ids, separated by commas")
+    package static let minTokens = SamplingParameter("min_tokens", .integer, default: .number(0), range: 0...1_048_576, step: 16, group: .stopping)
+    package static let ignoreEOS = SamplingParameter("ignore_eos", .boolean, default: .bool(false), group: .stopping)
+    package static let n = SamplingParameter("n", .integer, default: .number(1), range: 1...16, group: .output, note: "choices per reply: [ ] picks one")
+    package static let seed = SamplingParameter("seed", .integer, default: .null, range: 0...9_007_199_254_740_991, group: .output)
+    package static let skipSpecialTokens = SamplingParameter("skip_special_tokens", .boolean, default: .bool(true), group: .output)
+    package static let spacesBetweenSpecialTokens = SamplingParameter(
+        "spaces_between_special_tokens", .boolean, default: .bool(true), group: .output)
+    package static let includeStopStringInOutput = SamplingParameter(
+        "include_stop_str_in_output", .boolean, default: .bool(false), group: .output)
+    package static let truncatePromptTokens = SamplingParameter(
+        "truncate_prompt_tokens", .integer, default: .null, range: 1...1_048_576, step: 64, group: .output)
+    package static let logprobs = SamplingParameter("logprobs", .integer, default: .null, range: 0...20, group: .output)
+    package static let promptLogprobs = SamplingParameter("prompt_logprobs", .integer, default: .null, range: 0...20, group: .output)
+    package static let maxBatchSize = SamplingParameter(
+        "max_batch_size", .integer, default: .null, range: 1...10_000, step: 5, group: .streaming, placement: .jobInput,
+        note: "most tokens per chunk; legacy worker only (its default: 50)")
+    package static let minBatchSize = SamplingParameter(
+        "min_batch_size", .integer, default: .null, range: 1...10_000, group: .streaming, placement: .jobInput,
+        note: "tokens in the first chunk; legacy worker only (its default: 1)")
+    package static let batchSizeGrowthFactor = SamplingParameter(
+        "batch_size_growth_factor", .decimal, default: .null, range: 1...100, step: 0.5, group: .streaming, placement: .jobInput,
+        note: "chunk growth; legacy worker only (its default: 3)")
+    package static let bestOf = SamplingParameter("best_of", .integer, default: .null, range: 1...16, group: .legacy, note: legacyNote)
+    package static let useBeamSearch = SamplingParameter("use_beam_search", .boolean, default: .bool(false), group: .legacy, note: legacyNote)
+    package static let lengthPenalty = SamplingParameter(
+        "length_penalty", .decimal, default: .number(1), range: -10...10, step: 0.1, group: .legacy, note: legacyNote)
+    package static let earlyStopping = SamplingParameter("early_stopping", .boolean, default: .bool(false), group: .legacy, note: legacyNote)
+
+    /// Why the legacy group exists: old docs list these, current vLLM rejects them (protocol.md §2.3).
+    package static let legacyNote = "current vLLM rejects it; sent only when set"
+
+    /// The parameters people tune most.
+    package static let core: [SamplingParameter] = [
         .temperature, .topP, .topK, .minP, .maxTokens, .presencePenalty, .frequencyPenalty, .repetitionPenalty,
+    ]
+
+    /// Every parameter podchat knows, in the order the side panel lists them (by group).
+    package static let all: [SamplingParameter] = [
+        .temperature, .topP, .topK, .minP, .maxTokens,
+        .presencePenalty, .frequencyPenalty, .repetitionPenalty,
+        .stop, .stopTokenIDs, .minTokens, .ignoreEOS,
+        .n, .seed, .skipSpecialTokens, .spacesBetweenSpecialTokens, .includeStopStringInOutput, .truncatePromptTokens,
+        .logprobs, .promptLogprobs,
+        .maxBatchSize, .minBatchSize, .batchSizeGrowthFactor,
+        .bestOf, .useBeamSearch, .lengthPenalty, .earlyStopping,
     ]
 
     /// The parameter called `name` on the wire, if podchat knows it.
@@ -77,4 +247,11 @@ package func formatDecimal(_ value: Double, places: Int) -> String {
     let padded = String(repeating: "0", count: max(0, places - fraction.count)) + fraction
     let sign = value < 0 && scaled != 0 ? "-" : ""
     return places == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(padded)"
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and newlines.
+    package var trimmingWhitespace: String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
 }

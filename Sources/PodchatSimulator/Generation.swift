@@ -13,14 +13,14 @@ struct Generation: Sendable {
     /// Per choice, vLLM's `finish_reason`: "length" when `max_tokens` cut the reply, else "stop".
     var finishReasons: [String]
 
-    /// The answer to `request`; `replyLength` forces the untruncated reply's token count.
-    init(_ request: GenerationRequest, replyLength: Int?) {
+    /// The answer to `request`, with the length and content `faults` ask for.
+    init(_ request: GenerationRequest, faults: SimulatedFaults) {
         let message = SimulatedFaults.strippingMarkers(from: request.lastUserText)
         promptTokens = request.promptTokens
         choices = []
         finishReasons = []
         for choice in 0..<request.choices {
-            let reply = ReplyWriter.tokens(replyingTo: message, choice: choice, length: replyLength)
+            let reply = faults.applied(to: ReplyWriter.tokens(replyingTo: message, choice: choice, length: faults.replyTokens))
             let kept = min(request.maxTokens ?? reply.count, reply.count)
             choices.append(Array(reply.prefix(kept)))
             finishReasons.append(kept < reply.count ? "length" : "stop")

@@ -47,6 +47,15 @@ struct HTTPConnection {
             headers.add(name: "Content-Length", value: String(text.utf8.count))
             try await outbound.write(.head(HTTPResponseHead(version: request.version, status: response.status, headers: headers)))
             try await outbound.write(.body(.byteBuffer(ByteBuffer(string: text))))
+        case .bytes(let bytes):
+            headers.add(name: "Content-Length", value: String(bytes.count))
+            try await outbound.write(.head(HTTPResponseHead(version: request.version, status: response.status, headers: headers)))
+            try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: bytes))))
+        case .cut(let bytes, let declaredLength):
+            headers.add(name: "Content-Length", value: String(declaredLength))
+            try await outbound.write(.head(HTTPResponseHead(version: request.version, status: response.status, headers: headers)))
+            try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: bytes))))
+            throw ConnectionCut()
         case .stream(let produce):
             // Without a Content-Length NIO sends the body chunked.
             try await outbound.write(.head(HTTPResponseHead(version: request.version, status: response.status, headers: headers)))
@@ -55,6 +64,9 @@ struct HTTPConnection {
         try await outbound.write(.end(nil))
     }
 }
+
+/// Ends a connection in the middle of an answer, as a reset does: `serve()` closes it.
+private struct ConnectionCut: Error {}
 
 extension RecordedRequest {
     /// The request as NIO parsed it.

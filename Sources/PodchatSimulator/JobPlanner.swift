@@ -13,7 +13,7 @@ enum JobPlanner {
         let plan: JobPlan
         switch request {
         case .legacy(let generationRequest, let batching):
-            let generation = Generation(generationRequest, replyLength: faults.replyTokens)
+            let generation = Generation(generationRequest, faults: faults)
             plan = LegacyChunkWriter.plan(generation, batching: batching, stream: generationRequest.stream)
         case .chatCompletion(let generationRequest):
             plan = openAIPlan(.chat, generationRequest, format: format, faults: faults, id: "chatcmpl-" + completionID, created: created)
@@ -33,7 +33,7 @@ enum JobPlanner {
         _ kind: OpenAIResponseWriter.Kind, _ request: GenerationRequest, format: WorkerOutputFormat, faults: SimulatedFaults,
         id: String, created: Int
     ) -> JobPlan {
-        let generation = Generation(request, replyLength: faults.replyTokens)
+        let generation = Generation(request, faults: faults)
         let writer = OpenAIResponseWriter(
             kind: kind, generation: generation, model: request.model, includeUsage: request.includeUsage, id: id, created: created)
         guard request.stream else {

@@ -18,6 +18,8 @@ final class JobQueue: Sendable {
         var retried = 0
         /// Faults for the next job submitted.
         var injected = SimulatedFaults()
+        /// The bodies of `/run` requests a `[[sim:run429]]` fault has refused.
+        var refused: Set<String> = []
     }
 
     let options: SimulatorOptions
@@ -60,6 +62,20 @@ final class JobQueue: Sendable {
             guard state.jobs[id] != nil else { return nil }
             return body(&state.jobs[id]!, now)
         }
+    }
+
+    /// Deletes job `id`, as production does when a job's `ttl` runs out.
+    func remove(_ id: String) {
+        state.withLock { state in
+            state.jobs[id] = nil
+            state.order.removeAll { $0 == id }
+        }
+    }
+
+    /// Whether a `/run` with this body is seen for the first time by a `[[sim:run429]]` fault,
+    /// which refuses it then; from now on it counts as seen.
+    func refusesFirstTime(_ body: String) -> Bool {
+        state.withLock { $0.refused.insert(body).inserted }
     }
 
     /// Re-queues a `FAILED` or `TIMED_OUT` job under its id, without its failure faults.

@@ -17,6 +17,10 @@ struct OpenAIRoute: Sendable {
             guard let body = request.json?.objectValue else {
                 return .json(Self.error("the request body must be a JSON object", code: 400), status: .badRequest)
             }
+            // vLLM checks the model before anything runs, and answers with its own status and body.
+            if let error = VLLMError.unservedModel(in: body, servedModel: queue.options.servedModel) {
+                return .json(.object(["error": error.json]), status: HTTPResponseStatus(statusCode: error.code))
+            }
             input["openai_input"] = .object(body)
         }
         let id = queue.submit(input, sync: true)

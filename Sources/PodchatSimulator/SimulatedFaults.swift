@@ -8,26 +8,63 @@
 /// - `[[sim:fail]]`: the job streams about a third of its output, then ends `FAILED` with an
 ///   `error` string in worker-vllm's Python-repr style (protocol.md §3.5), no `output`.
 /// - `[[sim:timeout]]`: the same, but the job ends `TIMED_OUT`.
-/// - `[[sim:http500]]`: the next poll of the job (`/stream`, `/status` or `/status-sync`, or the
-///   OpenAI route's reply) answers HTTP 500 once; the poll drains nothing, later polls recover.
-/// - `[[sim:http429]]`: the same with HTTP 429 and `Retry-After: 1`. With both markers the 429
-///   comes first.
+/// - `[[sim:httpCODE]]`, e.g. `[[sim:http500]]`: the next poll of the job (`/stream`, `/status`
+///   or `/status-sync`, or the OpenAI route's reply) answers HTTP CODE once; the poll drains
+///   nothing, later polls recover. `[[sim:httpCODExN]]`, e.g. `[[sim:http503x5]]`, answers the
+///   next N polls so: a storm. A 429 carries `Retry-After: 1`; `[[sim:http401]]` plays a key
+///   revoked mid-job. Several markers answer in the order they appear.
+/// - `[[sim:stall=MS]]`: the next poll's answer starts (status line and headers), then stalls
+///   MS milliseconds before its body. The job's output is drained only then, so a client that
+///   gave up waiting loses those chunks, as with a lost production answer.
+/// - `[[sim:reset]]`: the first `/stream` poll with output to deliver drains it, then the
+///   connection closes halfway through the answer (a `/status` poll is cut at once).
+/// - `[[sim:malformed]]`: the same, but the answer arrives whole, with half its JSON as body.
+/// - `[[sim:expire]]`: once a poll has seen the job running, the job is deleted as if its `ttl`
+///   ran out: every later request for it answers 404.
+/// - `[[sim:badutf8]]`: the reply's second token carries bytes that are not UTF-8 (a stray
+///   0xFF, and a multibyte character missing its last byte) in `/stream`, `/status` and
+///   `/runsync` answers.
+/// - `[[sim:bigchunk]]`: the reply's first token carries about 2 MB of filler text, so one
+///   chunk is that big (production splits chunks at 1 MB; a client must still cope).
+/// - `[[sim:runreset]]`: `/run` queues the job, then the connection closes halfway through its
+///   answer, so the client cannot know the job exists.
+/// - `[[sim:run429]]`: `/run` answers 429 with `Retry-After: 1` and queues nothing, once per
+///   distinct request body: sent again, the same request is accepted.
 /// - `[[sim:queue=MS]]`: the job stays `IN_QUEUE` for MS milliseconds.
 /// - `[[sim:slow=MS]]`: MS milliseconds between tokens.
 /// - `[[sim:tokens=N]]`: the reply is N tokens long (filler text after the usual reply), for
 ///   benchmarks; `max_tokens` still cuts it short like a real model.
 ///
-/// `POST /retry` re-runs a job without its `fail`, `timeout`, `http500` and `http429` faults, as
-/// if the failure was transient. Unknown markers are ignored.
+/// Poll faults come in this order: the HTTP errors, then the stall, the reset and the
+/// malformed answer.
+///
+/// `POST /retry` re-runs a job without its failures (`fail`, `timeout` and the poll and `/run`
+/// faults), as if they were transient; it keeps its timing, length and content faults. Unknown
+/// markers are ignored.
 package struct SimulatedFaults: Sendable, Equatable {
     /// `[[sim:fail]]`: end `FAILED` a third of the way through.
     package var fails: Bool
     /// `[[sim:timeout]]`: end `TIMED_OUT` a third of the way through.
     package var timesOut: Bool
-    /// `[[sim:http500]]`: answer the next poll with HTTP 500.
-    package var http500: Bool
-    /// `[[sim:http429]]`: answer the next poll with HTTP 429 and `Retry-After: 1`.
-    package var http429: Bool
+    /// `[[sim:httpCODE]]` and `[[sim:httpCODExN]]`: the HTTP statuses the next polls answer
+    /// with, in order.
+    package var httpErrors: [Int]
+    /// `[[sim:stall=MS]]`: how long the next poll's answer stalls after its head.
+    package var stall: Duration?
+    /// `[[sim:reset]]`: drain output, then close the connection halfway through the answer.
+    package var resets: Bool
+    /// `[[sim:malformed]]`: drain output, then answer half of the JSON.
+    package var malformed: Bool
+    /// `[[sim:expire]]`: delete the job once a poll has seen it running.
+    package var expires: Bool
+    /// `[[sim:badutf8]]`: put bytes that are not UTF-8 into the reply's second token.
+    package var badUTF8: Bool
+    /// `[[sim:bigchunk]]`: make the reply's first token about 2 MB long.
+    package var bigChunk: Bool
+    /// `[[sim:runreset]]`: queue the job, then cut `/run`'s answer.
+    package var runResets: Bool
+    /// `[[sim:run429]]`: refuse the first `/run` of this request with HTTP 429.
+    package var runRateLimited: Bool
     /// `[[sim:queue=MS]]`: time in the queue, instead of the server's.
     package var queueDelay: Duration?
     /// `[[sim:slow=MS]]`: time between tokens, instead of the server's.
@@ -38,16 +75,30 @@ package struct SimulatedFaults: Sendable, Equatable {
     package init(
         fails: Bool = false,
         timesOut: Bool = false,
-        http500: Bool = false,
-        http429: Bool = false,
+        httpErrors: [Int] = [],
+        stall: Duration? = nil,
+        resets: Bool = false,
+        malformed: Bool = false,
+        expires: Bool = false,
+        badUTF8: Bool = false,
+        bigChunk: Bool = false,
+        runResets: Bool = false,
+        runRateLimited: Bool = false,
         queueDelay: Duration? = nil,
         tokenDelay: Duration? = nil,
         replyTokens: Int? = nil
     ) {
         self.fails = fails
         self.timesOut = timesOut
-        self.http500 = http500
-        self.http429 = http429
+        self.httpErrors = httpErrors
+        self.stall = stall
+        self.resets = resets
+        self.malformed = malformed
+        self.expires = expires
+        self.badUTF8 = badUTF8
+        self.bigChunk = bigChunk
+        self.runResets = runResets
+        self.runRateLimited = runRateLimited
         self.queueDelay = queueDelay
         self.tokenDelay = tokenDelay
         self.replyTokens = replyTokens
@@ -75,22 +126,31 @@ package struct SimulatedFaults: Sendable, Equatable {
         SimulatedFaults(
             fails: fails || other.fails,
             timesOut: timesOut || other.timesOut,
-            http500: http500 || other.http500,
-            http429: http429 || other.http429,
+            httpErrors: httpErrors + other.httpErrors,
+            stall: other.stall ?? stall,
+            resets: resets || other.resets,
+            malformed: malformed || other.malformed,
+            expires: expires || other.expires,
+            badUTF8: badUTF8 || other.badUTF8,
+            bigChunk: bigChunk || other.bigChunk,
+            runResets: runResets || other.runResets,
+            runRateLimited: runRateLimited || other.runRateLimited,
             queueDelay: other.queueDelay ?? queueDelay,
             tokenDelay: other.tokenDelay ?? tokenDelay,
             replyTokens: other.replyTokens ?? replyTokens
         )
     }
 
-    /// The faults a retried job keeps: its timing and length, not its failures.
+    /// The faults a retried job keeps: its timing, length and content, not its failures.
     var withoutFailures: SimulatedFaults {
-        SimulatedFaults(queueDelay: queueDelay, tokenDelay: tokenDelay, replyTokens: replyTokens)
+        SimulatedFaults(
+            badUTF8: badUTF8, bigChunk: bigChunk, queueDelay: queueDelay, tokenDelay: tokenDelay, replyTokens: replyTokens)
     }
 
-    /// The HTTP statuses the job's next polls answer with, in order.
-    var httpErrors: [Int] {
-        (http429 ? [429] : []) + (http500 ? [500] : [])
+    /// How the job's next polls misbehave, in order.
+    var pollFaults: [PollFault] {
+        httpErrors.map(PollFault.http) + (stall.map { [.stall($0)] } ?? []) + (resets ? [.reset] : [])
+            + (malformed ? [.malformed] : [])
     }
 
     /// The `name` or `name=value` contents of every `[[sim:…]]` marker.
@@ -110,12 +170,27 @@ package struct SimulatedFaults: Sendable, Equatable {
         switch parts.first ?? "" {
         case "fail": fails = true
         case "timeout": timesOut = true
-        case "http500": http500 = true
-        case "http429": http429 = true
+        case "stall": stall = value.map { .milliseconds(max(0, $0)) } ?? stall
+        case "reset": resets = true
+        case "malformed": malformed = true
+        case "expire": expires = true
+        case "badutf8": badUTF8 = true
+        case "bigchunk": bigChunk = true
+        case "runreset": runResets = true
+        case "run429": runRateLimited = true
         case "queue": queueDelay = value.map { .milliseconds(max(0, $0)) } ?? queueDelay
         case "slow": tokenDelay = value.map { .milliseconds(max(0, $0)) } ?? tokenDelay
         case "tokens": replyTokens = value.map { max(1, $0) } ?? replyTokens
-        default: break
+        case let name: httpErrors += Self.httpErrors(named: name)
         }
+    }
+
+    /// The statuses of an `httpCODE` or `httpCODExN` marker, or none for any other name.
+    private static func httpErrors(named name: Substring) -> [Int] {
+        guard name.hasPrefix("http") else { return [] }
+        let parts = name.dropFirst(4).split(separator: "x", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let code = Int(parts[0]), (400...599).contains(code) else { return [] }
+        let count = parts.count > 1 ? Int(parts[1]) : 1
+        return Array(repeating: code, count: min(max(count ?? 0, 0), 1000))
     }
 }

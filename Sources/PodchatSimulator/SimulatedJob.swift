@@ -46,7 +46,7 @@ struct SimulatedJob: Sendable {
     private var submittedAt: Duration
     private var cancelledAt: Duration?
     private var drained = 0
-    private var pendingHTTPErrors: [Int]
+    private var pendingPollFaults: [PollFault]
 
     init(id: String, request: WorkerRequest, faults: SimulatedFaults, plan: JobPlan, options: SimulatorOptions, now: Duration) {
         self.id = id
@@ -56,7 +56,7 @@ struct SimulatedJob: Sendable {
         queueDelay = faults.queueDelay ?? options.queueDelay
         tokenDelay = faults.tokenDelay ?? options.tokenDelay
         submittedAt = now
-        pendingHTTPErrors = faults.httpErrors
+        pendingPollFaults = faults.pollFaults
     }
 
     func progress(at now: Duration) -> Progress {
@@ -112,9 +112,19 @@ struct SimulatedJob: Sendable {
         return Drained(status: progress.status, outputs: fresh, error: error)
     }
 
-    /// The HTTP error the next poll answers with, if a fault asks for one; each is used once.
+    /// The HTTP error the next poll answers with, if that is the next fault; each is used once.
     mutating func takeHTTPError() -> Int? {
-        pendingHTTPErrors.isEmpty ? nil : pendingHTTPErrors.removeFirst()
+        guard case .http(let code)? = pendingPollFaults.first else { return nil }
+        pendingPollFaults.removeFirst()
+        return code
+    }
+
+    /// The fault the next poll answers with, if one is pending; each is used once. A reset or
+    /// malformed answer waits for a `/stream` poll (`draining`) with output to lose.
+    mutating func takePollFault(at now: Duration, draining: Bool) -> PollFault? {
+        guard let fault = pendingPollFaults.first else { return nil }
+        if fault.waitsForOutput && draining && progress(at: now).produced <= drained { return nil }
+        return pendingPollFaults.removeFirst()
     }
 
     /// Cancels the job unless it has already finished.
@@ -129,7 +139,7 @@ struct SimulatedJob: Sendable {
         submittedAt = now
         cancelledAt = nil
         drained = 0
-        pendingHTTPErrors = faults.httpErrors
+        pendingPollFaults = faults.pollFaults
     }
 
     private var outcomeStatus: JobStatus {

@@ -8,6 +8,11 @@ struct SimulatorResponse: Sendable {
 
     enum Body: Sendable {
         case text(String)
+        /// Bytes that need not be UTF-8 (see ``BrokenUTF8``).
+        case bytes([UInt8])
+        /// The first part of a body `declaredLength` bytes long, after which the connection
+        /// closes: a connection reset in the middle of an answer.
+        case cut([UInt8], declaredLength: Int)
         /// A body written piece by piece (Server-Sent Events) until the closure returns.
         case stream(@Sendable (StreamWriter) async throws -> Void)
     }

@@ -2,7 +2,8 @@ import NIOHTTP1
 import PodchatCore
 
 /// Answers requests the way a Runpod Serverless endpoint does (protocol.md §1): the job
-/// operations under `/v2/{endpointID}/`, any endpoint id, plus the OpenAI route.
+/// operations under `/v2/{endpointID}/`, any endpoint id, plus the OpenAI route. In the
+/// ``SimulatorDialect/sdkLocalServer`` dialect ``LocalServerRouter`` answers instead.
 struct SimulatorRouter: Sendable {
     /// `/runsync`'s wait when the request names none, as in production.
     static let defaultSyncWait: Duration = .seconds(90)
@@ -17,9 +18,14 @@ struct SimulatorRouter: Sendable {
 
     let queue: JobQueue
     let log: RequestLog
+    /// What `/run` stored, when the simulator imitates the SDK's local test server.
+    private let localJobs = LocalServerJobs()
 
     func respond(to request: RecordedRequest) async -> SimulatorResponse {
         log.append(request)
+        if queue.options.dialect == .sdkLocalServer {
+            return await LocalServerRouter(queue: queue, jobs: localJobs).respond(to: request)
+        }
         if let key = queue.options.requiredAPIKey, request.header("authorization") != "Bearer \(key)" {
             return .error(.unauthorized, "Unauthorized: send the header Authorization: Bearer <RUNPOD_API_KEY>")
         }
@@ -43,7 +49,7 @@ struct SimulatorRouter: Sendable {
 
     private func jobOperation(_ operation: Substring, id: String, _ request: RecordedRequest) async -> SimulatorResponse {
         switch operation {
-        case "status": return status(id)
+        case "status": return await status(id)
         case "status-sync": return await statusSync(id, request)
         case "stream": return await stream(id, request)
         case "cancel": return cancel(id)
@@ -53,10 +59,17 @@ struct SimulatorRouter: Sendable {
     }
 
     /// `/run`: queues the job; the answer is `IN_QUEUE` whatever happens next, as in production.
+    /// A `[[sim:run429]]` job is refused the first time, a `[[sim:runreset]]` one's answer is cut.
     private func run(_ request: RecordedRequest) -> SimulatorResponse {
         guard let input = request.json?["input"]?.objectValue else { return Self.badEnvelope(request) }
         let id = queue.submit(input, sync: false)
-        return .json(.object(["id": .string(id), "status": .string(JobStatus.inQueue.wireName)]))
+        let faults = queue.withJob(id) { job, _ in job.faults } ?? SimulatedFaults()
+        if faults.runRateLimited && queue.refusesFirstTime(request.body) {
+            queue.remove(id)
+            return Self.httpFault(429)
+        }
+        let answer = SimulatorResponse.json(.object(["id": .string(id), "status": .string(JobStatus.inQueue.wireName)]))
+        return faults.runResets ? answer.cutOff : answer
     }
 
     /// `/runsync`: waits up to `?wait=` ms (default 90 s) for the job to finish, then answers the
@@ -66,22 +79,21 @@ struct SimulatorRouter: Sendable {
         let id = queue.submit(input, sync: true)
         await queue.wait(upTo: Self.wait(in: request) ?? Self.defaultSyncWait) { isTerminal(id) }
         // Not a poll: HTTP faults are kept for the polls that follow.
-        let response = queue.withJob(id) { job, now in SimulatorResponse.json(job.statusObject(at: now)) }
+        let response = queue.withJob(id) { job, now in
+            SimulatorResponse.pollAnswer(job.statusObject(at: now), fault: nil, badUTF8: job.faults.badUTF8)
+        }
         return response ?? Self.unknownJob(id)
     }
 
     /// `/status-sync`: `/status` after waiting up to `?wait=` ms (default 90 s) for the job to finish.
     private func statusSync(_ id: String, _ request: RecordedRequest) async -> SimulatorResponse {
         await queue.wait(upTo: Self.wait(in: request) ?? Self.defaultSyncWait) { isTerminal(id) }
-        return status(id)
+        return await status(id)
     }
 
-    /// `/status`: the job object; a pending HTTP fault answers instead, once.
-    private func status(_ id: String) -> SimulatorResponse {
-        let response = queue.withJob(id) { job, now in
-            job.takeHTTPError().map(Self.httpFault) ?? .json(job.statusObject(at: now))
-        }
-        return response ?? Self.unknownJob(id)
+    /// `/status`: the job object; a pending poll fault answers instead, once.
+    private func status(_ id: String) async -> SimulatorResponse {
+        await PollAnswerer(queue: queue).status(id) ?? Self.unknownJob(id)
     }
 
     /// `/stream`: the yields produced since the previous call, each delivered once. With
@@ -90,10 +102,7 @@ struct SimulatorRouter: Sendable {
         if let wait = Self.wait(in: request) {
             await queue.wait(upTo: wait) { queue.withJob(id) { job, now in job.hasNews(at: now) } ?? true }
         }
-        let response = queue.withJob(id) { job, now in
-            job.takeHTTPError().map(Self.httpFault) ?? .json(job.drain(at: now).streamObject(jobID: id))
-        }
-        return response ?? Self.unknownJob(id)
+        return await PollAnswerer(queue: queue).stream(id) ?? Self.unknownJob(id)
     }
 
     private func cancel(_ id: String) -> SimulatorResponse {
@@ -134,11 +143,12 @@ struct SimulatorRouter: Sendable {
         .error(.notFound, "job \(id) not found")
     }
 
-    /// The answer to a poll that a `[[sim:http500]]` or `[[sim:http429]]` fault turns into an error.
+    /// The answer to a request that a `[[sim:httpCODE]]` (or `[[sim:run429]]`) fault turns into
+    /// an error; a 429 asks the client to wait a second.
     static func httpFault(_ code: Int) -> SimulatorResponse {
-        guard code == 429 else { return .error(.internalServerError, "Internal Server Error (simulated by [[sim:http500]])") }
-        var response = SimulatorResponse.error(.tooManyRequests, "Too Many Requests (simulated by [[sim:http429]])")
-        response.headers.append(("Retry-After", "1"))
+        let status = HTTPResponseStatus(statusCode: code)
+        var response = SimulatorResponse.error(status, "\(status.reasonPhrase) (simulated by [[sim:http\(code)]])")
+        if code == 429 { response.headers.append(("Retry-After", "1")) }
         return response
     }
 }

@@ -53,7 +53,8 @@ package final class SimulatorServer: Sendable {
         return SimulatorServer(port: boundPort, queue: queue, log: log, serving: serving)
     }
 
-    /// "http://127.0.0.1:PORT"
+    /// "http://127.0.0.1:PORT"; podchat's endpoint URL in the ``SimulatorDialect/sdkLocalServer``
+    /// dialect, whose routes are at the root.
     package var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// "http://127.0.0.1:PORT/v2/<id>": what podchat uses as its endpoint URL.

@@ -22,6 +22,18 @@ struct VLLMError: Sendable {
         VLLMError(message: "\(field) is required", type: "BadRequestError", param: field, code: 400)
     }
 
+    /// vLLM's answer to a request for a model it does not serve (protocol.md §4.1).
+    static func modelNotFound(_ model: String) -> VLLMError {
+        VLLMError(message: "The model `\(model)` does not exist.", type: "NotFoundError", param: "model", code: 404)
+    }
+
+    /// The error for an OpenAI request `body` naming a model other than `servedModel`; nil when
+    /// it names that one or none (the worker then fills in its own).
+    static func unservedModel(in body: [String: JSONValue], servedModel: String) -> VLLMError? {
+        guard let model = body["model"]?.stringValue, model != servedModel else { return nil }
+        return modelNotFound(model)
+    }
+
     /// The legacy worker's message when the input has neither `prompt` nor `messages`.
     static let noConversation = VLLMError(message: "prompt or messages is required", type: "BadRequestError", param: nil, code: 400)
 

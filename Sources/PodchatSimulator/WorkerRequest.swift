@@ -65,6 +65,9 @@ enum WorkerRequest: Sendable {
     private static func openAI(
         route: String, body: [String: JSONValue], format: WorkerOutputFormat, servedModel: String
     ) -> WorkerRequest {
+        if route != "/v1/models", let error = VLLMError.unservedModel(in: body, servedModel: servedModel) {
+            return rejected(error, format)
+        }
         switch route {
         case "/v1/models":
             return .models

@@ -1,5 +1,6 @@
 import Glibc
 import PodchatApp
+import PodchatCore
 
 /// Owns the terminal and the app state until the user quits.
 ///
@@ -70,9 +71,7 @@ package final class EventLoop {
 
     private var timeoutMilliseconds: Int32 {
         guard let wakeUp = state.nextWakeUp else { return -1 }
-        let remaining = clock.now.duration(to: wakeUp)
-        let milliseconds = remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000
-        return Int32(clamping: max(0, milliseconds + 1))
+        return Int32(clamping: max(0, clock.now.duration(to: wakeUp).milliseconds + 1))
     }
 }
 

@@ -27,6 +27,9 @@ package enum KeyDecoder {
         package static let pageUp: UInt32 = 0o523
         package static let enter: UInt32 = 0o527
         package static let end: UInt32 = 0o550
+        package static let backTab: UInt32 = 0o541
+        package static let shiftLeft: UInt32 = 0o611
+        package static let shiftRight: UInt32 = 0o622
     }
 
     /// The keys in one burst of input. Esc directly followed by Enter in the same burst is
@@ -79,6 +82,9 @@ package enum KeyDecoder {
         case Code.pageUp: return .pageUp
         case Code.pageDown: return .pageDown
         case Code.enter: return .enter
+        case Code.backTab: return .backTab
+        case Code.shiftLeft: return .shiftLeft
+        case Code.shiftRight: return .shiftRight
         case Code.function0 + 1...Code.function0 + 12: return .function(Int(code - Code.function0))
         default: return nil
         }

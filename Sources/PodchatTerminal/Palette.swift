@@ -19,6 +19,11 @@ struct Palette {
             .systemLabel: (Int16(COLOR_MAGENTA), -1),
             .error: (Int16(COLOR_RED), -1),
             .panelValueChanged: (Int16(COLOR_YELLOW), -1),
+            .panelTitleFocused: (Int16(COLOR_CYAN), -1),
+            .panelHeading: (Int16(COLOR_MAGENTA), -1),
+            .borderFocused: (Int16(COLOR_CYAN), -1),
+            .focusLabel: (Int16(COLOR_BLACK), Int16(COLOR_CYAN)),
+            .panelEditing: (Int16(COLOR_WHITE), Int16(COLOR_BLUE)),
             .statusBarAccent: (Int16(COLOR_BLACK), Int16(COLOR_CYAN)),
             .statusBarError: (Int16(COLOR_WHITE), Int16(COLOR_RED)),
             .inputPrompt: (Int16(COLOR_CYAN), -1),
@@ -30,7 +35,7 @@ struct Palette {
                 init_pair(pair, color.foreground, color.background)
                 appearance.pair = pair
                 pair += 1
-            } else if style == .statusBarAccent || style == .statusBarError {
+            } else if [.statusBarAccent, .statusBarError, .focusLabel, .panelEditing].contains(style) {
                 appearance.attributes |= CNcursesw_reverse()
             }
             appearances[style] = appearance
@@ -43,12 +48,13 @@ struct Palette {
 
     private static func attributes(for style: Style) -> attr_t {
         switch style {
-        case .normal, .messageText, .inputText, .panelLabel, .panelValue: return 0
+        case .normal, .messageText, .inputText, .panelLabel, .panelValue, .panelEditing: return 0
         case .dim, .footer, .placeholder, .border: return CNcursesw_dim()
-        case .title, .panelTitle, .userLabel, .assistantLabel, .systemLabel, .panelValueChanged, .inputPrompt:
+        case .title, .panelTitle, .userLabel, .assistantLabel, .systemLabel, .panelValueChanged, .inputPrompt, .panelHeading:
             return CNcursesw_bold()
-        case .error, .statusBarAccent, .statusBarError: return CNcursesw_bold()
-        case .statusBar: return CNcursesw_reverse()
+        case .panelTitleFocused, .borderFocused: return CNcursesw_bold()
+        case .error, .statusBarAccent, .statusBarError, .focusLabel: return CNcursesw_bold()
+        case .statusBar, .panelSelection: return CNcursesw_reverse()
         }
     }
 }

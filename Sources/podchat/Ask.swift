@@ -1,4 +1,5 @@
 import ArgumentParser
+import EndpointClient
 import Foundation
 import PodchatCore
 
@@ -7,13 +8,45 @@ import PodchatCore
 struct Ask: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask one question and print the reply as it streams.",
-        discussion: "Reads the question from standard input when TEXT is absent or '-'. Exits 0 when the reply completes."
+        discussion: """
+            Reads the question from standard input when TEXT is absent or '-'. Exits 0 when the reply \
+            completes, 1 when the job failed, was cancelled or timed out (the reason on standard error), \
+            2 for a configuration problem, 130 when interrupted (the job is cancelled on the server).
+            """
     )
 
     @OptionGroup var options: EndpointOptions
 
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("A sampling parameter, e.g. --set temperature=0.2 --set stop='[\"END\"]' (repeatable).", valueName: "name=value")
+    )
+    var settings: [String] = []
+
+    @Option(help: ArgumentHelp("The system prompt (overrides the config's).", valueName: "text"))
+    var system: String?
+
+    @Flag(name: .customLong("prompt-mode"), help: "Send the conversation as one raw `prompt` instead of `messages`.")
+    var promptMode = false
+
+    @Flag(name: .customLong("apply-chat-template"), help: "With --prompt-mode: ask the worker to apply the chat template.")
+    var applyChatTemplate = false
+
+    @Flag(name: .customLong("no-stream"), help: "Ask for the whole reply at once (`stream: false`).")
+    var noStream = false
+
+    @Flag(help: "Submit with /runsync (waits on the server), continuing with /status when it is still running.")
+    var runsync = false
+
+    @Flag(help: "Print one JSON object at the end: text per choice, usage, job id, status and timings.")
+    var json = false
+
     @Argument(help: "The question.")
     var text: String?
+
+    func validate() throws {
+        _ = try parsedSettings()
+    }
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -23,35 +56,98 @@ struct Ask: ParsableCommand {
         if session.isDemo {
             StandardError.write("podchat: demo mode: no endpoint configured, so the built-in simulator answers (see podchat --help)")
         }
-        var messages: [Message] = []
-        if !session.config.systemPrompt.isEmpty { messages.append(Message(role: .system, content: session.config.systemPrompt)) }
-        messages.append(Message(role: .user, content: question))
-        let request = CompletionRequest(messages: messages, mode: session.config.mode, parameters: session.parameters)
-        let backend = session.backend
-        let reply = Task { try await Self.stream(request, from: backend) }
+        let request = try makeRequest(question: question, session: session)
+        let events = try replyEvents(for: request, session: session)
+        let printer = ReplyPrinter(streamsText: !json && (request.parameters.number(of: .n) ?? 1) <= 1)
+        let reply = Task { try await printer.consume(events) }
         let interrupt = Self.cancelOnInterrupt(reply)
         defer { interrupt.cancel() }
         let outcome = try runBlocking { await reply.result }
         // The cancel of an interrupted job must reach the server before the process exits.
-        _ = try? runBlocking { await backend.settle() }
-        let reason = try CommandFailure.reporting { () throws -> FinishReason in
-            do {
-                return try outcome.get()
-            } catch is CancellationError {
-                StandardError.write("podchat: interrupted; the job was cancelled")
-                throw ExitCode(130)
+        _ = try? runBlocking { [backend = session.backend] in await backend.settle() }
+        try finish(outcome, printer: printer, session: session)
+    }
+
+    private func makeRequest(question: String, session: Session) throws -> CompletionRequest {
+        var parameters = session.parameters
+        for (parameter, value) in try parsedSettings() {
+            try? parameters.set(parameter, exactly: value)
+        }
+        let systemPrompt = system ?? session.config.systemPrompt
+        var messages: [Message] = []
+        if !systemPrompt.isEmpty { messages.append(Message(role: .system, content: systemPrompt)) }
+        messages.append(Message(role: .user, content: question))
+        return CompletionRequest(
+            messages: messages,
+            mode: promptMode ? .prompt : session.config.mode,
+            applyChatTemplate: applyChatTemplate,
+            parameters: parameters,
+            stream: !noStream
+        )
+    }
+
+    private func replyEvents(for request: CompletionRequest, session: Session) throws -> AsyncThrowingStream<CompletionEvent, any Error> {
+        guard runsync else { return session.backend.complete(request) }
+        guard let backend = session.backend as? RunpodBackend else {
+            StandardError.write("podchat: --runsync needs a Runpod endpoint, not an OpenAI-compatible server")
+            throw ExitCode(CommandFailure.configurationExitCode)
+        }
+        return backend.runSync(request)
+    }
+
+    /// `--set` values, each checked against the parameter's type and range.
+    private func parsedSettings() throws -> [(SamplingParameter, JSONValue)] {
+        try settings.map { setting in
+            guard let equals = setting.firstIndex(of: "=") else {
+                throw ValidationError("--set \(setting): write NAME=VALUE, e.g. --set temperature=0.7")
+            }
+            let name = String(setting[..<equals])
+            guard let parameter = SamplingParameter.named(name) else {
+                let known = SamplingParameter.all.map(\.name).joined(separator: ", ")
+                throw ValidationError("--set \(setting): \(name) is not a sampling parameter (known: \(known))")
+            }
+            switch parameter.parse(String(setting[setting.index(after: equals)...])) {
+            case .success(let value): return (parameter, value)
+            case .failure(let error): throw ValidationError("--set \(setting): \(error)")
             }
         }
-        switch reason {
-        case .completed, .length: return
-        case .cancelled: StandardError.write("podchat: the job was cancelled"); throw ExitCode.failure
-        case .timedOut: StandardError.write("podchat: the job timed out on the server"); throw ExitCode.failure
+    }
+
+    /// Prints what is left to print and turns the outcome into the exit status.
+    private func finish(_ outcome: Result<ReplySummary, any Error>, printer: ReplyPrinter, session: Session) throws {
+        let timings = json ? jobTimings(jobID: printer.summary.jobID, session: session) : nil
+        switch outcome {
+        case .success(let summary):
+            if json { printJSON(AskReport(summary: summary, failure: nil, timings: timings)) } else { printer.printChoices(summary) }
+            switch summary.finishReason {
+            case .completed, .length, nil: return
+            case .cancelled: StandardError.write("podchat: the job was cancelled")
+            case .timedOut: StandardError.write("podchat: the job timed out on the server")
+            }
+            throw ExitCode.failure
+        case .failure(is CancellationError):
+            StandardError.write("podchat: interrupted; the job was cancelled")
+            throw ExitCode(130)
+        case .failure(let error):
+            if json { printJSON(AskReport(summary: printer.summary, failure: "\(error)", timings: timings)) }
+            StandardError.write("podchat: \(error)")
+            throw ExitCode.failure
         }
+    }
+
+    /// The job's queue and run times from `/status`, for `--json`; nil when not to be had.
+    private func jobTimings(jobID: String?, session: Session) -> JobResponse? {
+        guard let jobID, let jobs = session.jobs else { return nil }
+        return try? runBlocking { try await jobs.status(jobID: jobID) }
+    }
+
+    private func printJSON(_ report: AskReport) {
+        FileHandle.standardOutput.write(Data((report.json.encodedText + "\n").utf8))
     }
 
     /// Ctrl-C (SIGINT) cancels `reply` instead of killing podchat, so the job is cancelled on
     /// the server too.
-    private static func cancelOnInterrupt(_ reply: Task<FinishReason, any Error>) -> any DispatchSourceSignal {
+    private static func cancelOnInterrupt(_ reply: Task<ReplySummary, any Error>) -> any DispatchSourceSignal {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler { reply.cancel() }
@@ -67,26 +163,5 @@ struct Ask: ParsableCommand {
             throw ExitCode(CommandFailure.configurationExitCode)
         }
         return input
-    }
-
-    /// Prints choice 0 as it arrives and returns why the reply ended.
-    private static func stream(_ request: CompletionRequest, from backend: any CompletionBackend) async throws -> FinishReason {
-        let output = FileHandle.standardOutput
-        var endsWithNewline = true
-        for try await event in backend.complete(request) {
-            switch event {
-            case .delta(0, let text) where !text.isEmpty:
-                output.write(Data(text.utf8))
-                endsWithNewline = text.hasSuffix("\n")
-            case .retrying(let reason, let delay):
-                StandardError.write("podchat: \(reason); retrying in \(delay)")
-            case .finished(let reason):
-                if !endsWithNewline { output.write(Data("\n".utf8)) }
-                return reason
-            default:
-                break
-            }
-        }
-        throw CompletionFailure("the reply ended without finishing")
     }
 }

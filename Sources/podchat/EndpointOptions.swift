@@ -16,6 +16,21 @@ struct EndpointOptions: ParsableArguments {
     )
     var endpointURL: String?
 
+    @Option(
+        name: .customLong("openai-base-url"),
+        help: ArgumentHelp("An OpenAI-compatible server, e.g. https://api.runpod.ai/v2/ID/openai/v1 or http://localhost:8000/v1 (overrides the config).", valueName: "url")
+    )
+    var openAIBaseURL: String?
+
+    @Option(help: ArgumentHelp("The served model name for OpenAI-style requests (default: the server's first).", valueName: "name"))
+    var model: String?
+
+    @Option(
+        name: .customLong("input-format"),
+        help: ArgumentHelp("How a Runpod job carries the conversation: native (messages, sampling_params) or openai (openai_route, openai_input).", valueName: "format")
+    )
+    var inputFormat: InputFormat?
+
     /// The config file to read: `--config`, else `$XDG_CONFIG_HOME/podchat/config.json`
     /// (`~/.config/podchat/config.json` when XDG_CONFIG_HOME is unset).
     func configPath(environment: [String: String]) -> (path: String, isExplicit: Bool) {
@@ -48,7 +63,18 @@ struct EndpointOptions: ParsableArguments {
             StandardError.write("podchat: warning: \(path): unknown key \"\(key)\" is ignored (see config.example.json)")
         }
         let endpoint = try EndpointChoice.resolve(
-            config: config, configPath: path, endpointID: endpoint, endpointURL: endpointURL, environment: environment)
-        return (config, endpoint)
+            config: config, configPath: path, endpointID: endpoint, endpointURL: endpointURL,
+            openAIBaseURL: openAIBaseURL, environment: environment)
+        return (applyingOverrides(to: config), endpoint)
+    }
+
+    /// The config with this command line's settings on top.
+    private func applyingOverrides(to config: Config) -> Config {
+        var config = config
+        if let model { config.model = model }
+        if let inputFormat { config.inputFormat = inputFormat }
+        return config
     }
 }
+
+extension InputFormat: ExpressibleByArgument {}

@@ -13,7 +13,7 @@ struct Podchat: ParsableCommand {
             "endpoint_id" in $XDG_CONFIG_HOME/podchat/config.json; the API key is read from \
             RUNPOD_API_KEY.
             """,
-        subcommands: [Chat.self, Ask.self, Simulate.self],
+        subcommands: [Chat.self, Ask.self, Jobs.self, Simulate.self],
         defaultSubcommand: Chat.self
     )
 }

@@ -8,6 +8,8 @@ struct Session {
     let config: Config
     let endpoint: Endpoint
     let backend: any CompletionBackend
+    /// The job API behind the backend, for status and cancel calls; nil for an OpenAI server.
+    let jobs: RunpodJobClient?
     /// The simulator serving demo mode, if this session started one.
     let simulator: SimulatorServer?
 
@@ -16,24 +18,61 @@ struct Session {
     /// Opens the session the options and the environment describe.
     static func open(_ options: EndpointOptions, environment: [String: String]) throws -> Session {
         let (config, choice) = try options.resolve(environment: environment)
-        let endpoint: Endpoint
-        let simulator: SimulatorServer?
         switch choice {
-        case .configured(let configured):
-            endpoint = configured
-            simulator = nil
+        case .runpod(let endpoint):
+            return runpodSession(config: config, endpoint: endpoint, simulator: nil)
+        case .openAICompatible(let endpoint):
+            return openAISession(config: config, endpoint: endpoint)
         case .demo:
             let server = try runBlocking { try await SimulatorServer.start(port: 0) }
-            endpoint = Endpoint(baseURL: server.endpointURL(id: "demo"), apiKey: nil, label: "127.0.0.1:\(server.port)")
-            simulator = server
+            let endpoint = Endpoint(baseURL: server.endpointURL(id: "demo"), apiKey: nil, label: "127.0.0.1:\(server.port)")
+            return runpodSession(config: config, endpoint: endpoint, simulator: server)
         }
-        let backend = RunpodBackend(endpoint: endpoint, apiKeyVariable: config.apiKeyEnvironmentVariable)
-        return Session(config: config, endpoint: endpoint, backend: backend, simulator: simulator)
+    }
+
+    private static func runpodSession(config: Config, endpoint: Endpoint, simulator: SimulatorServer?) -> Session {
+        let backend = RunpodBackend(endpoint: endpoint, apiKeyVariable: config.apiKeyEnvironmentVariable, options: runpodOptions(config))
+        return Session(config: config, endpoint: endpoint, backend: backend, jobs: backend.jobs, simulator: simulator)
+    }
+
+    private static func openAISession(config: Config, endpoint: Endpoint) -> Session {
+        let backend = OpenAIBackend(
+            baseURL: endpoint.baseURL, apiKey: endpoint.apiKey, apiKeyVariable: config.apiKeyEnvironmentVariable,
+            model: config.model, options: runpodOptions(config))
+        return Session(config: config, endpoint: endpoint, backend: backend, jobs: nil, simulator: nil)
+    }
+
+    /// The client's options from the config: the input format and the job policy.
+    private static func runpodOptions(_ config: Config) -> RunpodOptions {
+        var options = RunpodOptions()
+        switch config.inputFormat {
+        case .native: options.inputFormat = .native
+        case .openai: options.inputFormat = .openAI(model: config.model)
+        }
+        applyTimeouts(config.timeouts, to: &options)
+        if !config.policy.isEmpty {
+            options.policy = JobPolicy(
+                executionTimeout: config.policy.executionTimeoutMilliseconds.map { .milliseconds($0) },
+                timeToLive: config.policy.timeToLiveMilliseconds.map { .milliseconds($0) },
+                lowPriority: config.policy.lowPriority)
+        }
+        return options
     }
 
     /// The sampling parameters a new conversation starts with.
     var parameters: SamplingParameters {
         SamplingParameters(overrides: config.sampling)
+    }
+
+    /// The config's timeouts over podchat's defaults; 0 turns a limit off.
+    private static func applyTimeouts(_ timeouts: TimeoutSettings, to options: inout RunpodOptions) {
+        func duration(_ seconds: Double) -> Duration { .milliseconds(Int64(seconds * 1000)) }
+        func limit(_ seconds: Double) -> Duration? { seconds == 0 ? nil : duration(seconds) }
+        if let seconds = timeouts.connectSeconds { options.connectTimeout = duration(seconds) }
+        if let seconds = timeouts.requestSeconds { options.requestTimeout = duration(seconds) }
+        if let seconds = timeouts.firstTokenSeconds { options.firstTokenTimeout = limit(seconds) }
+        if let seconds = timeouts.idleSeconds { options.idleTimeout = limit(seconds) }
+        if let seconds = timeouts.queueSeconds { options.queueTimeout = limit(seconds) }
     }
 
     /// Stops the demo simulator, if any.

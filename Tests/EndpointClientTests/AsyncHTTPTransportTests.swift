@@ -13,4 +13,11 @@ import Testing
             #expect(error.kind == .notSent, "\(error)")
         }
     }
+
+    @Test func sharesOneClientPerConnectTimeout() {
+        let short = AsyncHTTPTransport.sharedClient(connectTimeout: .milliseconds(1500))
+        #expect(short === AsyncHTTPTransport.sharedClient(connectTimeout: .milliseconds(1500)))
+        #expect(short !== AsyncHTTPTransport.defaultClient)
+        #expect(AsyncHTTPTransport.defaultClient === AsyncHTTPTransport.sharedClient(connectTimeout: .seconds(10)))
+    }
 }

@@ -36,7 +36,7 @@ import Testing
     static func request(_ text: String, maxTokens: Double = 64) -> CompletionRequest {
         CompletionRequest(
             messages: [Message(role: .user, content: text)],
-            parameters: SamplingParameters(overrides: ["max_tokens": maxTokens])
+            parameters: SamplingParameters(overrides: ["max_tokens": .number(maxTokens)])
         )
     }
 

@@ -55,6 +55,10 @@ import Testing
         return #"{"id":"j1","status":"\#(status)","stream":\#(stream.encodedText)}"#
     }
 
+    static func statusBody(_ status: String, _ output: [JSONValue]) -> String {
+        JSONValue.object(["id": .string("j1"), "status": .string(status), "output": .array(output)]).encodedText
+    }
+
     static let queued = ScriptedTransport.Exchange.ok("POST /run", #"{"id":"j1","status":"IN_QUEUE"}"#)
     static let chunks = WorkerFixtures.legacyChunks
 
@@ -142,6 +146,8 @@ import Testing
             .ok("GET /stream/j1", Self.streamBody("IN_PROGRESS", [Self.chunks[0]])),
             .status("GET /stream/j1", .internalServerError, "Internal Server Error"),
             .ok("GET /stream/j1", Self.streamBody("COMPLETED", Array(Self.chunks[1...]))),
+            // The 500 may have come after the chunks were drained, so the text is checked.
+            .ok("GET /status/j1", Self.statusBody("COMPLETED", Self.chunks)),
         ])
         let (events, failure) = await Self.collect(Self.backend(transport, sleeps: sleeps).complete(Self.request))
         #expect(failure == nil)

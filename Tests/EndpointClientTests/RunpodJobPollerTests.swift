@@ -215,7 +215,7 @@ import Testing
         #expect(
             message.message
                 == "Gave up after 4 failed requests in a row while polling job j1; "
-                + "the last: the endpoint answered HTTP 503."
+                + "the last: the endpoint answered HTTP 503. The job may still be running on the endpoint; its id is j1."
         )
         #expect(poller.jobToCancel == nil)
     }
@@ -226,6 +226,7 @@ import Testing
         (.transport(TransportError(.interrupted, detail: "reset")), false),
         (.status(code: 500, retryAfter: nil, body: ""), false),
         (.status(code: 502, retryAfter: nil, body: ""), false),
+        (.malformedResponse("{\"id\":\"j"), false),
     ])
     func resubmitsOnlyWhenNoJobCanHaveBeenCreated(_ error: RunpodRequestError, _ resubmits: Bool) {
         var poller = Self.poller()

@@ -15,6 +15,17 @@ final class ScriptedTransport: HTTPTransport {
         case fail(TransportError)
         /// Never answers; ends only when the calling task is cancelled.
         case hang
+        /// A response whose body arrives in `pieces`, then ends as `end` says (read whole by `send`).
+        case stream(HTTPResponseStatus, pieces: [[UInt8]], end: StreamEnd)
+    }
+
+    /// How a streamed body ends after its pieces.
+    enum StreamEnd: Sendable {
+        case finish
+        /// The connection fails.
+        case fail(TransportError)
+        /// The body never ends by itself, only when the reader drops it.
+        case hang
     }
 
     /// One expected request, `"GET /stream/j1"`, and its reply.
@@ -27,6 +38,7 @@ final class ScriptedTransport: HTTPTransport {
         var script: [Exchange]
         var requests: [TransportRequest] = []
         var mismatches: [String] = []
+        var closedStreams = 0
     }
 
     let baseURL: String
@@ -44,9 +56,53 @@ final class ScriptedTransport: HTTPTransport {
     var mismatches: [String] { state.withLock { $0.mismatches } }
     /// Exchanges the code under test never asked for.
     var unusedExchanges: [String] { state.withLock { $0.script.map(\.request) } }
+    /// Streamed bodies the reader dropped before they ended: closed connections.
+    var closedStreams: Int { state.withLock { $0.closedStreams } }
 
     func send(_ request: TransportRequest) async throws -> TransportResponse {
-        let exchange = state.withLock { state -> Exchange? in
+        guard let exchange = take(request) else { return Self.notInScript }
+        switch exchange.reply {
+        case .respond(let status, let body, let headers):
+            return TransportResponse(status: status, headers: headers, body: Array(body.utf8))
+        case .fail(let error):
+            throw error
+        case .hang:
+            try await Self.hang()
+        case .stream(let status, let pieces, let end):
+            if case .fail(let error) = end { throw error }
+            if case .hang = end { try await Self.hang() }
+            return TransportResponse(status: status, body: pieces.flatMap { $0 })
+        }
+    }
+
+    func stream(_ request: TransportRequest) async throws -> StreamingResponse {
+        guard let exchange = take(request) else {
+            let response = Self.notInScript
+            return StreamingResponse(status: response.status, body: body([response.body], end: .finish))
+        }
+        switch exchange.reply {
+        case .respond(let status, let text, let headers):
+            return StreamingResponse(status: status, headers: headers, body: body([Array(text.utf8)], end: .finish))
+        case .fail(let error):
+            throw error
+        case .hang:
+            try await Self.hang()
+        case .stream(let status, let pieces, let end):
+            return StreamingResponse(status: status, body: body(pieces, end: end))
+        }
+    }
+
+    private static let notInScript = TransportResponse(status: .imATeapot, body: Array("not in script".utf8))
+
+    /// Waits until the calling task is cancelled.
+    private static func hang() async throws -> Never {
+        try await Task.sleep(for: .seconds(3600))
+        throw CancellationError()
+    }
+
+    /// The next exchange when it matches `request`, which is recorded either way.
+    private func take(_ request: TransportRequest) -> Exchange? {
+        state.withLock { state -> Exchange? in
             state.requests.append(request)
             let line = line(for: request)
             guard let next = state.script.first, next.request == line else {
@@ -55,16 +111,20 @@ final class ScriptedTransport: HTTPTransport {
             }
             return state.script.removeFirst()
         }
-        guard let exchange else { return TransportResponse(status: .imATeapot, body: Array("not in script".utf8)) }
-        switch exchange.reply {
-        case .respond(let status, let body, let headers):
-            return TransportResponse(status: status, headers: headers, body: Array(body.utf8))
-        case .fail(let error):
-            throw error
-        case .hang:
-            try await Task.sleep(for: .seconds(3600))
-            throw CancellationError()
+    }
+
+    private func body(_ pieces: [[UInt8]], end: StreamEnd) -> AsyncThrowingStream<[UInt8], any Error> {
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: [UInt8].self)
+        continuation.onTermination = { termination in
+            if case .cancelled = termination { self.state.withLock { $0.closedStreams += 1 } }
         }
+        for piece in pieces { continuation.yield(piece) }
+        switch end {
+        case .finish: continuation.finish()
+        case .fail(let error): continuation.finish(throwing: error)
+        case .hang: break
+        }
+        return stream
     }
 
     /// Waits until a request line satisfies `condition`, for work a test cannot await directly.
@@ -93,5 +153,10 @@ extension ScriptedTransport.Exchange {
         -> Self
     {
         Self(request: request, reply: .respond(status, body: body, headers: headers))
+    }
+
+    /// `request` answered 200 with a body that arrives in `pieces`, then ends as `end` says.
+    static func stream(_ request: String, _ pieces: [[UInt8]], end: ScriptedTransport.StreamEnd = .finish) -> Self {
+        Self(request: request, reply: .stream(.ok, pieces: pieces, end: end))
     }
 }

@@ -31,9 +31,9 @@ import Testing
         #expect(templated.json["apply_chat_template"] == .bool(true))
     }
 
-    @Test func sendsOnlyTheSamplingParametersThatAreSet() {
+    @Test func sendsOnlyTheSamplingParametersThatAreSet() throws {
         var parameters = SamplingParameters()
-        parameters.set(.maxTokens, to: SamplingParameter.maxTokens.serverDefault)
+        try parameters.set(.maxTokens, exactly: SamplingParameter.maxTokens.serverDefault)
         let input = WorkerInput(CompletionRequest(messages: Self.conversation, parameters: parameters))
         #expect(input.json["sampling_params"] == nil)
         #expect(input.completionTokenLimit == nil)

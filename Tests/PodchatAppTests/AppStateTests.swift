@@ -70,6 +70,15 @@ import Testing
         #expect(request.messages.map(\.role) == [.user, .assistant, .user])
     }
 
+    @Test func aRecoveredFullTextReplacesWhatStreamed() throws {
+        var app = AppHarness()
+        app.type("Hi")
+        app.press(.enter)
+        let id = try #require(app.lastStartedRequest).id
+        app.receive([.delta(choice: 0, text: "Hel"), .delta(choice: 0, text: "!"), .replaced(choice: 0, text: "Hello!")], for: id)
+        #expect(app.state.entries.last?.text == "Hello!")
+    }
+
     @Test func hittingMaxTokensMarksTheReplyTruncated() throws {
         var app = AppHarness()
         app.type("Hi")

@@ -53,12 +53,12 @@ import Testing
 @Suite struct ScreenLayoutTests {
     @Test(arguments: [
         // (width, height, input rows, panel shown?, transcript width, transcript height)
-        (80, 24, 1, true, 54, 21),
-        (120, 40, 1, true, 94, 37),
+        (80, 24, 1, true, 50, 21),
+        (120, 40, 1, true, 90, 37),
         (69, 24, 1, false, 69, 21),
-        (70, 24, 1, true, 44, 21),
-        (80, 24, 3, true, 54, 19),
-        (80, 24, 20, true, 54, 16),
+        (70, 24, 1, true, 40, 21),
+        (80, 24, 3, true, 50, 19),
+        (80, 24, 20, true, 50, 16),
         (20, 6, 1, false, 20, 3),
         (20, 6, 5, false, 20, 2),
     ])

@@ -15,7 +15,7 @@ import Testing
         #expect(config.apiKeyEnvironmentVariable == "MY_KEY")
         #expect(config.systemPrompt == "Be brief.")
         #expect(config.mode == .prompt)
-        #expect(config.sampling == ["temperature": 0.5, "max_tokens": 256])
+        #expect(config.sampling == ["temperature": .number(0.5), "max_tokens": .number(256)])
         #expect(config.unknownKeys.isEmpty)
     }
 
@@ -25,6 +25,19 @@ import Testing
         let config = try Config.parse(text, path: "config.example.json")
         #expect(config.unknownKeys.isEmpty)
         #expect(config.apiKeyEnvironmentVariable == "RUNPOD_API_KEY")
+    }
+
+    @Test func parsesThePolicyTheInputFormatAndTheOpenAISettings() throws {
+        let config = try Config.parse(
+            """
+            {"input_format": "openai", "openai_base_url": "http://127.0.0.1:8000/v1", "model": "m",
+             "policy": {"execution_timeout_ms": 60000, "ttl_ms": 600000, "low_priority": true}}
+            """, path: "c.json")
+        #expect(config.inputFormat == .openai)
+        #expect(config.openAIBaseURL == "http://127.0.0.1:8000/v1")
+        #expect(config.model == "m")
+        #expect(config.timeouts == TimeoutSettings())
+        #expect(config.policy == JobPolicySettings(executionTimeoutMilliseconds: 60000, timeToLiveMilliseconds: 600000, lowPriority: true))
     }
 
     @Test func collectsUnknownKeys() throws {
@@ -42,6 +55,13 @@ import Testing
         (#"{"sampling": {"temperature": 9}}"#, #"c.json: "sampling.temperature" must be a number in 0.00…2.00"#),
         (#"{"sampling": {"max_tokens": 1.5}}"#, #"c.json: "sampling.max_tokens" must be a whole number"#),
         (#"{"sampling": {"warmth": 1}}"#, #"c.json: "sampling.warmth" is not a known sampling parameter"#),
+        (#"{"sampling": {"ignore_eos": 1}}"#, #"c.json: "sampling.ignore_eos" must be true or false"#),
+        (#"{"input_format": "xml"}"#, #"c.json: "input_format" must be "native" or "openai""#),
+        (#"{"policy": {"ttl_ms": 5}}"#, #"c.json: "policy.ttl_ms" must be a whole number of milliseconds in 10000…"#),
+        (#"{"policy": {"ttl": 5}}"#, #"c.json: "policy.ttl" is not a policy setting"#),
+        (#"{"timeouts": {"idle_seconds": -1}}"#, #"c.json: "timeouts.idle_seconds" must be a number of seconds from 0 (off)"#),
+        (#"{"timeouts": {"connect_seconds": 0}}"#, #"c.json: "timeouts.connect_seconds" must be a number of seconds above 0"#),
+        (#"{"timeouts": {"read_seconds": 5}}"#, #"c.json: "timeouts.read_seconds" is not a timeout"#),
     ])
     func reportsTheFileAndTheProblem(text: String, expectedPrefix: String) {
         do {
@@ -62,16 +82,24 @@ import Testing
         var config = Config()
         config.endpointID = "abc123"
         let choice = try EndpointChoice.resolve(config: config, configPath: "c", environment: ["RUNPOD_API_KEY": "secret"])
-        #expect(choice == .configured(Endpoint(baseURL: "https://api.runpod.ai/v2/abc123", apiKey: "secret", label: "runpod abc123")))
+        #expect(choice == .runpod(Endpoint(baseURL: "https://api.runpod.ai/v2/abc123", apiKey: "secret", label: "runpod abc123")))
     }
 
     @Test func theCommandLineWinsOverTheConfigAndTheURLOverTheID() throws {
         var config = Config()
         config.endpointID = "fromconfig"
         let byID = try EndpointChoice.resolve(config: config, configPath: "c", endpointID: "fromflag", environment: ["RUNPOD_API_KEY": "k"])
-        #expect(byID == .configured(Endpoint(baseURL: "https://api.runpod.ai/v2/fromflag", apiKey: "k", label: "runpod fromflag")))
+        #expect(byID == .runpod(Endpoint(baseURL: "https://api.runpod.ai/v2/fromflag", apiKey: "k", label: "runpod fromflag")))
         let byURL = try EndpointChoice.resolve(config: config, configPath: "c", endpointID: "fromflag", endpointURL: "http://127.0.0.1:9/v2/x/", environment: [:])
-        #expect(byURL == .configured(Endpoint(baseURL: "http://127.0.0.1:9/v2/x", apiKey: nil, label: "127.0.0.1:9")))
+        #expect(byURL == .runpod(Endpoint(baseURL: "http://127.0.0.1:9/v2/x", apiKey: nil, label: "127.0.0.1:9")))
+    }
+
+    @Test func anOpenAIBaseURLWinsAndUsesTheOpenAITransport() throws {
+        var config = Config()
+        config.endpointID = "abc"
+        let choice = try EndpointChoice.resolve(
+            config: config, configPath: "c", openAIBaseURL: "http://localhost:8000/v1/", environment: [:])
+        #expect(choice == .openAICompatible(Endpoint(baseURL: "http://localhost:8000/v1", apiKey: nil, label: "localhost:8000")))
     }
 
     @Test func aRemoteEndpointWithoutAKeyNamesTheVariable() {
@@ -103,28 +131,28 @@ import Testing
     @Test func defaultsSendOnlyPodchatsMaxTokens() {
         let parameters = SamplingParameters()
         #expect(parameters.wireValues.map(\.name) == ["max_tokens"])
-        #expect(parameters.value(of: .maxTokens) == 1024)
-        #expect(parameters.value(of: .temperature) == 1.0)
+        #expect(parameters.number(of: .maxTokens) == 1024)
+        #expect(parameters.number(of: .temperature) == 1.0)
         #expect(!parameters.isChanged(.temperature))
     }
 
     @Test func setValuesAreClampedAndDefaultsDropped() {
         var parameters = SamplingParameters()
         parameters.set(.temperature, to: 5)
-        #expect(parameters.value(of: .temperature) == 2)
+        #expect(parameters.number(of: .temperature) == 2)
         parameters.set(.temperature, to: 1.0)
         #expect(!parameters.isChanged(.temperature))
         parameters.set(.topK, to: 40.4)
         #expect(parameters.wireValues.map(\.name) == ["max_tokens", "top_k"])
-        #expect(parameters.value(of: .topK) == 40)
+        #expect(parameters.number(of: .topK) == 40)
     }
 
     @Test func steppedValuesStayExact() {
         var parameters = SamplingParameters()
         parameters.set(.temperature, to: 0.7)
-        #expect(parameters.value(of: .temperature) == 0.7)
+        #expect(parameters.number(of: .temperature) == 0.7)
         parameters.set(.topP, to: 0.95)
-        #expect(parameters.value(of: .topP) == 0.95)
+        #expect(parameters.number(of: .topP) == 0.95)
     }
 
     @Test(arguments: [(0.7, "0.70"), (1, "1.00"), (0.005, "0.01"), (-0.25, "-0.25"), (12.5, "12.50")])

@@ -35,10 +35,10 @@ struct FaultMarkerTests {
         }
     }
 
-    @Test("[[sim:http500]] and [[sim:http429]]: the next polls fail once each, and no chunk is lost")
+    @Test("[[sim:http429]] and [[sim:http500]]: the next polls fail once each, in marker order, and no chunk is lost")
     func httpErrors() async throws {
         try await H.with(options, manualClock: true) { sim in
-            let id = try await sim.run(H.chat("Hi [[sim:http500]][[sim:http429]]", streaming))
+            let id = try await sim.run(H.chat("Hi [[sim:http429]][[sim:http500]]", streaming))
             sim.clock?.advance(by: .seconds(10))
             let first = try await sim.get("stream/\(id)")
             #expect(first.status == 429)

@@ -47,7 +47,7 @@ struct ReplyWriterTests {
     func markers() {
         let text = "Go [[sim:fail]] [[sim:queue=3000]][[sim:slow=200]] [[sim:tokens=50]] [[sim:http429]][[sim:nonsense]]"
         let faults = SimulatedFaults(scanning: text)
-        #expect(faults == SimulatedFaults(fails: true, http429: true, queueDelay: .seconds(3), tokenDelay: .milliseconds(200), replyTokens: 50))
+        #expect(faults == SimulatedFaults(fails: true, httpErrors: [429], queueDelay: .seconds(3), tokenDelay: .milliseconds(200), replyTokens: 50))
         #expect(SimulatedFaults.strippingMarkers(from: text) == "Go    ")
     }
 

@@ -10,6 +10,8 @@ struct SimulatorHarness: Sendable {
         var status: Int
         var headers: HTTPHeaders
         var body: String
+        /// The body as sent, which need not be UTF-8.
+        var bytes: [UInt8]
         var json: JSONValue? { JSONValue(parsing: body) }
         var jobStatus: String? { json?["status"]?.stringValue }
 
@@ -54,7 +56,8 @@ struct SimulatorHarness: Sendable {
         }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let bytes = try await response.body.collect(upTo: 32 << 20)
-        return Reply(status: Int(response.status.code), headers: response.headers, body: String(buffer: bytes))
+        return Reply(
+            status: Int(response.status.code), headers: response.headers, body: String(buffer: bytes), bytes: Array(buffer: bytes))
     }
 
     func post(_ operation: String, _ body: String? = nil) async throws -> Reply {

@@ -29,6 +29,9 @@ import Testing
         #expect(KeyDecoder.decode(keyCode(KEY_NPAGE)) == .pageDown)
         #expect(KeyDecoder.decode(keyCode(KEY_ENTER)) == .enter)
         #expect(KeyDecoder.decode(keyCode(KEY_F0 + 2)) == .function(2))
+        #expect(KeyDecoder.decode(keyCode(KEY_SLEFT)) == .shiftLeft)
+        #expect(KeyDecoder.decode(keyCode(KEY_SRIGHT)) == .shiftRight)
+        #expect(KeyDecoder.decode(keyCode(KEY_BTAB)) == .backTab)
         #expect(KeyDecoder.decode(keyCode(KEY_MOUSE)) == nil)
     }
 

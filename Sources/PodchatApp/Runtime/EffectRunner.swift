@@ -8,12 +8,16 @@ import Synchronization
 /// global executor and only ever talk back through `post`.
 package final class EffectRunner: Sendable {
     private let backend: any CompletionBackend
+    private let presets: (any PresetStore)?
     private let post: @Sendable (Event) -> Void
     private let replies = Mutex<[RequestID: Task<Void, Never>]>([:])
 
-    /// - Parameter post: delivers an event to the loop; called from any thread.
-    package init(backend: any CompletionBackend, post: @escaping @Sendable (Event) -> Void) {
+    /// - Parameters:
+    ///   - presets: where `/preset` keeps its files; nil reports presets as unavailable.
+    ///   - post: delivers an event to the loop; called from any thread.
+    package init(backend: any CompletionBackend, presets: (any PresetStore)? = nil, post: @escaping @Sendable (Event) -> Void) {
         self.backend = backend
+        self.presets = presets
         self.post = post
     }
 
@@ -21,6 +25,33 @@ package final class EffectRunner: Sendable {
         switch effect {
         case .startCompletion(let id, let request): start(id, request)
         case .cancelCompletion(let id): replies.withLock { $0[id] }?.cancel()
+        case .savePreset, .loadPreset, .listPresets: post(presetResult(of: effect))
+        }
+    }
+
+    /// Runs a preset effect right here, on the loop's thread: the files are a few hundred bytes
+    /// on a local disk, and the result still arrives as an event like any other.
+    private func presetResult(of effect: Effect) -> Event {
+        let name: String
+        switch effect {
+        case .savePreset(let preset, _), .loadPreset(let preset): name = preset
+        default: name = ""
+        }
+        guard let presets else { return .presetFailed(name: name, message: "presets are not available here") }
+        do {
+            switch effect {
+            case .savePreset(_, let values):
+                try presets.save(values, as: name)
+                return .presetSaved(name: name)
+            case .loadPreset:
+                return .presetLoaded(name: name, values: try presets.load(name))
+            default:
+                return .presetsListed(try presets.names())
+            }
+        } catch let error as PresetStoreError {
+            return .presetFailed(name: name, message: error.description)
+        } catch {
+            return .presetFailed(name: name, message: "\(error)")
         }
     }
 

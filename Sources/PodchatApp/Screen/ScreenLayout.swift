@@ -3,7 +3,7 @@ package struct ScreenLayout: Sendable, Equatable {
     /// The smallest terminal the UI is drawn in; below it one line says so.
     package static let minimumSize = Size(width: 20, height: 6)
     /// Columns the sampling panel takes, its divider included.
-    package static let panelWidth = 26
+    package static let panelWidth = 30
     /// Below this width the panel hides, so the transcript keeps a readable width.
     package static let panelMinimumTerminalWidth = 70
     /// The input box grows with its text up to this many rows, then scrolls.

@@ -4,6 +4,10 @@ package enum Style: String, Sendable, Equatable, CaseIterable {
     case normal
     case dim
     case border
+    /// The border or divider of the area that has the keys.
+    case borderFocused
+    /// Names the focused area where it has no title of its own (the transcript).
+    case focusLabel
     case title
     case userLabel
     case assistantLabel
@@ -14,6 +18,13 @@ package enum Style: String, Sendable, Equatable, CaseIterable {
     case inputPrompt
     case inputText
     case panelTitle
+    case panelTitleFocused
+    /// The small group headings (core, penalties, …).
+    case panelHeading
+    /// The selected row while the panel has the keys.
+    case panelSelection
+    /// A value being edited in place.
+    case panelEditing
     case panelLabel
     case panelValue
     case panelValueChanged

@@ -2,6 +2,10 @@ import PodchatCore
 
 /// Everything the chat window is, as a plain value. ``handle(_:)`` is the whole behaviour of
 /// the program: it applies one event and returns the effects to perform.
+///
+/// The behaviour is split by concern: replies (`AppState+Replies`), the side panel
+/// (`AppState+Panel`, `AppState+Editing`), typed commands (`AppState+Commands`) and presets
+/// (`AppState+Presets`).
 package struct AppState: Sendable, Equatable {
     /// How long a second Ctrl-C may follow the first to quit.
     package static let quitConfirmationWindow = Duration.seconds(2)
@@ -9,22 +13,34 @@ package struct AppState: Sendable, Equatable {
     package let endpointLabel: String
     /// Whether replies come from the built-in simulator.
     package let isDemo: Bool
-    package private(set) var size: Size
-    package private(set) var now: ContinuousClock.Instant
-    package private(set) var systemPrompt: String
-    package private(set) var mode: ConversationMode
-    package private(set) var parameters: SamplingParameters
-    package private(set) var entries: [TranscriptEntry] = []
-    package private(set) var input = LineEditor()
-    package private(set) var activeReply: ActiveReply?
-    package private(set) var notice: Notice?
+    package internal(set) var size: Size
+    package internal(set) var now: ContinuousClock.Instant
+    package internal(set) var settings: RequestSettings
+    /// The sampling parameters the next request carries.
+    package internal(set) var parameters: SamplingParameters
+    /// What `r`, `R` and `/reset` go back to: the values podchat started with (the config's,
+    /// else podchat's defaults), not necessarily the worker's.
+    package let initialSettings: RequestSettings
+    package let initialParameters: SamplingParameters
+    package internal(set) var entries: [TranscriptEntry] = []
+    package internal(set) var input = LineEditor()
+    package internal(set) var focus = Focus.input
+    /// The selected panel row: an index into ``PanelField/all``.
+    package internal(set) var panelSelection = 0
+    /// The field being edited as text, if any; it takes the keys until Enter or Esc.
+    package internal(set) var editing: FieldEdit?
+    package internal(set) var activeReply: ActiveReply?
+    package internal(set) var notice: Notice?
     /// Rows the transcript is scrolled up from the bottom; 0 follows new text.
-    package private(set) var scrollOffset = 0
-    package private(set) var showsPanel = true
-    package private(set) var isFinished = false
-    private var nextRequestNumber = 1
-    private var lastInterruptAt: ContinuousClock.Instant?
+    package internal(set) var scrollOffset = 0
+    package internal(set) var showsPanel = true
+    package internal(set) var isFinished = false
+    var seeds: SeedGenerator
+    var nextRequestNumber = 1
+    var lastInterruptAt: ContinuousClock.Instant?
 
+    /// - Parameter seedStart: where "new seed each request" starts drawing; the program passes
+    ///   a random value, tests a fixed one.
     package init(
         endpointLabel: String,
         isDemo: Bool,
@@ -32,15 +48,19 @@ package struct AppState: Sendable, Equatable {
         now: ContinuousClock.Instant,
         systemPrompt: String = "",
         mode: ConversationMode = .chat,
-        parameters: SamplingParameters = SamplingParameters()
+        parameters: SamplingParameters = SamplingParameters(),
+        inputFormat: InputFormat = .native,
+        seedStart: UInt64 = 0
     ) {
         self.endpointLabel = endpointLabel
         self.isDemo = isDemo
         self.size = size
         self.now = now
-        self.systemPrompt = systemPrompt
-        self.mode = mode
+        settings = RequestSettings(mode: mode, systemPrompt: systemPrompt, inputFormat: inputFormat)
         self.parameters = parameters
+        initialSettings = settings
+        initialParameters = parameters
+        seeds = SeedGenerator(start: seedStart)
     }
 
     /// The earliest time the loop must wake without input: elapsed-time displays and notices
@@ -50,15 +70,21 @@ package struct AppState: Sendable, Equatable {
         return [tick, notice?.expiresAt].compactMap { $0 }.min()
     }
 
+    /// Whether the panel is on screen: not hidden with F2, and the terminal wide enough.
+    package var isPanelVisible: Bool {
+        showsPanel && size.width >= ScreenLayout.panelMinimumTerminalWidth
+    }
+
     /// Applies one event and returns the effects it calls for. Pure and synchronous.
     package mutating func handle(_ event: Event) -> [Effect] {
         switch event {
         case .keyPressed(let key): return handleKey(key)
-        case .resized(let newSize): size = newSize
+        case .resized(let newSize): resize(to: newSize)
         case .clockTicked(let instant): tick(instant)
         case .completionReceived(let id, let event): receive(event, for: id)
         case .completionFailed(let id, let message): fail(id, message: message)
         case .terminationRequested: return quit()
+        case .presetSaved, .presetLoaded, .presetsListed, .presetFailed: handlePresetResult(event)
         }
         return []
     }
@@ -68,35 +94,104 @@ package struct AppState: Sendable, Equatable {
         if let expiry = notice?.expiresAt, expiry <= now { notice = nil }
     }
 
+    private mutating func resize(to newSize: Size) {
+        size = newSize
+        if !isPanelVisible { leavePanel() }
+    }
+
     // MARK: - Keys
 
     private mutating func handleKey(_ key: Key) -> [Effect] {
         if key != .control("c") { lastInterruptAt = nil }
         switch key {
-        case .enter: return send()
-        case .altEnter, .control("j"): input.insert("\n")
-        case .character(let character): input.insert(String(character))
-        case .backspace: input.deleteBackward()
-        case .delete: input.deleteForward()
-        case .left: input.moveLeft()
-        case .right: input.moveRight()
-        case .home, .control("a"): input.moveToLineStart()
-        case .end, .control("e"): input.moveToLineEnd()
-        case .control("u"): input.deleteToLineStart()
-        case .pageUp: scrollOffset += pageRows
-        case .pageDown: scrollOffset = max(0, scrollOffset - pageRows)
-        case .function(2): showsPanel.toggle()
-        case .escape: return cancelReply()
         case .control("c"): return interrupt()
         case .control("q"): return quit()
+        case .function(2):
+            showsPanel.toggle()
+            if !isPanelVisible { leavePanel() }
+            return []
+        default: break
+        }
+        if editing != nil { return handleEditingKey(key) }
+        switch focus {
+        case .input: return handleInputKey(key)
+        case .panel: return handlePanelKey(key)
+        case .transcript: return handleTranscriptKey(key)
+        }
+    }
+
+    private mutating func handleInputKey(_ key: Key) -> [Effect] {
+        switch key {
+        case .enter: return input.text.hasPrefix("/") ? runCommand() : send()
+        case .tab: if !completeCommandName() { cycleFocus(forward: true) }
+        case .backTab: cycleFocus(forward: false)
+        case .escape: return cancelReply()
+        case .pageUp: scrollOffset += pageRows
+        case .pageDown: scrollOffset = max(0, scrollOffset - pageRows)
+        default: edit(&input, with: key, allowsNewlines: true)
+        }
+        return []
+    }
+
+    private mutating func handleTranscriptKey(_ key: Key) -> [Effect] {
+        switch key {
+        case .up: scrollOffset += 1
+        case .down: scrollOffset = max(0, scrollOffset - 1)
+        case .pageUp: scrollOffset += pageRows
+        case .pageDown: scrollOffset = max(0, scrollOffset - pageRows)
+        case .end: scrollOffset = 0
+        case .character("["): cycleChosenChoice(by: -1)
+        case .character("]"): cycleChosenChoice(by: 1)
+        case .tab: cycleFocus(forward: true)
+        case .backTab: cycleFocus(forward: false)
+        case .enter: focus = .input
+        case .escape: return activeReply == nil ? focusInput() : cancelReply()
         default: break
         }
         return []
     }
 
-    private var pageRows: Int {
+    /// The keys every text field shares: typing, deleting and moving the caret.
+    func edit(_ editor: inout LineEditor, with key: Key, allowsNewlines: Bool) {
+        switch key {
+        case .altEnter, .control("j"): if allowsNewlines { editor.insert("\n") }
+        case .character(let character): editor.insert(String(character))
+        case .backspace: editor.deleteBackward()
+        case .delete: editor.deleteForward()
+        case .left: editor.moveLeft()
+        case .right: editor.moveRight()
+        case .home, .control("a"): editor.moveToLineStart()
+        case .end, .control("e"): editor.moveToLineEnd()
+        case .control("u"): editor.deleteToLineStart()
+        default: break
+        }
+    }
+
+    // MARK: - Focus
+
+    /// Tab's order, input → panel → transcript, skipping the panel when it is not on screen.
+    mutating func cycleFocus(forward: Bool) {
+        let order = Focus.allCases.filter { $0 != .panel || isPanelVisible }
+        let index = order.firstIndex(of: focus) ?? 0
+        focus = order[(index + (forward ? 1 : order.count - 1)) % order.count]
+    }
+
+    mutating func focusInput() -> [Effect] {
+        focus = .input
+        return []
+    }
+
+    /// Called when the panel goes off screen: its keys and its in-place edit go with it.
+    private mutating func leavePanel() {
+        if focus == .panel { focus = .input }
+        if case .parameter = editing?.field { editing = nil }
+    }
+
+    var pageRows: Int {
         max(1, (ScreenLayout(size: size, inputRows: 1, showsPanel: false)?.transcript.height ?? 1) - 1)
     }
+
+    // MARK: - Quitting
 
     /// The first Ctrl-C cancels the reply (or warns); a second one soon after quits.
     private mutating func interrupt() -> [Effect] {
@@ -114,100 +209,7 @@ package struct AppState: Sendable, Equatable {
         return cancelReply()
     }
 
-    // MARK: - Replies
-
-    private mutating func send() -> [Effect] {
-        guard !input.isBlank else { return [] }
-        guard activeReply == nil else {
-            show("A reply is still coming: wait, or press Esc to stop it", expiresIn: .seconds(3), isError: true)
-            return []
-        }
-        entries.append(TranscriptEntry(role: .user, text: input.take()))
-        let request = CompletionRequest(messages: conversationMessages, mode: mode, parameters: parameters)
-        let id = RequestID(nextRequestNumber)
-        nextRequestNumber += 1
-        var reply = TranscriptEntry(role: .assistant, text: "", status: .streaming)
-        reply.requestedAt = now
-        entries.append(reply)
-        activeReply = ActiveReply(id: id, requestedAt: now)
-        scrollOffset = 0
-        notice = nil
-        return [.startCompletion(id, request)]
-    }
-
-    /// What the next request carries: the system prompt, then every message with text.
-    private var conversationMessages: [Message] {
-        let system = systemPrompt.isEmpty ? [] : [Message(role: .system, content: systemPrompt)]
-        return system + entries.compactMap(\.message)
-    }
-
-    private mutating func cancelReply() -> [Effect] {
-        guard let reply = activeReply else { return [] }
-        finishReply(status: .cancelled)
-        show("Reply stopped", expiresIn: .seconds(3))
-        return [.cancelCompletion(reply.id)]
-    }
-
-    private mutating func receive(_ event: CompletionEvent, for id: RequestID) {
-        guard var reply = activeReply, reply.id == id else { return }
-        reply.retry = nil
-        switch event {
-        case .queued(let jobID):
-            reply.jobID = jobID
-            updateReplyEntry { $0.jobID = jobID }
-        case .started:
-            reply.startedAt = reply.startedAt ?? now
-        case .delta(let choice, let text):
-            guard choice == 0, !text.isEmpty else { break }
-            reply.startedAt = reply.startedAt ?? now
-            reply.firstTokenAt = reply.firstTokenAt ?? now
-            let instant = now
-            updateReplyEntry {
-                $0.text += text
-                $0.firstTokenAt = $0.firstTokenAt ?? instant
-            }
-        case .usage(let usage):
-            updateReplyEntry { $0.usage = usage }
-        case .retrying(let reason, let delay):
-            reply.retry = PendingRetry(reason: reason, at: now.advanced(by: delay))
-        case .finished(let reason):
-            activeReply = reply
-            finishReply(status: status(for: reason))
-            return
-        }
-        activeReply = reply
-    }
-
-    private func status(for reason: FinishReason) -> TranscriptEntry.Status {
-        switch reason {
-        case .completed: return .complete
-        case .length: return .truncated
-        case .cancelled: return .cancelled
-        case .timedOut: return .timedOut
-        }
-    }
-
-    private mutating func fail(_ id: RequestID, message: String) {
-        guard activeReply?.id == id else { return }
-        finishReply(status: .failed(message))
-        show(message, expiresIn: nil, isError: true)
-    }
-
-    private mutating func finishReply(status: TranscriptEntry.Status) {
-        let instant = now
-        updateReplyEntry {
-            $0.status = status
-            $0.finishedAt = instant
-        }
-        activeReply = nil
-    }
-
-    private mutating func updateReplyEntry(_ change: (inout TranscriptEntry) -> Void) {
-        guard let index = entries.lastIndex(where: { $0.role == .assistant }) else { return }
-        change(&entries[index])
-    }
-
-    private mutating func show(_ text: String, expiresIn lifetime: Duration?, isError: Bool = false) {
+    mutating func show(_ text: String, expiresIn lifetime: Duration?, isError: Bool = false) {
         notice = Notice(text: text, isError: isError, expiresAt: lifetime.map { now.advanced(by: $0) })
     }
 }

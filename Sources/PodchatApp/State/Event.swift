@@ -21,10 +21,20 @@ package enum Event: Sendable, Equatable {
     case completionFailed(RequestID, message: String)
     /// The process was asked to end (SIGTERM, SIGHUP).
     case terminationRequested
+    case presetSaved(name: String)
+    /// A preset's values as stored; the state validates them.
+    case presetLoaded(name: String, values: [String: JSONValue])
+    case presetsListed([String])
+    /// A preset could not be saved, loaded or listed (`name` is empty for a listing).
+    case presetFailed(name: String, message: String)
 }
 
 /// Something the app wants done outside itself. The only output of ``AppState/handle(_:)``.
 package enum Effect: Sendable, Equatable {
     case startCompletion(RequestID, CompletionRequest)
     case cancelCompletion(RequestID)
+    /// Store the parameters that are set under `name`, replacing a preset of that name.
+    case savePreset(name: String, values: [String: JSONValue])
+    case loadPreset(name: String)
+    case listPresets
 }

@@ -5,9 +5,13 @@ package enum Key: Sendable, Equatable, Hashable {
     /// Enter with Alt (Esc then Enter): a newline in the input.
     case altEnter
     case tab
+    /// Shift-Tab: focus goes the other way round.
+    case backTab
     case backspace
     case delete
     case left, right, up, down
+    /// Shift with an arrow: the panel's coarse adjust.
+    case shiftLeft, shiftRight
     case home, end
     case pageUp, pageDown
     case escape

@@ -15,8 +15,13 @@ package struct TranscriptEntry: Sendable, Equatable {
     }
 
     package var role: Role
-    package var text: String
+    /// The text of each choice, in index order; one unless the request asked for `n` > 1.
+    package private(set) var choices: [String]
+    /// The choice that continues the conversation (`[` `]` or `/choose` pick it).
+    package var chosenChoice = 0
     package var status: Status
+    /// The parameters the reply was requested with, the seed drawn for it included.
+    package var parameters: SamplingParameters?
     /// Timings and counts of a reply, for its footer.
     package var jobID: String?
     package var usage: Usage?
@@ -26,8 +31,29 @@ package struct TranscriptEntry: Sendable, Equatable {
 
     package init(role: Role, text: String, status: Status = .complete) {
         self.role = role
-        self.text = text
+        self.choices = [text]
         self.status = status
+    }
+
+    /// The chosen choice's text: what later requests carry.
+    package var text: String {
+        choices.indices.contains(chosenChoice) ? choices[chosenChoice] : ""
+    }
+
+    /// Adds streamed text to choice `index`.
+    mutating func append(_ text: String, toChoice index: Int) {
+        growChoices(to: index)
+        choices[index] += text
+    }
+
+    /// Replaces choice `index`'s text with a recovered full text.
+    mutating func replace(choice index: Int, with text: String) {
+        growChoices(to: index)
+        choices[index] = text
+    }
+
+    private mutating func growChoices(to index: Int) {
+        if index >= choices.count { choices += Array(repeating: "", count: index + 1 - choices.count) }
     }
 
     /// The message as the next request carries it, or nil when there is nothing to send.

@@ -4,7 +4,7 @@ import PodchatCore
 enum Formatting {
     /// `0.4s`, `12s`, `3m 05s`.
     static func elapsed(_ duration: Duration) -> String {
-        let seconds = max(0, Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        let seconds = max(0, duration.seconds)
         if seconds < 10 { return "\(formatDecimal(seconds, places: 1))s" }
         let whole = Int(seconds)
         if whole < 60 { return "\(whole)s" }
@@ -15,5 +15,16 @@ enum Formatting {
     /// A job id short enough for a status line: its first 8 characters.
     static func shortJobID(_ jobID: String) -> String {
         jobID.count > 12 ? "\(jobID.prefix(8))…" : jobID
+    }
+
+    /// `parts` joined by ` · `, each kept on one line: wrapping breaks only between parts.
+    static func keepingTogether(_ parts: [String]) -> String {
+        parts.map { part in String(part.map { $0 == " " ? "\u{A0}" : $0 }) }.joined(separator: " · ")
+    }
+
+    /// The parameters that will be sent, one `name value` part each (`max_tokens 1024`).
+    static func changedParameters(_ parameters: SamplingParameters) -> [String] {
+        let changed = SamplingParameter.all.filter(parameters.isChanged)
+        return changed.map { "\($0.name) \($0.format(parameters.value(of: $0)))" }
     }
 }

@@ -1,28 +1,37 @@
 /// The multi-line input: a divider, then the text with a prompt, scrolled to keep the caret
-/// in view. Places the terminal cursor at the caret.
+/// in view. Places the terminal cursor at the caret when it has the keys. The same box edits
+/// the system prompt, named on the divider.
 struct InputBoxView {
     static let prompt = "› "
 
     let editor: LineEditor
     let isWaiting: Bool
+    let isFocused: Bool
+    /// Written on the divider: what the box is editing or which area has the keys.
+    let label: String?
 
     func render(divider: Rect, input: Rect, on screen: inout Screen) {
         let rule = String(repeating: "─", count: divider.width)
-        screen.write(rule, at: Point(x: divider.x, y: divider.y), width: divider.width, style: .border)
+        screen.write(rule, at: Point(x: divider.x, y: divider.y), width: divider.width, style: isFocused ? .borderFocused : .border)
+        if let label {
+            screen.write(" \(label) ", at: Point(x: divider.x + 1, y: divider.y), width: divider.width - 2, style: .focusLabel)
+        }
         let promptWidth = DisplayWidth.of(Self.prompt)
         let layout = editor.layout(width: input.width - promptWidth)
         let firstRow = max(0, layout.caretRow - (input.height - 1))
         if editor.characters.isEmpty {
-            let hint = isWaiting ? "(a reply is coming; Esc stops it)" : "Type a message, Enter to send"
+            let hint = isWaiting ? "(a reply is coming; Esc stops it)" : "Type a message, Enter to send; /set NAME VALUE tunes"
             screen.write(hint, at: Point(x: input.x + promptWidth, y: input.y), width: input.width - promptWidth, style: .placeholder)
         }
         for row in 0..<input.height where firstRow + row < layout.rows.count {
             let y = input.y + row
             let prefix = firstRow + row == 0 ? Self.prompt : String(repeating: " ", count: promptWidth)
-            screen.write(prefix, at: Point(x: input.x, y: y), width: promptWidth, style: .inputPrompt)
+            screen.write(prefix, at: Point(x: input.x, y: y), width: promptWidth, style: isFocused ? .inputPrompt : .dim)
             screen.write(layout.rows[firstRow + row], at: Point(x: input.x + promptWidth, y: y), width: input.width - promptWidth, style: .inputText)
         }
-        screen.cursor = Point(x: input.x + promptWidth + layout.caretColumn, y: input.y + layout.caretRow - firstRow)
+        if isFocused {
+            screen.cursor = Point(x: input.x + promptWidth + layout.caretColumn, y: input.y + layout.caretRow - firstRow)
+        }
     }
 
     /// Rows the input needs for `editor` at `width`, before the layout caps it.

@@ -12,7 +12,8 @@ struct StatusBarView {
         let hints = " " + keyHints.joined(separator: " · ") + " "
         let hintsWidth = DisplayWidth.of(hints)
         let room = area.maxX - x
-        let showsHints = room - hintsWidth >= 20
+        // An error is worth more than the hints: it gets the whole bar.
+        let showsHints = room - hintsWidth >= 20 && state.notice?.isError != true
         x += screen.write(" " + message, at: Point(x: x, y: area.y), width: showsHints ? room - hintsWidth : room, style: style)
         if showsHints {
             screen.write(hints, at: Point(x: area.maxX - hintsWidth, y: area.y), width: hintsWidth, style: .statusBar)
@@ -34,7 +35,13 @@ struct StatusBarView {
         return ("streaming \(elapsed) · \(job)", .statusBar)
     }
 
+    /// The keys that matter in the focused area.
     private var keyHints: [String] {
-        state.activeReply == nil ? ["Enter send", "Ctrl-Q quit"] : ["Esc stop", "Ctrl-Q quit"]
+        if state.editing != nil { return ["Enter set", "Esc cancel"] }
+        switch state.focus {
+        case .panel: return ["←→ adjust", "Enter edit", "r reset", "Tab"]
+        case .transcript: return ["↑↓ scroll", "[ ] choice", "Tab"]
+        case .input: return state.activeReply == nil ? ["Enter send", "Tab panel", "Ctrl-Q quit"] : ["Esc stop", "Ctrl-Q quit"]
+        }
     }
 }

@@ -23,17 +23,37 @@ struct TranscriptView {
 
     private func conversationLines(width: Int) -> [TranscriptLine] {
         var lines: [TranscriptLine] = []
+        // Two columns of indent, one of margin before the panel's divider.
+        let textWidth = width - 3
         for entry in state.entries {
             if !lines.isEmpty { lines.append(.blank) }
             lines.append(label(for: entry.role))
-            // Two columns of indent, one of margin before the panel's divider.
-            let textWidth = width - 3
-            if !entry.text.isEmpty {
-                lines += TextWrapper.wrap(entry.text, width: textWidth).map { TranscriptLine($0, style: .messageText, indent: 2) }
+            lines += textLines(of: entry, width: textWidth)
+            if entry.role == .assistant {
+                if let footer = footer(for: entry) {
+                    lines += TextWrapper.wrap(footer.text, width: textWidth).map { TranscriptLine($0, style: footer.style, indent: 2) }
+                }
+                if let parameters = entry.parameters, entry.status != .streaming {
+                    lines += TextWrapper.wrap(Formatting.keepingTogether(Formatting.changedParameters(parameters)), width: textWidth)
+                        .map { TranscriptLine($0, style: .dim, indent: 2) }
+                }
             }
-            if entry.role == .assistant, let footer = footer(for: entry) {
-                lines += TextWrapper.wrap(footer.text, width: textWidth).map { TranscriptLine($0, style: footer.style, indent: 2) }
-            }
+        }
+        return lines
+    }
+
+    /// The message's text; a reply with several choices shows each under `choice i/n`, the one
+    /// that continues the conversation marked.
+    private func textLines(of entry: TranscriptEntry, width: Int) -> [TranscriptLine] {
+        guard entry.choices.count > 1 else {
+            return entry.text.isEmpty ? [] : TextWrapper.wrap(entry.text, width: width).map { TranscriptLine($0, style: .messageText, indent: 2) }
+        }
+        var lines: [TranscriptLine] = []
+        for (index, text) in entry.choices.enumerated() {
+            let isChosen = index == entry.chosenChoice
+            let title = "choice \(index + 1)/\(entry.choices.count)" + (isChosen ? " ✓ continues ([ ] or /choose N)" : "")
+            lines.append(TranscriptLine(title, style: isChosen ? .assistantLabel : .footer, indent: 2))
+            lines += TextWrapper.wrap(text, width: width - 2).map { TranscriptLine($0, style: isChosen ? .messageText : .dim, indent: 4) }
         }
         return lines
     }
@@ -71,8 +91,8 @@ struct TranscriptView {
 
     /// Footer parts keep their label and value together: spaces inside a part do not break.
     private func statistics(of entry: TranscriptEntry) -> String? {
-        let parts = statisticParts(of: entry).map { part in String(part.map { $0 == " " ? "\u{A0}" : $0 }) }
-        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+        let parts = statisticParts(of: entry)
+        return parts.isEmpty ? nil : Formatting.keepingTogether(parts)
     }
 
     private func statisticParts(of entry: TranscriptEntry) -> [String] {
@@ -80,8 +100,7 @@ struct TranscriptView {
         if let tokens = entry.usage?.completionTokens {
             parts.append("\(tokens) tokens")
             if let first = entry.firstTokenAt, let last = entry.finishedAt, last > first, tokens > 1 {
-                let seconds = Double((last - first).components.attoseconds) / 1e18 + Double((last - first).components.seconds)
-                parts.append("\(formatDecimal(Double(tokens) / seconds, places: 1)) tok/s")
+                parts.append("\(formatDecimal(Double(tokens) / (last - first).seconds, places: 1)) tok/s")
             }
         }
         if let requested = entry.requestedAt, let first = entry.firstTokenAt {
@@ -108,7 +127,7 @@ struct TranscriptView {
             ]
         }
         paragraphs += [
-            ("Type a message and press Enter. Alt-Enter or Ctrl-J adds a line, Esc stops a reply, F2 shows or hides the panel, Ctrl-Q quits.", .dim)
+            ("Type a message and press Enter. Alt-Enter or Ctrl-J adds a line, Esc stops a reply, Tab moves to the sampling panel (or /set NAME VALUE), F2 shows or hides it, Ctrl-Q quits.", .dim)
         ]
         return paragraphs.flatMap { text, style in
             text.isEmpty ? [TranscriptLine.blank] : TextWrapper.wrap(text, width: width - 2).map { TranscriptLine($0, style: style, indent: 1) }

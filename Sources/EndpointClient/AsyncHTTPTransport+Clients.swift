@@ -1,0 +1,57 @@
+import AsyncHTTPClient
+import NIOCore
+import PodchatCore
+import Synchronization
+
+extension AsyncHTTPTransport {
+    /// Clients by connect timeout; each lives as long as the process, so none needs `shutdown()`.
+    private static let clients = Mutex<[Duration: HTTPClient]>([:])
+
+    /// The shared client for job polling with the given connect timeout, made on first use.
+    ///
+    /// Unlike `HTTPClient.shared` (90 s connect and read timeouts, connection retries until
+    /// the deadline), it fails fast when nothing listens, so podchat's own retry policy can
+    /// report it, and has no read timeout, because `/runsync` may hold a request open for
+    /// minutes; each request's `timeout` bounds it instead.
+    package static func sharedClient(connectTimeout: Duration) -> HTTPClient {
+        clients.withLock { clients in
+            if let client = clients[connectTimeout] { return client }
+            var configuration = HTTPClient.Configuration(
+                timeout: .init(connect: .nanoseconds(connectTimeout.nanoseconds), read: nil),
+                connectionPool: .init(idleTimeout: .seconds(60))
+            )
+            configuration.connectionPool.retryConnectionEstablishment = false
+            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+            clients[connectTimeout] = client
+            return client
+        }
+    }
+
+    /// A transport on the shared client with this connect timeout.
+    ///
+    /// - Parameter maximumBodyBytes: The largest response body accepted.
+    package init(connectTimeout: Duration, maximumBodyBytes: Int = 64 << 20) {
+        self.init(client: Self.sharedClient(connectTimeout: connectTimeout), maximumBodyBytes: maximumBodyBytes)
+    }
+
+    /// The whole of `body`, failing with AsyncHTTPClient's own timeout error at `deadline`.
+    ///
+    /// AsyncHTTPClient's request deadline ends with the response head, so a server that
+    /// sends the head and then stalls would otherwise hold a poll forever.
+    static func collect(_ body: HTTPClientResponse.Body, upTo limit: Int, before deadline: ContinuousClock.Instant)
+        async throws -> ByteBuffer
+    {
+        try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask { try await body.collect(upTo: limit) }
+            group.addTask {
+                try await Task.sleep(until: deadline, clock: .continuous)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let collected = try await group.next(), let bytes = collected else {
+                throw HTTPClientError.deadlineExceeded
+            }
+            return bytes
+        }
+    }
+}

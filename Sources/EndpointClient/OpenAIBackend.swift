@@ -1,0 +1,109 @@
+import NIOHTTP1
+import PodchatCore
+
+/// A ``CompletionBackend`` for an OpenAI-compatible API: a Runpod endpoint's OpenAI route
+/// (`https://api.runpod.ai/v2/ID/openai/v1`) or any vLLM, llama.cpp or Ollama server
+/// (`http://host:port/v1`).
+///
+/// ``complete(_:)`` posts to `/chat/completions` (chat mode) or `/completions` (prompt mode)
+/// and reads the Server-Sent Events as they arrive. Requests that fail before any text (429,
+/// 5xx, no connection) are retried with the ``Backoff`` and reported as `.retrying`; a stream
+/// that breaks later ends the reply with the text it has, because it cannot be resumed.
+/// Abandoning the reply closes the connection, which is how the server learns to stop.
+///
+/// ```swift
+/// let backend = OpenAIBackend(baseURL: "http://127.0.0.1:8000", apiKey: nil, model: nil)
+/// for try await event in backend.complete(request) { … }
+/// ```
+package struct OpenAIBackend: CompletionBackend {
+    /// How long to wait for the response head, and then for each next piece of a reply. On
+    /// Runpod the first token waits for the queue and maybe a cold start, so it is generous.
+    static let streamTimeout: Duration = .seconds(600)
+
+    /// The API base the operations are appended to, normalised to end in `/v1`.
+    package let baseURL: String
+    let transport: any HTTPTransport
+    let options: RunpodOptions
+    let failures: OpenAIFailurePolicy
+    /// `User-Agent` and, with a key, `Authorization`.
+    let headers: HTTPHeaders
+    let configuredModel: String?
+    let discoveredModel = ModelNameCache()
+    /// Kept only to scrub it out of messages that quote the server.
+    private let apiKey: String?
+
+    /// - Parameters:
+    ///   - baseURL: The API base as given: a server root, `…/v1`, a full `…/chat/completions`
+    ///     URL or a Runpod endpoint URL `…/v2/ID` (see ``OpenAIBaseURL/normalized(_:)``).
+    ///   - apiKey: The bearer token, or nil to send no `Authorization` header.
+    ///   - apiKeyVariable: The environment variable the key came from, named when it is rejected.
+    ///   - model: The served model name to request; nil asks `GET /models` once and uses the first.
+    ///   - transport: Sends the HTTP requests; by default an ``AsyncHTTPTransport`` with the
+    ///     options' connect timeout.
+    ///   - options: Backoff, retry limits, the connect timeout, sleeping and jitter; the poll,
+    ///     job and per-request timeout settings do not apply (see ``streamTimeout``).
+    package init(
+        baseURL: String,
+        apiKey: String?,
+        apiKeyVariable: String = "RUNPOD_API_KEY",
+        model: String?,
+        transport: (any HTTPTransport)? = nil,
+        options: RunpodOptions = RunpodOptions()
+    ) {
+        self.baseURL = OpenAIBaseURL.normalized(baseURL)
+        self.transport = transport ?? AsyncHTTPTransport(connectTimeout: options.connectTimeout)
+        self.options = options
+        self.apiKey = apiKey.flatMap { $0.isEmpty ? nil : $0 }
+        configuredModel = model.flatMap { $0.isEmpty ? nil : $0 }
+        failures = OpenAIFailurePolicy(apiKeyVariable: apiKeyVariable, sendsAPIKey: self.apiKey != nil)
+        var headers: HTTPHeaders = ["User-Agent": "podchat"]
+        if let key = self.apiKey { headers.add(name: "Authorization", value: "Bearer \(key)") }
+        self.headers = headers
+    }
+
+    /// Streams the reply to `request`.
+    package func complete(_ request: CompletionRequest) -> AsyncThrowingStream<CompletionEvent, any Error> {
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: CompletionEvent.self)
+        let task = Task { await drive(request, continuation: continuation) }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+
+    /// The ids of the models the server serves (`GET /models`), in its order.
+    ///
+    /// - Throws: ``CompletionFailure`` with a message for people when the list cannot be read.
+    package func models() async throws -> [String] {
+        switch try await fetchModels() {
+        case .success(let names):
+            return names
+        case .failure(let error):
+            switch failures.verdict(on: error, url: url("/models")) {
+            case .fail(let message): throw CompletionFailure(redacted(message))
+            case .retry(let reason, _): throw CompletionFailure(redacted("Listing the models failed: \(reason)."))
+            }
+        }
+    }
+
+    /// Nothing to wait for: an abandoned reply is stopped by closing its connection, which
+    /// happens when the reply's task ends.
+    package func settle() async {}
+
+    /// The URL of `operation`, e.g. `/chat/completions`.
+    func url(_ operation: String) -> String {
+        baseURL + operation
+    }
+
+    /// `message` with the API key blacked out, in case a server echoed it.
+    func redacted(_ message: String) -> String {
+        guard let apiKey else { return message }
+        return message.replacing(apiKey, with: "[API key]")
+    }
+}
+
+extension OpenAIBackend: CustomStringConvertible, CustomReflectable {
+    /// Names the server but never shows the key.
+    package var description: String { "OpenAIBackend(\(baseURL))" }
+
+    /// Keeps `dump` from printing the `Authorization` header.
+    package var customMirror: Mirror { Mirror(self, children: ["baseURL": baseURL]) }
+}

@@ -1,0 +1,102 @@
+import PodchatCore
+
+/// Commands typed in the input box: Enter on a line that starts with `/` runs it instead of
+/// sending it. A command that fails keeps its text, so a typo can be fixed.
+extension AppState {
+    /// The commands, for the error that names them.
+    static let commandNames = ["/set", "/reset", "/choose", "/preset"]
+
+    mutating func runCommand() -> [Effect] {
+        let line = input.text.trimmingWhitespace
+        let words = line.split(separator: " ")
+        let arguments = line.dropFirst(words.first?.count ?? 0).drop { $0 == " " }
+        let effects: [Effect]?
+        switch words.first ?? "" {
+        case "/set": effects = runSet(arguments) ? [] : nil
+        case "/reset": effects = runReset(arguments) ? [] : nil
+        case "/choose": effects = runChoose(arguments) ? [] : nil
+        case "/preset": effects = runPreset(words.dropFirst().map(String.init))
+        default:
+            show("Unknown command \(words.first ?? ""): try \(Self.commandNames.joined(separator: ", "))", expiresIn: .seconds(5), isError: true)
+            effects = nil
+        }
+        guard let effects else { return [] }
+        input = LineEditor()
+        return effects
+    }
+
+    /// `/set NAME VALUE`: the same as editing the field in the panel.
+    private mutating func runSet(_ arguments: Substring) -> Bool {
+        let name = String(arguments.prefix { $0 != " " })
+        let value = String(arguments.dropFirst(name.count).drop { $0 == " " })
+        guard let field = knownField(name, usage: "/set NAME VALUE") else { return false }
+        guard !value.isEmpty || field == .systemPrompt else {
+            show("Usage: /set \(name) VALUE (none sends nothing)", expiresIn: .seconds(5), isError: true)
+            return false
+        }
+        if let problem = assign(value, to: field) {
+            show(problem, expiresIn: .seconds(6), isError: true)
+            return false
+        }
+        show("\(name) \(displayValue(of: field)) from the next request", expiresIn: .seconds(3))
+        return true
+    }
+
+    /// `/reset NAME`, or `/reset` for every field.
+    private mutating func runReset(_ arguments: Substring) -> Bool {
+        guard !arguments.isEmpty else {
+            resetAll()
+            return true
+        }
+        guard let field = knownField(String(arguments), usage: "/reset [NAME]") else { return false }
+        reset(field)
+        return true
+    }
+
+    private mutating func runChoose(_ arguments: Substring) -> Bool {
+        guard let number = Int(arguments) else {
+            show("Usage: /choose N, the number of a choice of the last reply", expiresIn: .seconds(5), isError: true)
+            return false
+        }
+        choose(number: number)
+        return true
+    }
+
+    /// The field called `name`, or nil after saying why there is none.
+    private mutating func knownField(_ name: String, usage: String) -> PanelField? {
+        if let field = PanelField.named(name) { return field }
+        let problem = name.isEmpty ? "Usage: \(usage)" : "Unknown parameter \(name) (Tab completes names)"
+        show(problem, expiresIn: .seconds(5), isError: true)
+        return nil
+    }
+
+    // MARK: - Completion
+
+    /// Tab after `/set ` or `/reset `: completes the field name, or lists the names that fit.
+    /// Returns false when the input is not such a command, so Tab moves the focus instead.
+    mutating func completeCommandName() -> Bool {
+        let text = input.text
+        guard let command = ["/set ", "/reset "].first(where: { text.hasPrefix($0) }) else { return false }
+        let partial = text.dropFirst(command.count)
+        guard input.caret == input.characters.count, !partial.contains(" ") else { return true }
+        let candidates = PanelField.all.map(\.name).filter { $0.hasPrefix(partial) }
+        switch candidates.count {
+        case 0:
+            show("No parameter starts with \(partial)", expiresIn: .seconds(3), isError: true)
+        case 1:
+            input = LineEditor(command + candidates[0] + " ")
+        default:
+            input = LineEditor(command + Self.commonPrefix(of: candidates))
+            show(candidates.joined(separator: " "), expiresIn: .seconds(6))
+        }
+        return true
+    }
+
+    private static func commonPrefix(of names: [String]) -> String {
+        guard var prefix = names.first else { return "" }
+        for name in names.dropFirst() {
+            while !name.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import EndpointClient
+import Foundation
+import PodchatCore
+
+/// The Runpod job API's maintenance operations, one request each, printed as JSON.
+struct Jobs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Inspect and manage jobs on a Runpod endpoint: status, cancel, retry, health, purge-queue.",
+        subcommands: [Status.self, Cancel.self, Retry.self, Health.self, PurgeQueue.self]
+    )
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A job's status, timings and output (/status/{id}).")
+        @OptionGroup var options: EndpointOptions
+        @Argument(help: "The job id.") var id: String
+
+        func run() throws {
+            try Jobs.perform(options) { jobs in try await jobs.status(jobID: id).json }
+        }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cancel a queued or running job (/cancel/{id}).")
+        @OptionGroup var options: EndpointOptions
+        @Argument(help: "The job id.") var id: String
+
+        func run() throws {
+            try Jobs.perform(options) { jobs in try await jobs.cancel(jobID: id).json }
+        }
+    }
+
+    struct Retry: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Re-queue a FAILED or TIMED_OUT job under the same id (/retry/{id}).")
+        @OptionGroup var options: EndpointOptions
+        @Argument(help: "The job id.") var id: String
+
+        func run() throws {
+            try Jobs.perform(options) { jobs in try await jobs.retry(jobID: id).json }
+        }
+    }
+
+    struct Health: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The endpoint's queue and worker counts (/health).")
+        @OptionGroup var options: EndpointOptions
+
+        func run() throws {
+            try Jobs.perform(options) { jobs in try await jobs.health().json }
+        }
+    }
+
+    struct PurgeQueue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "purge-queue", abstract: "Remove every queued job; running jobs go on (/purge-queue).")
+        @OptionGroup var options: EndpointOptions
+
+        func run() throws {
+            try Jobs.perform(options) { jobs in
+                .object(["removed": try await jobs.purgeQueue().map { .number(Double($0)) } ?? .null])
+            }
+        }
+    }
+
+    /// Runs one operation against the endpoint the options name and prints its answer.
+    static func perform(_ options: EndpointOptions, _ operation: @escaping @Sendable (RunpodJobClient) async throws -> JSONValue) throws {
+        let environment = ProcessInfo.processInfo.environment
+        let session = try CommandFailure.reporting { try Session.open(options, environment: environment) }
+        defer { session.close() }
+        guard let jobs = session.jobs, !session.isDemo else {
+            StandardError.write("podchat: jobs needs a Runpod endpoint: give --endpoint ID or --endpoint-url URL")
+            throw ExitCode(CommandFailure.configurationExitCode)
+        }
+        let answer = try CommandFailure.reporting { try runBlocking { try await operation(jobs) } }
+        FileHandle.standardOutput.write(Data((answer.encodedText + "\n").utf8))
+    }
+}

@@ -1,0 +1,152 @@
+import PodchatApp
+import PodchatCore
+import PodchatTestSupport
+import Testing
+
+@Suite struct CommandTests {
+    @Test func setChangesTheNextRequestAndIsNotSentAsAMessage() throws {
+        var app = AppHarness()
+        app.type("/set top_p 0.5")
+        #expect(app.press(.enter).isEmpty)
+        #expect(app.state.entries.isEmpty)
+        #expect(app.state.input.text.isEmpty)
+        #expect(app.state.parameters.number(of: .topP) == 0.5)
+        #expect(try app.sendMessage("Hi").parameters.number(of: .topP) == 0.5)
+    }
+
+    @Test func anInvalidValueIsRefusedWithTheReasonAndKeptForFixing() {
+        var app = AppHarness()
+        app.type("/set top_p 7")
+        #expect(app.press(.enter).isEmpty)
+        #expect(app.state.notice?.text == "top_p must be a number in 0.01…1.00 (got 7)")
+        #expect(app.state.notice?.isError == true)
+        #expect(app.state.input.text == "/set top_p 7")
+        #expect(!app.state.parameters.isChanged(.topP))
+    }
+
+    @Test(arguments: [
+        ("/set warmth 2", "Unknown parameter warmth (Tab completes names)"),
+        ("/set temperature", "Usage: /set temperature VALUE (none sends nothing)"),
+        ("/reset warmth", "Unknown parameter warmth (Tab completes names)"),
+        ("/frobnicate", "Unknown command /frobnicate: try /set, /reset, /choose, /preset"),
+        ("/set mode poem", "mode must be chat or prompt (got poem)"),
+        ("/preset save ../x", "A preset name is letters, digits, '-', '_' or '.' (got ../x)"),
+    ])
+    func mistakesAreExplained(line: String, message: String) {
+        var app = AppHarness()
+        app.type(line)
+        #expect(app.press(.enter).isEmpty)
+        #expect(app.state.notice?.text == message)
+        #expect(app.state.entries.isEmpty)
+    }
+
+    @Test func settingsAndNoneWorkToo() {
+        var app = AppHarness()
+        for line in ["/set stream off", "/set seed 42", "/set system_prompt Be terse.", "/set max_tokens none"] {
+            app.type(line)
+            app.press(.enter)
+        }
+        #expect(!app.state.settings.stream)
+        #expect(app.state.parameters.value(of: .seed) == 42)
+        #expect(app.state.settings.systemPrompt == "Be terse.")
+        #expect(!app.state.parameters.isChanged(.maxTokens))
+    }
+
+    @Test func resetOneOrAll() {
+        var app = AppHarness()
+        for line in ["/set top_p 0.5", "/set temperature 0.2", "/reset top_p"] {
+            app.type(line)
+            app.press(.enter)
+        }
+        #expect(!app.state.parameters.isChanged(.topP))
+        #expect(app.state.parameters.isChanged(.temperature))
+        app.type("/reset")
+        app.press(.enter)
+        #expect(app.state.parameters == SamplingParameters())
+    }
+
+    @Test func tabCompletesNamesAfterSetAndReset() {
+        var app = AppHarness()
+        app.type("/set tem")
+        app.press(.tab)
+        #expect(app.state.input.text == "/set temperature ")
+        #expect(app.state.focus == .input)
+        app.press(.control("u"))
+        app.type("/reset min")
+        app.press(.tab)
+        #expect(app.state.input.text == "/reset min_")
+        #expect(app.state.notice?.text == "min_p min_tokens min_batch_size")
+        app.press(.control("u"))
+        app.type("/set zz")
+        app.press(.tab)
+        #expect(app.state.notice?.text == "No parameter starts with zz")
+        app.press(.control("u"))
+        app.type("hello")
+        app.press(.tab)
+        #expect(app.state.focus == .panel)
+    }
+
+    @Test func presetsAreEffectsAndTheirResultsEvents() throws {
+        var app = AppHarness()
+        app.type("/set temperature 0.2")
+        app.press(.enter)
+        app.type("/preset save calm")
+        #expect(app.press(.enter) == [.savePreset(name: "calm", values: ["temperature": 0.2, "max_tokens": 1024])])
+        app.type("/preset load calm")
+        #expect(app.press(.enter) == [.loadPreset(name: "calm")])
+        app.type("/preset list")
+        #expect(app.press(.enter) == [.listPresets])
+        app.send(.presetLoaded(name: "calm", values: ["top_p": 0.9]))
+        #expect(app.state.parameters.setValues == ["top_p": 0.9])
+        #expect(app.state.notice?.text == "Loaded preset calm: top_p 0.90")
+        app.send(.presetLoaded(name: "hot", values: ["temperature": 9]))
+        #expect(app.state.notice?.text == "Preset hot was not loaded: temperature must be a number in 0.00…2.00 (got 9)")
+        #expect(app.state.parameters.setValues == ["top_p": 0.9])
+        app.send(.presetFailed(name: "gone", message: "no preset file /x/gone.json"))
+        #expect(app.state.notice?.text == "Preset gone: no preset file /x/gone.json")
+        app.send(.presetsListed(["a", "b"]))
+        #expect(app.state.notice?.text == "Presets: a, b")
+    }
+}
+
+@Suite struct ChoiceTests {
+    /// A reply with two choices, finished.
+    private func twoChoices() throws -> AppHarness {
+        var app = AppHarness()
+        app.type("/set n 2")
+        app.press(.enter)
+        _ = try app.sendMessage("Name a colour")
+        let id = try #require(app.lastStartedRequest).id
+        app.receive([.delta(choice: 0, text: "Red"), .delta(choice: 1, text: "Blue"), .delta(choice: 0, text: "dish"), .finished(.completed)], for: id)
+        return app
+    }
+
+    @Test func eachChoiceIsKeptAndTheFirstContinuesTheConversation() throws {
+        var app = try twoChoices()
+        #expect(app.state.entries.last?.choices == ["Reddish", "Blue"])
+        let request = try app.sendMessage("Why?")
+        #expect(request.messages.map(\.content) == ["Name a colour", "Reddish", "Why?"])
+    }
+
+    @Test func bracketsInTheTranscriptPickTheChoiceThatIsSent() throws {
+        var app = try twoChoices()
+        app.press(.backTab)
+        #expect(app.state.focus == .transcript)
+        app.press(.character("]"))
+        #expect(app.state.entries.last?.chosenChoice == 1)
+        app.press(.character("]"))
+        app.press(.character("["))
+        let request = try app.sendMessage("Why?")
+        #expect(request.messages.map(\.content) == ["Name a colour", "Blue", "Why?"])
+    }
+
+    @Test func chooseByNumber() throws {
+        var app = try twoChoices()
+        app.type("/choose 2")
+        app.press(.enter)
+        #expect(app.state.entries.last?.text == "Blue")
+        app.type("/choose 3")
+        app.press(.enter)
+        #expect(app.state.notice?.text == "No choice 3: the last reply has 2")
+    }
+}
