@@ -30,7 +30,7 @@ extension RunpodBackend {
         submission: Submission,
         continuation: AsyncThrowingStream<CompletionEvent, any Error>.Continuation
     ) async {
-        let input = WorkerInput(request, format: options.inputFormat)
+        let input = WorkerInput(request, format: workerFormat(for: request))
         let body = input.envelope(policy: options.policy)
         var poller = poller(for: input, source: submission.source, streaming: request.stream)
         var step = poller.start()
@@ -62,6 +62,18 @@ extension RunpodBackend {
 
     /// - Parameter streaming: Whether the worker sends text while it generates; without that the
     ///   text comes in one piece at the end, and pauses in it mean nothing.
+    /// The request's own input format (the chat window's panel), else the configured one.
+    private func workerFormat(for request: CompletionRequest) -> WorkerInputFormat {
+        switch request.inputFormat {
+        case nil: return options.inputFormat
+        case .native: return .native
+        case .openai:
+            // Without a configured model the worker fills in the one it serves.
+            if case .openAI = options.inputFormat { return options.inputFormat }
+            return .openAI(model: nil)
+        }
+    }
+
     private func poller(for input: WorkerInput, source: RunpodJobPoller.Source, streaming: Bool) -> RunpodJobPoller {
         let textFlows = source == .stream && streaming
         let watchdog = ReplyWatchdog(

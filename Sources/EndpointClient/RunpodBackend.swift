@@ -69,6 +69,16 @@ package struct RunpodBackend: CompletionBackend {
         await background.settle()
     }
 
+    /// The endpoint's `/health`, for the status bar; nil when it does not answer (the SDK's
+    /// local test server has no `/health`).
+    package func load() async -> EndpointLoad? {
+        guard let health = try? await jobs.health() else { return nil }
+        return EndpointLoad(
+            jobsInQueue: health.jobsInQueue, jobsInProgress: health.jobsInProgress,
+            workersIdle: health.workersIdle, workersRunning: health.workersRunning,
+            workersInitializing: health.workersInitializing, workersThrottled: health.workersThrottled)
+    }
+
     /// `message` with the API key blacked out, in case a server echoed it.
     func redacted(_ message: String) -> String {
         guard let apiKey else { return message }

@@ -35,6 +35,8 @@ package struct WorkerInput: Sendable, Equatable {
         if !sampling.isEmpty {
             fields["sampling_params"] = .object(Dictionary(uniqueKeysWithValues: sampling.map { ($0.name, $0.value) }))
         }
+        // The legacy worker's chunking fields sit beside `sampling_params`, not inside it.
+        fields.merge(request.batching) { current, _ in current }
         return .object(fields)
     }
 

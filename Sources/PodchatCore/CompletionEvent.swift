@@ -7,6 +7,11 @@ package struct Usage: Sendable, Equatable, Codable {
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
     }
+
+    enum CodingKeys: String, CodingKey {
+        case promptTokens = "prompt_tokens"
+        case completionTokens = "completion_tokens"
+    }
 }
 
 /// Why a reply ended.
@@ -61,4 +66,13 @@ package protocol CompletionBackend: Sendable {
     /// Waits for clean-up the backend does on its own after a reply was abandoned (such as
     /// cancelling the job on the server), so a process can finish it before exiting.
     func settle() async
+
+    /// The endpoint's queue and worker counts, or nil when the backend has no such view (an
+    /// OpenAI-compatible server) or the endpoint did not answer.
+    func load() async -> EndpointLoad?
+}
+
+extension CompletionBackend {
+    /// Backends without a queue have no load to report.
+    package func load() async -> EndpointLoad? { nil }
 }

@@ -14,12 +14,15 @@ package final class SimulatorServer: Sendable {
     private let queue: JobQueue
     private let log: RequestLog
     private let serving: Task<Void, any Error>
+    /// The listening socket; closing it is how the server stops (see ``stop()``).
+    private let listener: any Channel
 
-    private init(port: Int, queue: JobQueue, log: RequestLog, serving: Task<Void, any Error>) {
+    private init(port: Int, queue: JobQueue, log: RequestLog, serving: Task<Void, any Error>, listener: any Channel) {
         self.port = port
         self.queue = queue
         self.log = log
         self.serving = serving
+        self.listener = listener
     }
 
     /// Starts listening on 127.0.0.1:`port` (0 = any free port).
@@ -41,16 +44,20 @@ package final class SimulatorServer: Sendable {
         let queue = JobQueue(options: options, clock: clock)
         let log = RequestLog()
         let router = SimulatorRouter(queue: queue, log: log)
+        // Never cancelled from outside: every accepted connection must reach `serve()`, whose
+        // `executeThenClose` finishes it (NIO traps on an async channel dropped unfinished).
+        // Closing the listener ends the loop; only then are the open connections cancelled.
         let serving = Task {
             try await listener.executeThenClose { connections in
                 try await withThrowingDiscardingTaskGroup { group in
                     for try await connection in connections {
                         group.addTask { await HTTPConnection(channel: connection, router: router).serve() }
                     }
+                    group.cancelAll()
                 }
             }
         }
-        return SimulatorServer(port: boundPort, queue: queue, log: log, serving: serving)
+        return SimulatorServer(port: boundPort, queue: queue, log: log, serving: serving, listener: listener.channel)
     }
 
     /// "http://127.0.0.1:PORT"; podchat's endpoint URL in the ``SimulatorDialect/sdkLocalServer``
@@ -75,7 +82,7 @@ package final class SimulatorServer: Sendable {
 
     /// Stops listening and closes every connection.
     package func stop() async throws {
-        serving.cancel()
+        listener.close(promise: nil)
         try await waitForServing()
     }
 
@@ -84,8 +91,8 @@ package final class SimulatorServer: Sendable {
     package func waitUntilStopped() async throws {
         try await withTaskCancellationHandler {
             try await waitForServing()
-        } onCancel: {
-            serving.cancel()
+        } onCancel: { [listener] in
+            listener.close(promise: nil)
         }
     }
 
@@ -93,7 +100,9 @@ package final class SimulatorServer: Sendable {
         do {
             try await serving.value
         } catch is CancellationError {
-            // Stopped on purpose.
+            // A connection ended by the stop.
+        } catch let error as ChannelError where error == .alreadyClosed {
+            // Stopped twice.
         }
     }
 }

@@ -10,24 +10,36 @@ struct Chat: ParsableCommand {
 
     @OptionGroup var options: EndpointOptions
 
+    @Flag(help: "Reopen the most recent conversation, or the one NAME names.")
+    var resume = false
+
+    @Argument(help: ArgumentHelp("With --resume: a conversation's title, id or id prefix.", valueName: "name"))
+    var name: String?
+
+    func validate() throws {
+        if name != nil && !resume { throw ValidationError("a conversation name goes with --resume (podchat --resume NAME)") }
+    }
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
+        let store = Self.conversationStore(environment: environment)
+        let resumed = resume ? try Self.conversation(named: name, in: store) : nil
         let session = try CommandFailure.reporting { try Session.open(options, environment: environment) }
         defer { session.close() }
+        var restoreFailure: ConversationStoreError?
         let loop = EventLoop(environment: environment) { size, now in
-            AppState(
-                endpointLabel: session.endpoint.label,
-                isDemo: session.isDemo,
-                size: size,
-                now: now,
-                systemPrompt: session.config.systemPrompt,
-                mode: session.config.mode,
-                parameters: session.parameters
-            )
+            var state = Self.initialState(session: session, size: size, now: now)
+            if let resumed {
+                do throws(ConversationStoreError) { try state.restore(resumed) } catch { restoreFailure = error }
+            }
+            return state
         }
-        let runner = EffectRunner(backend: session.backend, post: loop.post)
+        if let restoreFailure { throw Self.resumeFailure(restoreFailure) }
+        let presets = FilePresetStore.standard(environment: environment)
+        let runner = EffectRunner(backend: session.backend, presets: presets, conversations: store, post: loop.post)
         try CommandFailure.reporting { try loop.run(perform: runner.perform) }
         // Let the cancel of an unfinished reply reach the server before the process ends.
+        // Saves need no wait: the runner performs them before the loop returns.
         _ = try? runBlocking {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await runner.drain() }
@@ -36,5 +48,47 @@ struct Chat: ParsableCommand {
                 group.cancelAll()
             }
         }
+    }
+
+    private static func initialState(session: Session, size: Size, now: ContinuousClock.Instant) -> AppState {
+        AppState(
+            endpointLabel: session.endpoint.label,
+            isDemo: session.isDemo,
+            size: size,
+            now: now,
+            systemPrompt: session.config.systemPrompt,
+            mode: session.config.mode,
+            parameters: session.parameters,
+            inputFormat: session.config.inputFormat,
+            seedStart: UInt64.random(in: .min ... .max),
+            wallTimeAtStart: Date().timeIntervalSince1970
+        )
+    }
+
+    /// The conversation `--resume` asks for: the one `name` names, else the newest. Read only:
+    /// a conversation that cannot be resumed is reported and its file left as it is.
+    private static func conversation(named name: String?, in store: (any ConversationStore)?) throws -> ConversationRecord {
+        do throws(ConversationStoreError) {
+            guard let store else { throw ConversationStoreError(path: "--resume", reason: "conversations are not saved by this build") }
+            if let name { return try store.find(name) }
+            guard let newest = store.list().conversations.first else {
+                throw ConversationStoreError(path: "--resume", reason: "no saved conversation to resume")
+            }
+            return try store.load(id: newest.id)
+        } catch {
+            throw resumeFailure(error)
+        }
+    }
+
+    /// Where conversations are kept. PENDING: `FileConversationStore.standard(environment:)`
+    /// once it lands; until then nothing is saved and `--resume` says so.
+    private static func conversationStore(environment: [String: String]) -> (any ConversationStore)? {
+        nil
+    }
+
+    /// `podchat: <file>: <reason>` on stderr, and the exit status of a usage problem.
+    private static func resumeFailure(_ error: ConversationStoreError) -> ExitCode {
+        StandardError.write("podchat: \(error)")
+        return ExitCode(CommandFailure.configurationExitCode)
     }
 }

@@ -94,7 +94,7 @@ import Testing
         app.press(.enter)
         let id = try #require(app.lastStartedRequest).id
         app.receive([.delta(choice: 0, text: "partial")], for: id)
-        #expect(app.press(.escape) == [.cancelCompletion(id)])
+        #expect(app.press(.escape) == [.cancelCompletion(id), .saveConversation(app.state.record)])
         #expect(app.state.entries.last?.text == "partial")
         #expect(app.state.entries.last?.status == .cancelled)
         #expect(app.state.activeReply == nil)
@@ -138,7 +138,7 @@ import Testing
         app.type("Hi")
         app.press(.enter)
         let id = try #require(app.lastStartedRequest).id
-        #expect(app.press(.control("c")) == [.cancelCompletion(id)])
+        #expect(app.press(.control("c")) == [.cancelCompletion(id), .saveConversation(app.state.record)])
         #expect(!app.state.isFinished)
         app.advance(toSeconds: 1)
         app.press(.control("c"))
@@ -159,7 +159,7 @@ import Testing
         app.type("Hi")
         app.press(.enter)
         let id = try #require(app.lastStartedRequest).id
-        #expect(app.press(.control("q")) == [.cancelCompletion(id)])
+        #expect(app.press(.control("q")) == [.cancelCompletion(id), .saveConversation(app.state.record)])
         #expect(app.state.isFinished)
     }
 
@@ -218,5 +218,37 @@ import Testing
         #expect(app.state.scrollOffset > 0)
         app.press(.pageDown)
         #expect(app.state.scrollOffset == 0)
+    }
+}
+
+@Suite struct EndpointLoadTests {
+    @Test func theFirstTickAsksForTheLoadOnce() {
+        var app = AppHarness()
+        #expect(app.send(.clockTicked(.now)).contains(.checkLoad))
+        app.advance(toSeconds: 30)
+        #expect(!app.effects.dropFirst().contains(.checkLoad))
+    }
+
+    @Test func whileQueuedTheLoadIsAskedForEveryFewSeconds() throws {
+        var app = AppHarness()
+        app.advance(toSeconds: 0)
+        app.type("Hi")
+        app.press(.enter)
+        let id = try #require(app.lastStartedRequest).id
+        app.receive([.queued(jobID: "job-1")], for: id)
+        app.advance(toSeconds: 2)
+        #expect(app.effects.filter { $0 == .checkLoad }.count == 1)
+        app.advance(toSeconds: 6)
+        #expect(app.effects.filter { $0 == .checkLoad }.count == 2)
+        app.receive([.started], for: id)
+        app.advance(toSeconds: 20)
+        #expect(app.effects.filter { $0 == .checkLoad }.count == 2)
+    }
+
+    @Test func theStatusBarShowsTheQueueAndWorkers() throws {
+        var app = AppHarness(size: Size(width: 140, height: 24))
+        app.send(.loadReported(EndpointLoad(jobsInQueue: 2, jobsInProgress: 1, workersIdle: 0, workersRunning: 1, workersInitializing: 1)))
+        let statusBar = try #require(app.screen.lines.last)
+        #expect(statusBar.contains("queue 2 · workers 1 running, 0 idle, 1 starting"))
     }
 }

@@ -9,15 +9,21 @@ import Synchronization
 package final class EffectRunner: Sendable {
     private let backend: any CompletionBackend
     private let presets: (any PresetStore)?
-    private let post: @Sendable (Event) -> Void
+    let conversations: (any ConversationStore)?
+    let post: @Sendable (Event) -> Void
     private let replies = Mutex<[RequestID: Task<Void, Never>]>([:])
 
     /// - Parameters:
     ///   - presets: where `/preset` keeps its files; nil reports presets as unavailable.
+    ///   - conversations: where conversations are saved; nil reports saving as unavailable.
     ///   - post: delivers an event to the loop; called from any thread.
-    package init(backend: any CompletionBackend, presets: (any PresetStore)? = nil, post: @escaping @Sendable (Event) -> Void) {
+    package init(
+        backend: any CompletionBackend, presets: (any PresetStore)? = nil, conversations: (any ConversationStore)? = nil,
+        post: @escaping @Sendable (Event) -> Void
+    ) {
         self.backend = backend
         self.presets = presets
+        self.conversations = conversations
         self.post = post
     }
 
@@ -26,6 +32,10 @@ package final class EffectRunner: Sendable {
         case .startCompletion(let id, let request): start(id, request)
         case .cancelCompletion(let id): replies.withLock { $0[id] }?.cancel()
         case .savePreset, .loadPreset, .listPresets: post(presetResult(of: effect))
+        case .checkLoad: Task { [backend, post] in post(.loadReported(await backend.load())) }
+        case .saveConversation, .loadConversation, .loadConversationPreview, .listConversations, .searchConversations,
+            .renameConversation, .deleteConversation, .exportConversation:
+            if let result = conversationResult(of: effect) { post(result) }
         }
     }
 

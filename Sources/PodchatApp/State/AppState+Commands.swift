@@ -4,7 +4,7 @@ import PodchatCore
 /// sending it. A command that fails keeps its text, so a typo can be fixed.
 extension AppState {
     /// The commands, for the error that names them.
-    static let commandNames = ["/set", "/reset", "/choose", "/preset"]
+    static let commandNames = ["/set", "/reset", "/choose", "/preset", "/save", "/load", "/new", "/title", "/export"]
 
     mutating func runCommand() -> [Effect] {
         let line = input.text.trimmingWhitespace
@@ -16,6 +16,11 @@ extension AppState {
         case "/reset": effects = runReset(arguments) ? [] : nil
         case "/choose": effects = runChoose(arguments) ? [] : nil
         case "/preset": effects = runPreset(words.dropFirst().map(String.init))
+        case "/save": effects = runSave(arguments)
+        case "/load": effects = runLoad(arguments)
+        case "/new": effects = runNew()
+        case "/title": effects = runTitle(arguments)
+        case "/export": effects = runExport(words.dropFirst().map(String.init))
         default:
             show("Unknown command \(words.first ?? ""): try \(Self.commandNames.joined(separator: ", "))", expiresIn: .seconds(5), isError: true)
             effects = nil

@@ -50,7 +50,8 @@ extension AppState {
                 return nil
             }
             switch parameter.parse(text) {
-            case .success(let value): return (try? parameters.set(parameter, exactly: value)) == nil ? "\(parameter.name) cannot be \(text)" : nil
+            case .success(let value):
+                do { try parameters.set(parameter, exactly: value) } catch { return error.description }
             case .failure(let error): return error.description
             }
         case .mode:

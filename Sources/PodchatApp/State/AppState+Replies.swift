@@ -8,13 +8,19 @@ extension AppState {
             show("A reply is still coming: wait, or press Esc to stop it", expiresIn: .seconds(3), isError: true)
             return []
         }
-        entries.append(TranscriptEntry(role: .user, text: input.take()))
+        if entries.isEmpty { createdAt = wallTime }
+        var message = TranscriptEntry(role: .user, text: input.take())
+        message.time = wallTime
+        if title.isEmpty { title = Self.title(from: message.text) }
+        entries.append(message)
         let request = nextRequest()
         let id = RequestID(nextRequestNumber)
         nextRequestNumber += 1
         var reply = TranscriptEntry(role: .assistant, text: "", status: .streaming)
         reply.requestedAt = now
         reply.parameters = request.parameters
+        reply.time = wallTime
+        updatedAt = wallTime
         entries.append(reply)
         activeReply = ActiveReply(id: id, requestedAt: now)
         scrollOffset = 0
@@ -47,11 +53,12 @@ extension AppState {
         guard let reply = activeReply else { return [] }
         finishReply(status: .cancelled)
         show("Reply stopped", expiresIn: .seconds(3))
-        return [.cancelCompletion(reply.id)]
+        return [.cancelCompletion(reply.id)] + saveEffects()
     }
 
-    mutating func receive(_ event: CompletionEvent, for id: RequestID) {
-        guard var reply = activeReply, reply.id == id else { return }
+    /// Applies a piece of the reply; the end of a reply saves the conversation.
+    mutating func receive(_ event: CompletionEvent, for id: RequestID) -> [Effect] {
+        guard var reply = activeReply, reply.id == id else { return [] }
         reply.retry = nil
         switch event {
         case .queued(let jobID):
@@ -77,9 +84,10 @@ extension AppState {
         case .finished(let reason):
             activeReply = reply
             finishReply(status: status(for: reason))
-            return
+            return saveEffects()
         }
         activeReply = reply
+        return []
     }
 
     private func status(for reason: FinishReason) -> TranscriptEntry.Status {
@@ -91,13 +99,15 @@ extension AppState {
         }
     }
 
-    mutating func fail(_ id: RequestID, message: String) {
-        guard activeReply?.id == id else { return }
+    mutating func fail(_ id: RequestID, message: String) -> [Effect] {
+        guard activeReply?.id == id else { return [] }
         finishReply(status: .failed(message))
         show(message, expiresIn: nil, isError: true)
+        return saveEffects()
     }
 
     private mutating func finishReply(status: TranscriptEntry.Status) {
+        updatedAt = wallTime
         let instant = now
         updateReplyEntry {
             $0.status = status

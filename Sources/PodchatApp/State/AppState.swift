@@ -4,8 +4,9 @@ import PodchatCore
 /// the program: it applies one event and returns the effects to perform.
 ///
 /// The behaviour is split by concern: replies (`AppState+Replies`), the side panel
-/// (`AppState+Panel`, `AppState+Editing`), typed commands (`AppState+Commands`) and presets
-/// (`AppState+Presets`).
+/// (`AppState+Panel`, `AppState+Editing`), typed commands (`AppState+Commands`), presets
+/// (`AppState+Presets`), the stored conversation (`AppState+Conversation`, its commands in
+/// `AppState+ConversationCommands`) and the conversation picker (`AppState+Picker`).
 package struct AppState: Sendable, Equatable {
     /// How long a second Ctrl-C may follow the first to quit.
     package static let quitConfirmationWindow = Duration.seconds(2)
@@ -35,12 +36,37 @@ package struct AppState: Sendable, Equatable {
     package internal(set) var scrollOffset = 0
     package internal(set) var showsPanel = true
     package internal(set) var isFinished = false
+    /// The endpoint's queue and worker counts, as last reported.
+    package internal(set) var endpointLoad: EndpointLoad?
+    /// When the load was last asked for; nil before the first tick.
+    var loadCheckedAt: ContinuousClock.Instant?
     var seeds: SeedGenerator
     var nextRequestNumber = 1
     var lastInterruptAt: ContinuousClock.Instant?
 
-    /// - Parameter seedStart: where "new seed each request" starts drawing; the program passes
-    ///   a random value, tests a fixed one.
+    /// Wall time is the start's wall time plus the monotonic time since: `handle` never reads a
+    /// wall clock, and tests give both.
+    let wallTimeAtStart: Double
+    let startedAt: ContinuousClock.Instant
+    /// The conversation on screen: its id (also its file name), title and times, as stored.
+    package internal(set) var conversationID: String
+    /// Empty until the first message names it (or `/title`).
+    package internal(set) var title = ""
+    package internal(set) var createdAt: Double
+    /// When a message, a reply or the title last changed; what the picker sorts by.
+    package internal(set) var updatedAt: Double
+    /// The conversation picker (Ctrl-O) while it is open.
+    package internal(set) var picker: ConversationPicker?
+    /// The latest listing of stored conversations, for Tab after `/load `.
+    var knownConversations: [ConversationSummary]?
+    /// Tab after `/load ` came before any listing; completes when the listing arrives.
+    var completesLoadWhenListed = false
+    var conversationIDs: SeedGenerator
+
+    /// - Parameters:
+    ///   - seedStart: where "new seed each request" and conversation ids start drawing; the
+    ///     program passes a random value, tests a fixed one.
+    ///   - wallTimeAtStart: the wall time at `now`, in seconds since 1970.
     package init(
         endpointLabel: String,
         isDemo: Bool,
@@ -50,7 +76,8 @@ package struct AppState: Sendable, Equatable {
         mode: ConversationMode = .chat,
         parameters: SamplingParameters = SamplingParameters(),
         inputFormat: InputFormat = .native,
-        seedStart: UInt64 = 0
+        seedStart: UInt64 = 0,
+        wallTimeAtStart: Double = 0
     ) {
         self.endpointLabel = endpointLabel
         self.isDemo = isDemo
@@ -61,6 +88,14 @@ package struct AppState: Sendable, Equatable {
         initialSettings = settings
         initialParameters = parameters
         seeds = SeedGenerator(start: seedStart)
+        self.wallTimeAtStart = wallTimeAtStart
+        startedAt = now
+        createdAt = wallTimeAtStart
+        updatedAt = wallTimeAtStart
+        // A stream of its own, so ids do not change which seeds replies get.
+        conversationIDs = SeedGenerator(start: ~seedStart)
+        conversationID = ""
+        conversationID = nextConversationID()
     }
 
     /// The earliest time the loop must wake without input: elapsed-time displays and notices
@@ -80,18 +115,39 @@ package struct AppState: Sendable, Equatable {
         switch event {
         case .keyPressed(let key): return handleKey(key)
         case .resized(let newSize): resize(to: newSize)
-        case .clockTicked(let instant): tick(instant)
-        case .completionReceived(let id, let event): receive(event, for: id)
-        case .completionFailed(let id, let message): fail(id, message: message)
+        case .clockTicked(let instant): return tick(instant)
         case .terminationRequested: return quit()
         case .presetSaved, .presetLoaded, .presetsListed, .presetFailed: handlePresetResult(event)
+        case .loadReported(let load): endpointLoad = load
+        case .completionReceived(let id, let event): return receive(event, for: id)
+        case .completionFailed(let id, let message): return fail(id, message: message)
+        case .conversationLoaded, .conversationPreviewLoaded, .conversationsListed, .conversationsFound, .conversationRenamed,
+            .conversationDeleted, .conversationExported, .conversationStoreFailed:
+            return handleConversationResult(event)
         }
         return []
     }
 
-    private mutating func tick(_ instant: ContinuousClock.Instant) {
+    /// How often the load is asked for while a reply waits in the queue.
+    static let loadCheckInterval = Duration.seconds(5)
+
+    private mutating func tick(_ instant: ContinuousClock.Instant) -> [Effect] {
         now = instant
         if let expiry = notice?.expiresAt, expiry <= now { notice = nil }
+        return loadCheckDue ? checkLoad() : []
+    }
+
+    /// Once at start, then every few seconds while a reply waits for a worker: that is when
+    /// the queue and the workers explain the wait (a cold start, a busy endpoint).
+    private var loadCheckDue: Bool {
+        guard let last = loadCheckedAt else { return true }
+        guard let reply = activeReply, reply.jobID != nil, reply.startedAt == nil else { return false }
+        return now - last >= Self.loadCheckInterval
+    }
+
+    private mutating func checkLoad() -> [Effect] {
+        loadCheckedAt = now
+        return [.checkLoad]
     }
 
     private mutating func resize(to newSize: Size) {
@@ -106,6 +162,11 @@ package struct AppState: Sendable, Equatable {
         switch key {
         case .control("c"): return interrupt()
         case .control("q"): return quit()
+        default: break
+        }
+        if picker != nil { return handlePickerKey(key) }
+        switch key {
+        case .control("o"): return openPicker()
         case .function(2):
             showsPanel.toggle()
             if !isPanelVisible { leavePanel() }
@@ -123,7 +184,9 @@ package struct AppState: Sendable, Equatable {
     private mutating func handleInputKey(_ key: Key) -> [Effect] {
         switch key {
         case .enter: return input.text.hasPrefix("/") ? runCommand() : send()
-        case .tab: if !completeCommandName() { cycleFocus(forward: true) }
+        case .tab:
+            if input.text.hasPrefix("/load ") { return completeConversationName() }
+            if !completeCommandName() { cycleFocus(forward: true) }
         case .backTab: cycleFocus(forward: false)
         case .escape: return cancelReply()
         case .pageUp: scrollOffset += pageRows
@@ -204,9 +267,10 @@ package struct AppState: Sendable, Equatable {
         return []
     }
 
+    /// Quitting saves the conversation; a reply still coming is stopped and saved as it is.
     private mutating func quit() -> [Effect] {
         isFinished = true
-        return cancelReply()
+        return leaveConversation()
     }
 
     mutating func show(_ text: String, expiresIn lifetime: Duration?, isError: Bool = false) {

@@ -27,6 +27,21 @@ package enum Event: Sendable, Equatable {
     case presetsListed([String])
     /// A preset could not be saved, loaded or listed (`name` is empty for a listing).
     case presetFailed(name: String, message: String)
+    /// The endpoint's queue and worker counts, or nil when it has none to report.
+    case loadReported(EndpointLoad?)
+    /// A conversation asked for with ``Effect/loadConversation(_:)``; the state validates it.
+    case conversationLoaded(ConversationRecord)
+    /// The selected conversation of the picker, for its preview.
+    case conversationPreviewLoaded(ConversationRecord)
+    case conversationsListed(ConversationListing)
+    /// The conversations matching `query`; the picker ignores results for an older query.
+    case conversationsFound(query: String, [ConversationSummary])
+    case conversationRenamed(id: String, title: String)
+    case conversationDeleted(id: String)
+    case conversationExported(path: String)
+    /// A conversation could not be saved, loaded, listed, renamed, deleted or exported;
+    /// `action` is the verb for the status bar (`save`, `load`, …).
+    case conversationStoreFailed(action: String, ConversationStoreError)
 }
 
 /// Something the app wants done outside itself. The only output of ``AppState/handle(_:)``.
@@ -37,4 +52,19 @@ package enum Effect: Sendable, Equatable {
     case savePreset(name: String, values: [String: JSONValue])
     case loadPreset(name: String)
     case listPresets
+    /// Ask the endpoint how busy it is (`/health`).
+    case checkLoad
+    /// Store the conversation, replacing its earlier version. Must be done before the process
+    /// exits: the runner performs it at once.
+    case saveConversation(ConversationRecord)
+    /// The conversation `name` refers to (an id, an id prefix or a title).
+    case loadConversation(String)
+    case loadConversationPreview(id: String)
+    case listConversations
+    /// Full-text search of titles and messages.
+    case searchConversations(query: String)
+    case renameConversation(id: String, title: String)
+    case deleteConversation(id: String)
+    /// Write `record` to the file at `path` (relative to the working directory).
+    case exportConversation(ConversationRecord, format: ExportFormat, path: String)
 }

@@ -28,11 +28,20 @@ package struct TranscriptEntry: Sendable, Equatable {
     package var requestedAt: ContinuousClock.Instant?
     package var firstTokenAt: ContinuousClock.Instant?
     package var finishedAt: ContinuousClock.Instant?
+    /// When the message was written (a reply: requested), in seconds since 1970; stored with it.
+    package var time: Double = 0
 
     package init(role: Role, text: String, status: Status = .complete) {
         self.role = role
         self.choices = [text]
         self.status = status
+    }
+
+    /// An entry with every choice's text, as a stored conversation gives it back.
+    package init(role: Role, choices: [String], chosenChoice: Int, status: Status) {
+        self.init(role: role, text: "", status: status)
+        self.choices = choices.isEmpty ? [""] : choices
+        self.chosenChoice = chosenChoice
     }
 
     /// The chosen choice's text: what later requests carry.

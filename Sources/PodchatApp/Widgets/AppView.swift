@@ -14,6 +14,11 @@ package enum AppView {
         if let panel = layout.panel {
             ParameterPanelView(state: state).render(in: panel, on: &screen)
         }
+        if let picker = state.picker {
+            screen.cursor = nil
+            let area = Rect(x: 0, y: 0, width: state.size.width, height: layout.statusBar.y)
+            ConversationPickerView(picker: picker, wallTime: state.wallTime).render(in: area, on: &screen)
+        }
         StatusBarView(state: state).render(in: layout.statusBar, on: &screen)
         return screen
     }

@@ -1,3 +1,5 @@
+import PodchatCore
+
 /// The bottom row: where replies come from, what the current reply is doing (or the latest
 /// notice), and the keys that matter now.
 struct StatusBarView {
@@ -22,8 +24,9 @@ struct StatusBarView {
 
     private var message: (String, Style) {
         if let notice = state.notice { return (notice.text, notice.isError ? .statusBarError : .statusBar) }
+        let load = state.endpointLoad.map { " · \($0.summary)" } ?? ""
         guard let reply = state.activeReply else {
-            return (state.isDemo ? "simulator \(state.endpointLabel) · ready" : "ready", .statusBar)
+            return ((state.isDemo ? "simulator \(state.endpointLabel) · ready" : "ready") + load, .statusBar)
         }
         let elapsed = Formatting.elapsed(state.now - reply.requestedAt)
         if let retry = reply.retry {
@@ -31,12 +34,13 @@ struct StatusBarView {
         }
         guard let jobID = reply.jobID else { return ("sending…", .statusBar) }
         let job = "job \(Formatting.shortJobID(jobID))"
-        if reply.startedAt == nil { return ("IN_QUEUE \(elapsed) · \(job)", .statusBar) }
+        if reply.startedAt == nil { return ("IN_QUEUE \(elapsed) · \(job)\(load)", .statusBar) }
         return ("streaming \(elapsed) · \(job)", .statusBar)
     }
 
     /// The keys that matter in the focused area.
     private var keyHints: [String] {
+        if state.picker != nil { return ["Enter open", "Esc close"] }
         if state.editing != nil { return ["Enter set", "Esc cancel"] }
         switch state.focus {
         case .panel: return ["←→ adjust", "Enter edit", "r reset", "Tab"]

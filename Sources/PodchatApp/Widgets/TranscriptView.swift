@@ -127,7 +127,7 @@ struct TranscriptView {
             ]
         }
         paragraphs += [
-            ("Type a message and press Enter. Alt-Enter or Ctrl-J adds a line, Esc stops a reply, Tab moves to the sampling panel (or /set NAME VALUE), F2 shows or hides it, Ctrl-Q quits.", .dim)
+            ("Type a message and press Enter. Alt-Enter or Ctrl-J adds a line, Esc stops a reply, Tab moves to the sampling panel (or /set NAME VALUE), F2 shows or hides it, Ctrl-O opens saved conversations, Ctrl-Q quits.", .dim)
         ]
         return paragraphs.flatMap { text, style in
             text.isEmpty ? [TranscriptLine.blank] : TextWrapper.wrap(text, width: width - 2).map { TranscriptLine($0, style: style, indent: 1) }

@@ -1,0 +1,75 @@
+import Foundation
+import PodchatCore
+
+/// Conversation effects, performed right here on the loop's thread: the files are small and
+/// local, and a save must be on disk before the process can exit (after Ctrl-Q or SIGTERM the
+/// loop ends as soon as the batch is applied). Results still arrive as events.
+extension EffectRunner {
+    /// The event that reports how `effect` went; nil for a save that worked, which needs no word.
+    func conversationResult(of effect: Effect) -> Event? {
+        guard let store = conversations else {
+            return .conversationStoreFailed(action: Self.verb(of: effect), ConversationStoreError(path: "conversations", reason: "not available here"))
+        }
+        do {
+            return try perform(effect, with: store)
+        } catch {
+            return .conversationStoreFailed(action: Self.verb(of: effect), error)
+        }
+    }
+
+    private func perform(_ effect: Effect, with store: any ConversationStore) throws(ConversationStoreError) -> Event? {
+        switch effect {
+        case .saveConversation(let record):
+            try store.save(record)
+            return nil
+        case .loadConversation(let name): return .conversationLoaded(try store.find(name))
+        case .loadConversationPreview(let id): return .conversationPreviewLoaded(try store.load(id: id))
+        case .listConversations: return .conversationsListed(store.list())
+        case .searchConversations(let query): return .conversationsFound(query: query, store.search(query))
+        case .renameConversation(let id, let title):
+            var record = try store.load(id: id)
+            record.title = title
+            try store.save(record)
+            return .conversationRenamed(id: id, title: title)
+        case .deleteConversation(let id):
+            try store.delete(id: id)
+            return .conversationDeleted(id: id)
+        case .exportConversation(let record, let format, let path):
+            try Self.export(record, as: format, to: path)
+            return .conversationExported(path: path)
+        default:
+            return nil
+        }
+    }
+
+    private static func verb(of effect: Effect) -> String {
+        switch effect {
+        case .saveConversation: return "save"
+        case .loadConversation, .loadConversationPreview: return "load"
+        case .listConversations, .searchConversations: return "list"
+        case .renameConversation: return "rename"
+        case .deleteConversation: return "delete"
+        case .exportConversation: return "export"
+        default: return "store"
+        }
+    }
+
+    /// Writes the export atomically; the file is the user's, so it is replaced, not merged.
+    private static func export(_ record: ConversationRecord, as format: ExportFormat, to path: String) throws(ConversationStoreError) {
+        do {
+            let data: Data
+            switch format {
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                data = try encoder.encode(record)
+            case .markdown:
+                // Until ConversationRecord+Markdown.swift lands (the other half of issue 6).
+                throw ConversationStoreError(path: path, reason: "Markdown export is not in this build yet; /export json works")
+            }
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ConversationStoreError(path: path, reason: error.localizedDescription)
+        }
+    }
+}

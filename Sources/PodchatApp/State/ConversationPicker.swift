@@ -1,0 +1,79 @@
+import PodchatCore
+
+/// The conversation picker's state: the search text, the conversations that match it, the
+/// selection and its preview, and whether a rename or a delete is under way.
+package struct ConversationPicker: Sendable, Equatable {
+    /// What the keys do now.
+    package enum Mode: Sendable, Equatable {
+        case browsing
+        /// The selected conversation's new title being typed.
+        case renaming(LineEditor)
+        /// Waiting for `y` or `n`.
+        case confirmingDelete
+    }
+
+    package internal(set) var query = LineEditor()
+    /// The conversations matching the query, newest first; all of them for an empty query.
+    package internal(set) var conversations: [ConversationSummary] = []
+    /// Files that could not be read: shown with the reason, never selectable.
+    package internal(set) var unreadable: [ConversationStoreError] = []
+    /// Whether the store has answered the current query.
+    package internal(set) var hasAnswer = false
+    package internal(set) var selection = 0
+    package internal(set) var mode = Mode.browsing
+    /// The selected conversation as stored, once loaded.
+    package internal(set) var preview: ConversationRecord?
+
+    package init() {}
+
+    package var selected: ConversationSummary? {
+        conversations.indices.contains(selection) ? conversations[selection] : nil
+    }
+
+    /// What to ask the store for the current query.
+    var searchEffect: Effect {
+        query.text.isEmpty ? .listConversations : .searchConversations(query: query.text)
+    }
+
+    /// Shows a full listing, unless the query has changed since it was asked for.
+    mutating func showListing(_ listing: ConversationListing) -> Bool {
+        guard query.text.isEmpty else { return false }
+        show(listing.conversations, unreadable: listing.unreadable)
+        return true
+    }
+
+    /// Shows search results if they answer the current query; results for an older query
+    /// arrive late and are dropped.
+    mutating func showResults(_ results: [ConversationSummary], for text: String) -> Bool {
+        guard text == query.text else { return false }
+        show(results, unreadable: [])
+        return true
+    }
+
+    private mutating func show(_ results: [ConversationSummary], unreadable files: [ConversationStoreError]) {
+        let selectedID = selected?.id
+        conversations = results
+        unreadable = files
+        hasAnswer = true
+        selection = results.firstIndex { $0.id == selectedID } ?? 0
+    }
+
+    mutating func move(by offset: Int) {
+        selection = max(0, min(conversations.count - 1, selection + offset))
+    }
+
+    mutating func showPreview(_ record: ConversationRecord) {
+        if record.id == selected?.id { preview = record }
+    }
+
+    mutating func renamed(_ id: String, to title: String) {
+        if let index = conversations.firstIndex(where: { $0.id == id }) { conversations[index].title = title }
+        if preview?.id == id { preview?.title = title }
+    }
+
+    mutating func removed(_ id: String) {
+        conversations.removeAll { $0.id == id }
+        if preview?.id == id { preview = nil }
+        selection = max(0, min(selection, conversations.count - 1))
+    }
+}

@@ -1,0 +1,134 @@
+/// A conversation as podchat stores it: one JSON file per conversation, in a documented,
+/// versioned format (docs/conversation-format.md). It never holds the API key.
+package struct ConversationRecord: Sendable, Equatable, Codable {
+    /// The format this build writes; files with a higher version are refused, never rewritten.
+    package static let currentFormatVersion = 1
+
+    package var formatVersion: Int
+    /// A stable unique id; also the file's name.
+    package var id: String
+    package var title: String
+    /// Seconds since 1970-01-01 UTC.
+    package var createdAt: Double
+    package var updatedAt: Double
+    /// Where replies came from (the endpoint's label: an endpoint id or a host, never a key).
+    package var endpoint: String
+    package var settings: Settings
+    /// The sampling parameters set for the next request, by wire name.
+    package var parameters: [String: JSONValue]
+    package var messages: [StoredMessage]
+
+    package init(
+        id: String, title: String, createdAt: Double, updatedAt: Double, endpoint: String,
+        settings: Settings, parameters: [String: JSONValue], messages: [StoredMessage]
+    ) {
+        formatVersion = Self.currentFormatVersion
+        self.id = id
+        self.title = title
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.endpoint = endpoint
+        self.settings = settings
+        self.parameters = parameters
+        self.messages = messages
+    }
+
+    /// The conversation's request settings (the panel's conversation group).
+    package struct Settings: Sendable, Equatable, Codable {
+        package var mode: ConversationMode
+        package var applyChatTemplate: Bool
+        package var systemPrompt: String
+        package var inputFormat: String
+        package var stream: Bool
+        package var newSeedEachRequest: Bool
+
+        package init(
+            mode: ConversationMode, applyChatTemplate: Bool, systemPrompt: String, inputFormat: String,
+            stream: Bool, newSeedEachRequest: Bool
+        ) {
+            self.mode = mode
+            self.applyChatTemplate = applyChatTemplate
+            self.systemPrompt = systemPrompt
+            self.inputFormat = inputFormat
+            self.stream = stream
+            self.newSeedEachRequest = newSeedEachRequest
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case mode
+            case applyChatTemplate = "apply_chat_template"
+            case systemPrompt = "system_prompt"
+            case inputFormat = "input_format"
+            case stream
+            case newSeedEachRequest = "new_seed_each_request"
+        }
+    }
+
+    /// One message; replies carry how they were made and how they went.
+    package struct StoredMessage: Sendable, Equatable, Codable {
+        package var role: Role
+        /// The text that continues the conversation (the chosen choice for replies).
+        package var content: String
+        /// Seconds since 1970-01-01 UTC.
+        package var time: Double
+        /// Every choice when the reply had more than one.
+        package var choices: [String]?
+        package var chosenChoice: Int?
+        package var reply: ReplyInfo?
+
+        package init(role: Role, content: String, time: Double, choices: [String]? = nil, chosenChoice: Int? = nil, reply: ReplyInfo? = nil) {
+            self.role = role
+            self.content = content
+            self.time = time
+            self.choices = choices
+            self.chosenChoice = chosenChoice
+            self.reply = reply
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case role, content, time, choices, reply
+            case chosenChoice = "chosen_choice"
+        }
+    }
+
+    /// How a reply was requested and how it ended.
+    package struct ReplyInfo: Sendable, Equatable, Codable {
+        /// `completed`, `truncated`, `cancelled`, `timed_out` or `failed`.
+        package var status: String
+        package var error: String?
+        /// The sampling parameters it was requested with, the seed included.
+        package var parameters: [String: JSONValue]
+        package var usage: Usage?
+        package var jobID: String?
+        package var timeToFirstTokenMilliseconds: Int?
+        package var durationMilliseconds: Int?
+
+        package init(
+            status: String, error: String? = nil, parameters: [String: JSONValue], usage: Usage? = nil, jobID: String? = nil,
+            timeToFirstTokenMilliseconds: Int? = nil, durationMilliseconds: Int? = nil
+        ) {
+            self.status = status
+            self.error = error
+            self.parameters = parameters
+            self.usage = usage
+            self.jobID = jobID
+            self.timeToFirstTokenMilliseconds = timeToFirstTokenMilliseconds
+            self.durationMilliseconds = durationMilliseconds
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case status, error, parameters, usage
+            case jobID = "job_id"
+            case timeToFirstTokenMilliseconds = "time_to_first_token_ms"
+            case durationMilliseconds = "duration_ms"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case formatVersion = "format_version"
+        case id, title
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case endpoint, settings, parameters, messages
+    }
+}

@@ -1,0 +1,236 @@
+import Foundation
+import PodchatApp
+import PodchatCore
+import PodchatTestSupport
+import Testing
+
+/// Saving and restoring conversations: when saves happen, what a record holds, and the
+/// commands that save, load, start, rename and export.
+@Suite struct ConversationStateTests {
+    @Test(arguments: [(FinishReason.completed, "completed"), (.length, "truncated"), (.cancelled, "cancelled"), (.timedOut, "timed_out")])
+    func everyFinishedTurnIsSavedButNotEachToken(reason: FinishReason, status: String) throws {
+        var app = AppHarness()
+        app.type("Hello")
+        app.press(.enter)
+        let id = try #require(app.lastStartedRequest).id
+        app.receive([.delta(choice: 0, text: "Hi "), .delta(choice: 0, text: "there")], for: id)
+        #expect(app.savedRecords.isEmpty)
+        app.send(.completionReceived(id, .finished(reason)))
+        let record = try #require(app.savedRecords.last)
+        #expect(app.savedRecords.count == 1)
+        #expect(record.messages.map(\.content) == ["Hello", "Hi there"])
+        #expect(record.messages[1].reply?.status == status)
+    }
+
+    @Test func stoppedAndFailedRepliesAreSavedToo() throws {
+        var app = AppHarness()
+        app.type("Stop me")
+        app.press(.enter)
+        #expect(app.press(.escape).contains { if case .saveConversation = $0 { true } else { false } })
+        #expect(app.savedRecords.last?.messages.last?.reply?.status == "cancelled")
+        app.type("Fail me")
+        app.press(.enter)
+        let id = try #require(app.lastStartedRequest).id
+        app.send(.completionFailed(id, message: "the worker crashed"))
+        let failed = try #require(app.savedRecords.last?.messages.last?.reply)
+        #expect(failed.status == "failed")
+        #expect(failed.error == "the worker crashed")
+    }
+
+    @Test(arguments: [[Key.control("q")], [.control("c"), .control("c")]])
+    func quittingSaves(keys: [Key]) throws {
+        var app = AppHarness()
+        try app.chat("Keep this")
+        let before = app.savedRecords.count
+        for key in keys { app.press(key) }
+        #expect(app.state.isFinished)
+        #expect(app.savedRecords.count == before + 1)
+    }
+
+    @Test func terminationMidReplySavesThePartialReplyAsCancelled() throws {
+        var app = AppHarness()
+        app.type("Long story")
+        app.press(.enter)
+        let id = try #require(app.lastStartedRequest).id
+        app.receive([.delta(choice: 0, text: "Once upon")], for: id)
+        let effects = app.send(.terminationRequested)
+        #expect(effects.first == .cancelCompletion(id))
+        let record = try #require(app.savedRecords.last)
+        #expect(record.messages.last?.content == "Once upon")
+        #expect(record.messages.last?.reply?.status == "cancelled")
+    }
+
+    @Test func anEmptyConversationIsNeverSaved() {
+        var app = AppHarness()
+        #expect(app.press(.control("q")).isEmpty)
+        var terminated = AppHarness()
+        #expect(terminated.send(.terminationRequested).isEmpty)
+        var saving = AppHarness()
+        saving.command("/save")
+        #expect(saving.effects.isEmpty)
+        #expect(saving.state.notice?.text == "Nothing to save yet: send a message first")
+    }
+
+    @Test func theTitleIsTheFirstLineOfTheFirstMessageCut() throws {
+        var app = AppHarness()
+        app.type("A very long first line that goes on and on about many things, more than sixty")
+        app.press(.altEnter)
+        app.type("second line")
+        app.press(.enter)
+        #expect(app.state.title == "A very long first line that goes on and on about many thing…")
+        #expect(app.state.title.count == 60)
+    }
+
+    @Test func recordHoldsTimesEndpointSettingsAndHowEachReplyWent() throws {
+        var app = AppHarness()
+        app.command("/set temperature 0.3")
+        app.command("/set new_seed on")
+        app.advance(toSeconds: 10)
+        app.type("Hi")
+        app.press(.enter)
+        let id = try #require(app.lastStartedRequest).id
+        app.advance(toSeconds: 10.5)
+        app.receive([.queued(jobID: "job-1"), .started], for: id)
+        app.advance(toSeconds: 11.25)
+        app.receive([.delta(choice: 0, text: "Hello"), .usage(Usage(promptTokens: 3, completionTokens: 1))], for: id)
+        app.advance(toSeconds: 12)
+        app.send(.completionReceived(id, .finished(.completed)))
+        let record = try #require(app.savedRecords.last)
+        #expect(record.createdAt == 10)
+        #expect(record.updatedAt == 12)
+        #expect(record.endpoint == "demo")
+        #expect(record.title == "Hi")
+        #expect(record.parameters["temperature"] == 0.3)
+        #expect(record.parameters["seed"] == nil)
+        #expect(record.settings.newSeedEachRequest)
+        let reply = try #require(record.messages[1].reply)
+        #expect(reply.parameters["temperature"] == 0.3)
+        #expect(reply.parameters["seed"] != nil)
+        #expect(reply.jobID == "job-1")
+        #expect(reply.usage == Usage(promptTokens: 3, completionTokens: 1))
+        #expect(reply.timeToFirstTokenMilliseconds == 1250)
+        #expect(reply.durationMilliseconds == 2000)
+        #expect(record.messages.map(\.time) == [10, 10])
+    }
+
+    @Test func stateToRecordToStateToRecordIsIdentical() throws {
+        var app = AppHarness()
+        app.command("/set temperature 0.3")
+        app.command("/set system_prompt Be brief.")
+        app.command("/set n 2")
+        app.type("Colours?")
+        app.press(.enter)
+        let id = try #require(app.lastStartedRequest).id
+        app.advance(toSeconds: 1)
+        app.receive([.queued(jobID: "j"), .delta(choice: 0, text: "Red"), .delta(choice: 1, text: "Blue")], for: id)
+        app.advance(toSeconds: 2)
+        app.send(.completionReceived(id, .finished(.length)))
+        app.command("/choose 2")
+        app.type("Why?")
+        app.press(.enter)
+        app.send(.completionFailed(try #require(app.lastStartedRequest).id, message: "boom"))
+        let first = app.state.record
+
+        var restored = AppHarness()
+        restored.send(.conversationLoaded(first))
+        #expect(restored.state.record == first)
+        #expect(restored.state.entries.map(\.text) == app.state.entries.map(\.text))
+        #expect(restored.state.settings == app.state.settings)
+        #expect(restored.state.parameters == app.state.parameters)
+        let next = try restored.sendMessage("And?")
+        #expect(next.messages.map(\.content) == ["Be brief.", "Colours?", "Blue", "Why?", "And?"])
+        #expect(next.parameters.number(of: .temperature) == 0.3)
+    }
+
+    @Test func aRecordThatCannotBeUsedChangesNothingAndSaysWhy() throws {
+        var app = AppHarness()
+        try app.chat("Mine")
+        var broken = storedConversation(id: "abc", title: "Broken", updatedAt: 5, messages: ["Hi", "Yo"])
+        broken.parameters = ["temperature": 99]
+        app.send(.conversationLoaded(broken))
+        #expect(app.state.notice?.text.hasPrefix("Could not load abc: temperature") == true)
+        #expect(app.state.notice?.isError == true)
+        #expect(app.state.entries.first?.text == "Mine")
+    }
+
+    @Test func saveWithANameTitleRenamesAndLoadSavesFirst() throws {
+        var app = AppHarness()
+        try app.chat("Plans")
+        let saved = app.command("/save Trip to Oslo")
+        #expect(saved.count == 1)
+        #expect(app.savedRecords.last?.title == "Trip to Oslo")
+        app.command("/title Oslo in May")
+        #expect(app.state.title == "Oslo in May")
+        #expect(app.savedRecords.last?.title == "Oslo in May")
+        let load = app.command("/load Recipes")
+        #expect(load.count == 2)
+        #expect(load.last == .loadConversation("Recipes"))
+    }
+
+    @Test func newSavesAndStartsEmptyWithTheStartingValues() throws {
+        var app = AppHarness()
+        try app.chat("First")
+        app.command("/set temperature 1.5")
+        let firstID = app.state.conversationID
+        let effects = app.command("/new")
+        #expect(effects.count == 1)
+        #expect(app.savedRecords.last?.parameters["temperature"] == 1.5)
+        #expect(app.state.entries.isEmpty)
+        #expect(app.state.title.isEmpty)
+        #expect(app.state.conversationID != firstID)
+        #expect(!app.state.parameters.isChanged(.temperature))
+    }
+
+    @Test func exportWritesMarkdownByDefaultToTheTitlesSlug() throws {
+        var app = AppHarness()
+        try app.chat("What's up, Oslo?")
+        let effects = app.command("/export")
+        #expect(effects == [.exportConversation(app.state.record, format: .markdown, path: "./what-s-up-oslo.md")])
+        #expect(app.command("/export json out/chat.json") == [.exportConversation(app.state.record, format: .json, path: "out/chat.json")])
+        app.send(.conversationExported(path: "out/chat.json"))
+        #expect(app.state.notice?.text == "Exported to out/chat.json")
+    }
+
+    @Test func loadingThroughTheStoreRestoresAndAFailureIsShownWithTheFile() throws {
+        let store = InMemoryConversationStore([storedConversation(id: "c1", title: "Recipes", updatedAt: 5, messages: ["Soup?", "Leek."])])
+        var app = AppHarness()
+        app.perform(app.command("/load recipes"), with: store)
+        #expect(app.state.title == "Recipes")
+        #expect(app.state.entries.map(\.text) == ["Soup?", "Leek."])
+        #expect(app.state.parameters.number(of: .temperature) == 0.3)
+        app.perform(app.command("/load nothing-like-it"), with: store)
+        #expect(app.state.notice?.text == "Could not load nothing-like-it: no such conversation")
+        #expect(app.state.title == "Recipes")
+    }
+
+    @Test func aFailedSaveIsShownWithTheFileAndTheReasonAndChatGoesOn() throws {
+        let store = InMemoryConversationStore()
+        store.failSaves(with: "No space left on device")
+        var app = AppHarness()
+        app.perform(try app.chat("Hello"), with: store)
+        #expect(app.state.notice?.text == "Could not save memory/\(app.state.conversationID).json: No space left on device")
+        #expect(app.state.notice?.isError == true)
+        #expect(try app.sendMessage("Still here").messages.count == 3)
+    }
+
+    @Test func tabAfterLoadCompletesATitleFromTheListing() {
+        let store = InMemoryConversationStore([
+            storedConversation(id: "c1", title: "Recipes", updatedAt: 5, messages: ["Soup?"]),
+            storedConversation(id: "c2", title: "Travel", updatedAt: 6, messages: ["Oslo?"]),
+        ])
+        var app = AppHarness()
+        app.type("/load rec")
+        app.perform(app.press(.tab), with: store)
+        #expect(app.state.input.text == "/load Recipes")
+    }
+
+    @Test func exportAsJSONWritesTheRecordToTheFile() throws {
+        var app = AppHarness()
+        try app.chat("Export me")
+        let path = try Executables.temporaryDirectory() + "/chat.json"
+        app.perform(app.command("/export json \(path)"), with: InMemoryConversationStore())
+        #expect(app.state.notice?.text == "Exported to \(path)")
+        let written = try JSONDecoder().decode(ConversationRecord.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(written == app.state.record)
+    }
+}
