@@ -22,7 +22,7 @@ struct Chat: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let store = Self.conversationStore(environment: environment)
+        let store = FileConversationStore.standard(environment: environment)
         let resumed = resume ? try Self.conversation(named: name, in: store) : nil
         let session = try CommandFailure.reporting { try Session.open(options, environment: environment) }
         defer { session.close() }
@@ -67,9 +67,8 @@ struct Chat: ParsableCommand {
 
     /// The conversation `--resume` asks for: the one `name` names, else the newest. Read only:
     /// a conversation that cannot be resumed is reported and its file left as it is.
-    private static func conversation(named name: String?, in store: (any ConversationStore)?) throws -> ConversationRecord {
+    private static func conversation(named name: String?, in store: any ConversationStore) throws -> ConversationRecord {
         do throws(ConversationStoreError) {
-            guard let store else { throw ConversationStoreError(path: "--resume", reason: "conversations are not saved by this build") }
             if let name { return try store.find(name) }
             guard let newest = store.list().conversations.first else {
                 throw ConversationStoreError(path: "--resume", reason: "no saved conversation to resume")
@@ -78,12 +77,6 @@ struct Chat: ParsableCommand {
         } catch {
             throw resumeFailure(error)
         }
-    }
-
-    /// Where conversations are kept. PENDING: `FileConversationStore.standard(environment:)`
-    /// once it lands; until then nothing is saved and `--resume` says so.
-    private static func conversationStore(environment: [String: String]) -> (any ConversationStore)? {
-        nil
     }
 
     /// `podchat: <file>: <reason>` on stderr, and the exit status of a usage problem.
