@@ -64,8 +64,7 @@ extension EffectRunner {
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 data = try encoder.encode(record)
             case .markdown:
-                // Until ConversationRecord+Markdown.swift lands (the other half of issue 6).
-                throw ConversationStoreError(path: path, reason: "Markdown export is not in this build yet; /export json works")
+                data = Data(record.markdown.utf8)
             }
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

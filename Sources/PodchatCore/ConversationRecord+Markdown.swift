@@ -1,0 +1,44 @@
+extension ConversationRecord {
+    /// The conversation as Markdown a person can read outside podchat: the settings, then each
+    /// message under its author with its text exactly as written (code blocks intact), and
+    /// under each reply how it was made and how it ended.
+    package var markdown: String {
+        var lines = ["# \(title)", "", "- endpoint: \(endpoint)", "- mode: \(settings.mode.rawValue)"]
+        if !settings.systemPrompt.isEmpty { lines.append("- system prompt: \(settings.systemPrompt)") }
+        if !parameters.isEmpty { lines.append("- sampling: \(Self.describe(parameters))") }
+        for message in messages {
+            lines += ["", "## \(Self.heading(message.role))", "", message.content]
+            if let choices = message.choices, choices.count > 1 {
+                for (index, choice) in choices.enumerated() where index != message.chosenChoice {
+                    lines += ["", "### Other choice \(index + 1) of \(choices.count)", "", choice]
+                }
+            }
+            if let reply = message.reply { lines += ["", "_\(Self.describe(reply))_"] }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func heading(_ role: Role) -> String {
+        switch role {
+        case .user: "You"
+        case .assistant: "Assistant"
+        case .system: "System"
+        }
+    }
+
+    private static func describe(_ parameters: [String: JSONValue]) -> String {
+        parameters.keys.sorted().compactMap { name in parameters[name].map { "\(name) \($0.encodedText)" } }
+            .joined(separator: ", ")
+    }
+
+    private static func describe(_ reply: ReplyInfo) -> String {
+        var parts = [reply.status]
+        if let error = reply.error { parts.append("error: \(error)") }
+        if !reply.parameters.isEmpty { parts.append(describe(reply.parameters)) }
+        if let usage = reply.usage { parts.append("\(usage.promptTokens) prompt + \(usage.completionTokens) completion tokens") }
+        if let first = reply.timeToFirstTokenMilliseconds { parts.append("first token \(first) ms") }
+        if let duration = reply.durationMilliseconds { parts.append("\(duration) ms") }
+        if let job = reply.jobID { parts.append("job \(job)") }
+        return parts.joined(separator: " · ")
+    }
+}
