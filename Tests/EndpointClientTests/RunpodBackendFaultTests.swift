@@ -158,8 +158,9 @@ import Testing
 
     @Test func retriesAStalledPollOnTheSameJob() async throws {
         // The request timeout is real time: the simulator holds the answer on the shared clock,
-        // which stands still while the backend waits.
-        try await Self.withSimulator(adjust: { $0.requestTimeout = .milliseconds(300) }) { sim in
+        // which stands still while the backend waits, so the stalled poll only ever ends by the
+        // timeout. Two seconds leaves the un-stalled /run room on a loaded machine.
+        try await Self.withSimulator(adjust: { $0.requestTimeout = .seconds(2) }) { sim in
             let (events, failure) = await sim.reply(to: "Stalled [[sim:stall=5000]]")
             #expect(failure == nil)
             #expect(Self.retries(events).map(\.reason) == ["connection failed (timed out)"])
