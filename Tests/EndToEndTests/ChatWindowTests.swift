@@ -6,12 +6,8 @@ import Testing
 /// The real `podchat` binary in a real terminal (tmux), against the simulator.
 @Suite(.serialized) struct ChatWindowTests {
     private func launch(_ simulator: SimulatorServer?, width: Int = 100, height: Int = 30) async throws -> TmuxSession {
-        let home = try Executables.temporaryDirectory()
-        let environment = Executables.isolatedEnvironment(configHome: home)
-            .map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
-        let endpoint = simulator.map { " --endpoint-url \($0.endpointURL())" } ?? ""
-        let command = "env -i \(environment) TERM=tmux-256color \(Executables.podchat)\(endpoint); echo podchat-exited-$?; sleep 30"
-        return try await TmuxSession(command: command, width: width, height: height)
+        let endpoint = simulator.map { ["--endpoint-url", $0.endpointURL()] } ?? []
+        return try await TmuxSession.podchat(endpoint, home: try Executables.temporaryDirectory(), width: width, height: height)
     }
 
     @Test func withNoEndpointConfiguredItChatsWithTheBuiltInSimulator() async throws {

@@ -7,30 +7,8 @@ import Testing
 /// Conversations survive the process: saved as they go, back with `--resume`, found with the
 /// picker. The real binary in tmux against the simulator, with private data and config homes.
 @Suite(.serialized) struct ConversationResumeTests {
-    private func launch(_ simulator: SimulatorServer, home: String, arguments: String = "") async throws -> TmuxSession {
-        let environment = Executables.isolatedEnvironment(configHome: home)
-            .map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
-        let command = "env -i \(environment) TERM=tmux-256color \(Executables.podchat) --endpoint-url \(simulator.endpointURL())\(arguments); echo podchat-exited-$?; sleep 30"
-        return try await TmuxSession(command: command, width: 110, height: 32)
-    }
-
-    /// The job inputs of every `/run` so far, once there are `count` of them.
-    private func jobInputs(of simulator: SimulatorServer, count: Int) async throws -> [JSONValue] {
-        let deadline = ContinuousClock.now.advanced(by: .seconds(20))
-        while ContinuousClock.now < deadline {
-            let runs = simulator.requests.filter { $0.path.hasSuffix("/run") }
-            if runs.count >= count { return runs.map { $0.json?["input"] ?? .null } }
-            try await Task.sleep(for: .milliseconds(30))
-        }
-        throw MissingJobs(expected: count)
-    }
-
-    /// Types `text`, sends it, and waits until the reply has finished.
-    private func send(_ text: String, in terminal: TmuxSession) async throws {
-        try await terminal.type(text)
-        try await terminal.waitForScreen("\(text) in the input") { $0.contains("› \(text)") }
-        try await terminal.press("Enter")
-        try await terminal.waitForScreen("the reply to \(text) to finish") { !$0.contains("› \(text)") && $0.contains("Enter send") }
+    private func launch(_ simulator: SimulatorServer, home: String, arguments: [String] = []) async throws -> TmuxSession {
+        try await TmuxSession.podchat(["--endpoint-url", simulator.endpointURL()] + arguments, home: home, width: 110, height: 32)
     }
 
     private func temperatureRow(_ screen: String) -> String? {
@@ -47,17 +25,17 @@ import Testing
         try await first.type("/set temperature 0.3")
         try await first.press("Enter")
         try await first.waitForScreen("the /set confirmation") { $0.contains("temperature 0.30 from the next request") }
-        try await send("Remember the word avocado", in: first)
+        try await first.send("Remember the word avocado")
         try await first.press("C-q")
         try await first.waitForScreen("podchat to exit") { $0.contains("podchat-exited-0") }
         await first.close()
 
-        let second = try await launch(simulator, home: home, arguments: " --resume")
+        let second = try await launch(simulator, home: home, arguments: ["--resume"])
         defer { Task { await second.close() } }
         let resumed = try await second.waitForScreen("the resumed transcript") { $0.contains("Remember the word avocado") && $0.contains("Sampling") }
         #expect(temperatureRow(resumed)?.contains("0.30") == true)
-        try await send("Which word?", in: second)
-        let inputs = try await jobInputs(of: simulator, count: 2)
+        try await second.send("Which word?")
+        let inputs = try await simulator.jobInputs(count: 2)
         #expect(inputs[1]["sampling_params"]?["temperature"] == .number(0.3))
         let contents = inputs[1]["messages"]?.arrayValue?.compactMap { $0["content"]?.stringValue } ?? []
         #expect(contents.first == "Remember the word avocado")
@@ -67,7 +45,7 @@ import Testing
         try await second.type("/new")
         try await second.press("Enter")
         try await second.waitForScreen("an empty conversation") { $0.contains("New conversation") && !$0.contains("avocado") }
-        try await send("Tell me about turnips", in: second)
+        try await second.send("Tell me about turnips")
         try await second.press("C-o")
         try await second.waitForScreen("the picker") { $0.contains("Conversations") && $0.contains("Search:") }
         try await second.type("avocado")
@@ -84,14 +62,9 @@ import Testing
     @Test func aResumeThatFailsSaysWhyAndExitsTwo() async throws {
         let simulator = try await SimulatorServer.start(port: 0, options: SimulatorOptions(tokenDelay: .milliseconds(1)))
         defer { Task { try? await simulator.stop() } }
-        let terminal = try await launch(simulator, home: try Executables.temporaryDirectory(), arguments: " --resume nothing-by-that-name")
+        let terminal = try await launch(simulator, home: try Executables.temporaryDirectory(), arguments: ["--resume", "nothing-by-that-name"])
         defer { Task { await terminal.close() } }
         let screen = try await terminal.waitForScreen("podchat to exit") { $0.contains("podchat-exited-2") }
         #expect(screen.contains("podchat: nothing-by-that-name: "))
     }
-}
-
-/// The simulator did not receive as many jobs as the test sent.
-private struct MissingJobs: Error {
-    var expected: Int
 }

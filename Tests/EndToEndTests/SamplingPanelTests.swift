@@ -7,31 +7,13 @@ import Testing
 /// The sampling panel and `/set` in the real binary, checked against what the simulator was sent.
 @Suite(.serialized) struct SamplingPanelTests {
     private func launch(_ simulator: SimulatorServer) async throws -> TmuxSession {
-        let home = try Executables.temporaryDirectory()
-        let environment = Executables.isolatedEnvironment(configHome: home)
-            .map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
-        let command = "env -i \(environment) TERM=tmux-256color \(Executables.podchat) --endpoint-url \(simulator.endpointURL()); echo podchat-exited-$?; sleep 30"
-        return try await TmuxSession(command: command, width: 110, height: 32)
+        try await TmuxSession.podchat(
+            ["--endpoint-url", simulator.endpointURL()], home: try Executables.temporaryDirectory(), width: 110, height: 32)
     }
 
     /// The `sampling_params` of every `/run` so far, once there are `count` of them.
     private func samplingParams(of simulator: SimulatorServer, count: Int) async throws -> [JSONValue] {
-        let deadline = ContinuousClock.now.advanced(by: .seconds(20))
-        while ContinuousClock.now < deadline {
-            let runs = simulator.requests.filter { $0.path.hasSuffix("/run") }
-            if runs.count >= count { return runs.map { $0.json?["input"]?["sampling_params"] ?? .null } }
-            try await Task.sleep(for: .milliseconds(30))
-        }
-        throw MissingJobs(expected: count)
-    }
-
-    /// Types `text`, sends it, and waits until the reply has finished: the input is empty
-    /// again and the key hints are back to sending.
-    private func send(_ text: String, in terminal: TmuxSession) async throws {
-        try await terminal.type(text)
-        try await terminal.waitForScreen("\(text) in the input") { $0.contains("› \(text)") }
-        try await terminal.press("Enter")
-        try await terminal.waitForScreen("the reply to \(text) to finish") { !$0.contains("› \(text)") && $0.contains("Enter send") }
+        try await simulator.jobInputs(count: count).map { $0["sampling_params"] ?? .null }
     }
 
     @Test func panelKeysAndSetChangeWhatTheNextRequestSends() async throws {
@@ -49,14 +31,14 @@ import Testing
         }
         try await terminal.press("Tab", "Tab")
         try await terminal.waitForScreen("the input to take the keys") { $0.contains("Enter send") }
-        try await send("first", in: terminal)
+        try await terminal.send("first")
         let first = try await samplingParams(of: simulator, count: 1)
         #expect(first[0]["temperature"] == .number(0.4))
 
         try await terminal.type("/set top_p 0.5")
         try await terminal.press("Enter")
         try await terminal.waitForScreen("the /set confirmation") { $0.contains("top_p 0.50 from the next request") }
-        try await send("second", in: terminal)
+        try await terminal.send("second")
         let second = try await samplingParams(of: simulator, count: 2)
         #expect(second[1]["top_p"] == .number(0.5))
         #expect(second[1]["temperature"] == .number(0.4))
@@ -65,7 +47,7 @@ import Testing
         try await terminal.press("Enter")
         try await terminal.waitForScreen("the refusal") { $0.contains("top_p must be a number in 0.01…1.00 (got 7)") }
         try await terminal.press("C-u")
-        try await send("third", in: terminal)
+        try await terminal.send("third")
         let third = try await samplingParams(of: simulator, count: 3)
         #expect(third[2]["top_p"] == .number(0.5))
         #expect(simulator.requests.filter { $0.path.hasSuffix("/run") }.count == 3)
@@ -73,9 +55,4 @@ import Testing
         try await terminal.press("C-q")
         try await terminal.waitForScreen("podchat to exit") { $0.contains("podchat-exited-0") }
     }
-}
-
-/// The simulator did not receive as many jobs as the test sent.
-private struct MissingJobs: Error {
-    var expected: Int
 }
