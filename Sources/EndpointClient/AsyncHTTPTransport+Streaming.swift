@@ -9,10 +9,7 @@ extension AsyncHTTPTransport {
     /// body stream early cancels the request, which closes the connection, so the server sees
     /// the reader leave (vLLM then aborts the generation).
     package func stream(_ request: TransportRequest) async throws -> StreamingResponse {
-        var outgoing = HTTPClientRequest(url: request.url)
-        outgoing.method = request.method
-        outgoing.headers = request.headers
-        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        let outgoing = Self.clientRequest(for: request)
         let response: HTTPClientResponse
         do {
             // This deadline ends with the head; AsyncHTTPClient does not apply it to the body.

@@ -30,10 +30,7 @@ package struct AsyncHTTPTransport: HTTPTransport {
 
     /// Sends `request` and collects the whole response body.
     package func send(_ request: TransportRequest) async throws -> TransportResponse {
-        var outgoing = HTTPClientRequest(url: request.url)
-        outgoing.method = request.method
-        outgoing.headers = request.headers
-        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        let outgoing = Self.clientRequest(for: request)
         let deadline = ContinuousClock.now + request.timeout
         do {
             let response = try await client.execute(outgoing, timeout: .nanoseconds(request.timeout.nanoseconds))
@@ -75,5 +72,14 @@ package struct AsyncHTTPTransport: HTTPTransport {
         case EHOSTUNREACH, ENETUNREACH: "host unreachable"
         default: nil
         }
+    }
+
+    /// `request` as AsyncHTTPClient's request.
+    static func clientRequest(for request: TransportRequest) -> HTTPClientRequest {
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = request.method
+        outgoing.headers = request.headers
+        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        return outgoing
     }
 }
