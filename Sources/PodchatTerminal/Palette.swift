@@ -1,60 +1,51 @@
 import CNcursesw
 import PodchatApp
 
-/// Maps each semantic ``Style`` to ncurses attributes and a colour pair, once at start-up.
-/// Without colours (a monochrome terminal, or `NO_COLOR` set) styles fall back to bold, dim
-/// and reverse, which every terminal shows.
+/// Applies the ``Theme`` to ncurses once at start-up: each style's attributes and a colour pair.
 struct Palette {
-    struct Appearance {
+    struct Attributes {
         var attributes: attr_t
         var pair: Int16
     }
 
-    private var appearances: [Style: Appearance] = [:]
+    private var attributes: [Style: Attributes] = [:]
 
-    init(useColors: Bool) {
-        let colors: [Style: (foreground: Int16, background: Int16)] = [
-            .userLabel: (Int16(COLOR_CYAN), -1),
-            .assistantLabel: (Int16(COLOR_GREEN), -1),
-            .systemLabel: (Int16(COLOR_MAGENTA), -1),
-            .error: (Int16(COLOR_RED), -1),
-            .panelValueChanged: (Int16(COLOR_YELLOW), -1),
-            .panelTitleFocused: (Int16(COLOR_CYAN), -1),
-            .panelHeading: (Int16(COLOR_MAGENTA), -1),
-            .borderFocused: (Int16(COLOR_CYAN), -1),
-            .focusLabel: (Int16(COLOR_BLACK), Int16(COLOR_CYAN)),
-            .panelEditing: (Int16(COLOR_WHITE), Int16(COLOR_BLUE)),
-            .statusBarAccent: (Int16(COLOR_BLACK), Int16(COLOR_CYAN)),
-            .statusBarError: (Int16(COLOR_WHITE), Int16(COLOR_RED)),
-            .inputPrompt: (Int16(COLOR_CYAN), -1),
-        ]
-        var pair: Int16 = 1
+    init(colors: ColorSupport) {
+        var pairs: [ColorPairKey: Int16] = [:]
         for style in Style.allCases {
-            var appearance = Appearance(attributes: Self.attributes(for: style), pair: 0)
-            if useColors, let color = colors[style] {
-                init_pair(pair, color.foreground, color.background)
-                appearance.pair = pair
-                pair += 1
-            } else if [.statusBarAccent, .statusBarError, .focusLabel, .panelEditing].contains(style) {
-                appearance.attributes |= CNcursesw_reverse()
+            let look = Theme.appearance(of: style, colors: colors)
+            var pair: Int16 = 0
+            if look.foreground != nil || look.background != nil {
+                let key = ColorPairKey(foreground: look.foreground ?? -1, background: look.background ?? -1)
+                if let existing = pairs[key] {
+                    pair = existing
+                } else {
+                    pair = Int16(pairs.count + 1)
+                    init_pair(pair, Int16(key.foreground), Int16(key.background))
+                    pairs[key] = pair
+                }
             }
-            appearances[style] = appearance
+            attributes[style] = Attributes(attributes: Self.flags(of: look), pair: pair)
         }
     }
 
-    func appearance(of style: Style) -> Appearance {
-        appearances[style] ?? Appearance(attributes: 0, pair: 0)
+    func attributes(of style: Style) -> Attributes {
+        attributes[style] ?? Attributes(attributes: 0, pair: 0)
     }
 
-    private static func attributes(for style: Style) -> attr_t {
-        switch style {
-        case .normal, .messageText, .inputText, .panelLabel, .panelValue, .panelEditing: return 0
-        case .dim, .footer, .placeholder, .border: return CNcursesw_dim()
-        case .title, .panelTitle, .userLabel, .assistantLabel, .systemLabel, .panelValueChanged, .inputPrompt, .panelHeading:
-            return CNcursesw_bold()
-        case .panelTitleFocused, .borderFocused: return CNcursesw_bold()
-        case .error, .statusBarAccent, .statusBarError, .focusLabel: return CNcursesw_bold()
-        case .statusBar, .panelSelection: return CNcursesw_reverse()
-        }
+    private static func flags(of look: Appearance) -> attr_t {
+        var flags: attr_t = 0
+        if look.bold { flags |= CNcursesw_bold() }
+        if look.dim { flags |= CNcursesw_dim() }
+        if look.italic { flags |= CNcursesw_italic() }
+        if look.underline { flags |= CNcursesw_underline() }
+        if look.reverse { flags |= CNcursesw_reverse() }
+        return flags
+    }
+
+    /// A foreground and background, -1 for the terminal's own.
+    private struct ColorPairKey: Hashable {
+        var foreground: Int
+        var background: Int
     }
 }

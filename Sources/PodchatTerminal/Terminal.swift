@@ -34,12 +34,13 @@ final class Terminal {
         nodelay(CNcursesw_stdscr(), true)
         // Esc must not lag: ncurses waits this long to tell a lone Esc from an escape sequence.
         set_escdelay(25)
-        let useColors = has_colors() && environment["NO_COLOR"].map(\.isEmpty) ?? true
-        if useColors {
+        var colors = ColorSupport.monochrome
+        if has_colors() {
             start_color()
             use_default_colors()
+            colors = ColorSupport.detect(colors: Int(CNcursesw_colors()), environment: environment)
         }
-        palette = Palette(useColors: useColors)
+        palette = Palette(colors: colors)
     }
 
     /// Gives the terminal back as it was.
@@ -74,7 +75,7 @@ final class Terminal {
         for x in 0..<screen.size.width {
             let source = screen[x, y]
             if source.isContinuation { continue }
-            let appearance = palette.appearance(of: source.style)
+            let appearance = palette.attributes(of: source.style)
             var scalars = Self.scalars(of: source.character)
             scalars.withUnsafeMutableBufferPointer { buffer in
                 _ = setcchar(&cell, buffer.baseAddress, appearance.attributes, appearance.pair, nil)

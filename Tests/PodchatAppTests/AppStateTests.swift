@@ -211,14 +211,6 @@ import Testing
         app.press(.function(2))
         #expect(!app.state.showsPanel)
     }
-
-    @Test func pageUpScrollsAndPageDownReturns() {
-        var app = AppHarness()
-        app.press(.pageUp)
-        #expect(app.state.scrollOffset > 0)
-        app.press(.pageDown)
-        #expect(app.state.scrollOffset == 0)
-    }
 }
 
 @Suite struct EndpointLoadTests {

@@ -13,6 +13,22 @@ package enum Style: String, Sendable, Equatable, CaseIterable {
     case assistantLabel
     case systemLabel
     case messageText
+    /// Markdown: a heading's text.
+    case heading
+    /// Markdown: **strong** text.
+    case strong
+    /// Markdown: *emphasised* text.
+    case emphasis
+    /// Markdown: `code` inside a line.
+    case inlineCode
+    /// Markdown: the text of a fenced code block.
+    case codeBlock
+    /// Markdown: the frame, label and number around a code block, and rules.
+    case codeFrame
+    case quote
+    case link
+    /// A list's bullet or number.
+    case listMarker
     case footer
     case error
     case inputPrompt

@@ -101,7 +101,8 @@ extension AppState {
         parameters = restoredParameters
         entries = restoredEntries
         (conversationID, title, createdAt, updatedAt) = (record.id, record.title, record.createdAt, record.updatedAt)
-        (activeReply, editing, scrollOffset) = (nil, nil, 0)
+        (activeReply, editing) = (nil, nil)
+        followNewestText()
     }
 
     /// A stored message as an entry. Reply timings come back as instants measured from now, so
@@ -145,6 +146,7 @@ extension AppState {
         (entries, settings, parameters, title) = ([], initialSettings, initialParameters, "")
         conversationID = nextConversationID()
         (createdAt, updatedAt) = (wallTime, wallTime)
-        (activeReply, editing, scrollOffset) = (nil, nil, 0)
+        (activeReply, editing) = (nil, nil)
+        followNewestText()
     }
 }

@@ -23,7 +23,7 @@ extension AppState {
         updatedAt = wallTime
         entries.append(reply)
         activeReply = ActiveReply(id: id, requestedAt: now)
-        scrollOffset = 0
+        followNewestText()
         notice = nil
         return [.startCompletion(id, request)]
     }
@@ -66,6 +66,8 @@ extension AppState {
             updateReplyEntry { $0.jobID = jobID }
         case .started:
             reply.startedAt = reply.startedAt ?? now
+            let instant = now
+            updateReplyEntry { $0.startedAt = $0.startedAt ?? instant }
         case .delta(let choice, let text):
             guard !text.isEmpty else { break }
             reply.startedAt = reply.startedAt ?? now
@@ -73,8 +75,10 @@ extension AppState {
             let instant = now
             updateReplyEntry {
                 $0.append(text, toChoice: choice)
+                $0.startedAt = $0.startedAt ?? instant
                 $0.firstTokenAt = $0.firstTokenAt ?? instant
             }
+            if case .anchored = scroll { hasUnseenText = true }
         case .replaced(let choice, let text):
             updateReplyEntry { $0.replace(choice: choice, with: text) }
         case .usage(let usage):

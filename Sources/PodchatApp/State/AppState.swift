@@ -32,8 +32,12 @@ package struct AppState: Sendable, Equatable {
     package internal(set) var editing: FieldEdit?
     package internal(set) var activeReply: ActiveReply?
     package internal(set) var notice: Notice?
-    /// Rows the transcript is scrolled up from the bottom; 0 follows new text.
-    package internal(set) var scrollOffset = 0
+    /// Where the transcript is scrolled to: following new text, or held where the user reads.
+    package internal(set) var scroll = TranscriptScroll.following
+    /// Text arrived below while the transcript was held: the "new text below" marker shows.
+    package internal(set) var hasUnseenText = false
+    /// Replies shown as the model wrote them instead of laid out as Markdown.
+    package internal(set) var showsRawText = false
     package internal(set) var showsPanel = true
     package internal(set) var isFinished = false
     /// The endpoint's queue and worker counts, as last reported.
@@ -189,8 +193,8 @@ package struct AppState: Sendable, Equatable {
             if !completeCommandName() { cycleFocus(forward: true) }
         case .backTab: cycleFocus(forward: false)
         case .escape: return cancelReply()
-        case .pageUp: scrollOffset += pageRows
-        case .pageDown: scrollOffset = max(0, scrollOffset - pageRows)
+        case .pageUp: scrollUp(pageRows)
+        case .pageDown: scrollDown(pageRows)
         default: edit(&input, with: key, allowsNewlines: true)
         }
         return []
@@ -198,11 +202,12 @@ package struct AppState: Sendable, Equatable {
 
     private mutating func handleTranscriptKey(_ key: Key) -> [Effect] {
         switch key {
-        case .up: scrollOffset += 1
-        case .down: scrollOffset = max(0, scrollOffset - 1)
-        case .pageUp: scrollOffset += pageRows
-        case .pageDown: scrollOffset = max(0, scrollOffset - pageRows)
-        case .end: scrollOffset = 0
+        case .up: scrollUp(1)
+        case .down: scrollDown(1)
+        case .pageUp: scrollUp(pageRows)
+        case .pageDown: scrollDown(pageRows)
+        case .home: scrollToTop()
+        case .end: followNewestText()
         case .character("["): cycleChosenChoice(by: -1)
         case .character("]"): cycleChosenChoice(by: 1)
         case .tab: cycleFocus(forward: true)
@@ -248,10 +253,6 @@ package struct AppState: Sendable, Equatable {
     private mutating func leavePanel() {
         if focus == .panel { focus = .input }
         if case .parameter = editing?.field { editing = nil }
-    }
-
-    var pageRows: Int {
-        max(1, (ScreenLayout(size: size, inputRows: 1, showsPanel: false)?.transcript.height ?? 1) - 1)
     }
 
     // MARK: - Quitting

@@ -26,6 +26,8 @@ package struct TranscriptEntry: Sendable, Equatable {
     package var jobID: String?
     package var usage: Usage?
     package var requestedAt: ContinuousClock.Instant?
+    /// When a worker took the job: the time queued is from `requestedAt` to here.
+    package var startedAt: ContinuousClock.Instant?
     package var firstTokenAt: ContinuousClock.Instant?
     package var finishedAt: ContinuousClock.Instant?
     /// When the message was written (a reply: requested), in seconds since 1970; stored with it.

@@ -1,15 +1,16 @@
 /// Draws the whole screen for a state. Pure: the same state gives the same cells.
 package enum AppView {
-    package static func render(_ state: AppState) -> Screen {
+    /// - Parameter cache: keeps laid-out messages between frames; the program passes one so a
+    ///   frame costs the same at message 10 and message 10,000. The screen is the same without.
+    package static func render(_ state: AppState, cache: TranscriptCache? = nil) -> Screen {
         var screen = Screen(size: state.size)
         let inputBox = inputBox(for: state)
-        let inputRows = InputBoxView.rowsNeeded(for: inputBox.editor, width: state.size.width)
-        guard let layout = ScreenLayout(size: state.size, inputRows: inputRows, showsPanel: state.showsPanel) else {
+        guard let layout = layout(for: state) else {
             let minimum = ScreenLayout.minimumSize
             screen.write("Terminal too small (need \(minimum.width)×\(minimum.height))", at: Point(x: 0, y: 0), width: state.size.width, style: .error)
             return screen
         }
-        TranscriptView(state: state).render(in: layout.transcript, on: &screen)
+        TranscriptView(state: state, cache: cache).render(in: layout.transcript, on: &screen)
         inputBox.render(divider: layout.inputDivider, input: layout.input, on: &screen)
         if let panel = layout.panel {
             ParameterPanelView(state: state).render(in: panel, on: &screen)
@@ -21,6 +22,12 @@ package enum AppView {
         }
         StatusBarView(state: state).render(in: layout.statusBar, on: &screen)
         return screen
+    }
+
+    /// Where each part goes for the state's size and input; nil when the terminal is too small.
+    static func layout(for state: AppState) -> ScreenLayout? {
+        let inputRows = InputBoxView.rowsNeeded(for: inputBox(for: state).editor, width: state.size.width)
+        return ScreenLayout(size: state.size, inputRows: inputRows, showsPanel: state.showsPanel)
     }
 
     /// The input box shows the message being typed, or the system prompt while it is edited.

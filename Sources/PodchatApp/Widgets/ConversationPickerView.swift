@@ -123,7 +123,7 @@ struct ConversationPickerView {
             lines += TextWrapper.wrap(message.content, width: content.width - 2).map { TranscriptLine($0, style: .messageText, indent: 2) }
         }
         for (row, line) in lines.prefix(content.height).enumerated() {
-            screen.write(line.text, at: Point(x: content.x + line.indent, y: content.y + row), width: content.width - line.indent, style: line.style)
+            line.draw(at: Point(x: content.x, y: content.y + row), width: content.width, on: &screen)
         }
     }
 

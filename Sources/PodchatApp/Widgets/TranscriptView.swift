@@ -1,117 +1,26 @@
-import PodchatCore
-
-/// The conversation: each message under its author's label, replies with a footer saying how
-/// they went, soft-wrapped to the area and scrolled so the newest text shows.
+/// The conversation, soft-wrapped to the area: the newest text at the bottom while following,
+/// or held where the user scrolled to, with a marker while there is more below.
 struct TranscriptView {
     let state: AppState
+    let cache: TranscriptCache?
 
     func render(in area: Rect, on screen: inout Screen) {
         guard !area.isEmpty else { return }
-        let lines = state.entries.isEmpty ? welcomeLines(width: area.width) : conversationLines(width: area.width)
-        let hiddenBelow = min(state.scrollOffset, max(0, lines.count - area.height))
-        let end = lines.count - hiddenBelow
-        let start = max(0, end - area.height)
-        for (row, line) in lines[start..<end].enumerated() {
-            screen.write(line.text, at: Point(x: area.x + line.indent, y: area.y + row), width: area.width - line.indent, style: line.style)
+        guard !state.entries.isEmpty else {
+            for (row, line) in welcomeLines(width: area.width).prefix(area.height).enumerated() {
+                line.draw(at: Point(x: area.x, y: area.y + row), width: area.width, on: &screen)
+            }
+            return
         }
-        if hiddenBelow > 0 {
-            let marker = " ↓ \(hiddenBelow) more lines (PgDn) "
-            let width = DisplayWidth.of(marker)
+        let window = TranscriptLayout(state: state, width: area.width, cache: cache).window(height: area.height)
+        for (row, line) in window.lines.enumerated() {
+            line.draw(at: Point(x: area.x, y: area.y + row), width: area.width, on: &screen)
+        }
+        if window.isAnchored {
+            let marker = state.hasUnseenText ? " ↓ new text below · PgDn " : " ↓ more below · PgDn "
+            let width = min(area.width, DisplayWidth.of(marker))
             screen.write(marker, at: Point(x: area.maxX - width, y: area.maxY - 1), width: width, style: .statusBarAccent)
         }
-    }
-
-    private func conversationLines(width: Int) -> [TranscriptLine] {
-        var lines: [TranscriptLine] = []
-        // Two columns of indent, one of margin before the panel's divider.
-        let textWidth = width - 3
-        for entry in state.entries {
-            if !lines.isEmpty { lines.append(.blank) }
-            lines.append(label(for: entry.role))
-            lines += textLines(of: entry, width: textWidth)
-            if entry.role == .assistant {
-                if let footer = footer(for: entry) {
-                    lines += TextWrapper.wrap(footer.text, width: textWidth).map { TranscriptLine($0, style: footer.style, indent: 2) }
-                }
-                if let parameters = entry.parameters, entry.status != .streaming {
-                    lines += TextWrapper.wrap(Formatting.keepingTogether(Formatting.changedParameters(parameters)), width: textWidth)
-                        .map { TranscriptLine($0, style: .dim, indent: 2) }
-                }
-            }
-        }
-        return lines
-    }
-
-    /// The message's text; a reply with several choices shows each under `choice i/n`, the one
-    /// that continues the conversation marked.
-    private func textLines(of entry: TranscriptEntry, width: Int) -> [TranscriptLine] {
-        guard entry.choices.count > 1 else {
-            return entry.text.isEmpty ? [] : TextWrapper.wrap(entry.text, width: width).map { TranscriptLine($0, style: .messageText, indent: 2) }
-        }
-        var lines: [TranscriptLine] = []
-        for (index, text) in entry.choices.enumerated() {
-            let isChosen = index == entry.chosenChoice
-            let title = "choice \(index + 1)/\(entry.choices.count)" + (isChosen ? " ✓ continues ([ ] or /choose N)" : "")
-            lines.append(TranscriptLine(title, style: isChosen ? .assistantLabel : .footer, indent: 2))
-            lines += TextWrapper.wrap(text, width: width - 2).map { TranscriptLine($0, style: isChosen ? .messageText : .dim, indent: 4) }
-        }
-        return lines
-    }
-
-    private func label(for role: Role) -> TranscriptLine {
-        switch role {
-        case .user: return TranscriptLine("You", style: .userLabel)
-        case .assistant: return TranscriptLine("Assistant", style: .assistantLabel)
-        case .system: return TranscriptLine("System", style: .systemLabel)
-        }
-    }
-
-    private func footer(for entry: TranscriptEntry) -> (text: String, style: Style)? {
-        switch entry.status {
-        case .streaming: return (progress, .footer)
-        case .complete: return statistics(of: entry).map { ($0, .footer) }
-        case .truncated: return (joined(["truncated: the reply hit max_tokens (raise it in the panel)", statistics(of: entry)]), .footer)
-        case .cancelled: return (joined(["cancelled", statistics(of: entry)]), .footer)
-        case .timedOut: return (joined(["timed out on the server", statistics(of: entry)]), .error)
-        case .failed(let message): return ("failed: \(message)", .error)
-        }
-    }
-
-    /// What the reply being waited for is doing, for its footer.
-    private var progress: String {
-        guard let reply = state.activeReply else { return "…" }
-        if let retry = reply.retry {
-            return "retrying in \(Formatting.elapsed(retry.at - state.now)): \(retry.reason)"
-        }
-        let elapsed = Formatting.elapsed(state.now - reply.requestedAt)
-        if reply.jobID == nil { return "sending…" }
-        if reply.startedAt == nil { return "queued \(elapsed), waiting for a worker" }
-        return reply.firstTokenAt == nil ? "running \(elapsed), waiting for the first token" : "streaming…"
-    }
-
-    /// Footer parts keep their label and value together: spaces inside a part do not break.
-    private func statistics(of entry: TranscriptEntry) -> String? {
-        let parts = statisticParts(of: entry)
-        return parts.isEmpty ? nil : Formatting.keepingTogether(parts)
-    }
-
-    private func statisticParts(of entry: TranscriptEntry) -> [String] {
-        var parts: [String] = []
-        if let tokens = entry.usage?.completionTokens {
-            parts.append("\(tokens) tokens")
-            if let first = entry.firstTokenAt, let last = entry.finishedAt, last > first, tokens > 1 {
-                parts.append("\(formatDecimal(Double(tokens) / (last - first).seconds, places: 1)) tok/s")
-            }
-        }
-        if let requested = entry.requestedAt, let first = entry.firstTokenAt {
-            parts.append("first token \(Formatting.elapsed(first - requested))")
-        }
-        if let jobID = entry.jobID { parts.append("job \(Formatting.shortJobID(jobID))") }
-        return parts
-    }
-
-    private func joined(_ parts: [String?]) -> String {
-        parts.compactMap { $0 }.joined(separator: " · ")
     }
 
     private func welcomeLines(width: Int) -> [TranscriptLine] {
@@ -127,7 +36,7 @@ struct TranscriptView {
             ]
         }
         paragraphs += [
-            ("Type a message and press Enter. Alt-Enter or Ctrl-J adds a line, Esc stops a reply, Tab moves to the sampling panel (or /set NAME VALUE), F2 shows or hides it, Ctrl-O opens saved conversations, Ctrl-Q quits.", .dim)
+            ("Type a message and press Enter. Alt-Enter or Ctrl-J adds a line, Esc stops a reply, Tab moves to the sampling panel (or /set NAME VALUE), Ctrl-O opens saved conversations, F1 lists every key, Ctrl-Q quits.", .dim)
         ]
         return paragraphs.flatMap { text, style in
             text.isEmpty ? [TranscriptLine.blank] : TextWrapper.wrap(text, width: width - 2).map { TranscriptLine($0, style: style, indent: 1) }

@@ -1,0 +1,166 @@
+import PodchatCore
+
+/// The transcript's rows, one block per message: a blank separator (but for the first), the
+/// author's label, the text (Markdown laid out for replies, unless raw text is asked for), and
+/// for replies a footer saying how they went. The view draws from it and scrolling counts
+/// rows with it, so both agree on every row.
+struct TranscriptLayout {
+    let state: AppState
+    /// The transcript area's width.
+    let width: Int
+    let cache: TranscriptCache?
+
+    /// Two columns of indent, one of margin before the panel's divider.
+    private var textWidth: Int { width - 3 }
+
+    var entryCount: Int { state.entries.count }
+
+    /// The rows of message `index`'s block.
+    func rows(ofEntry index: Int) -> [TranscriptLine] {
+        let entry = state.entries[index]
+        var lines: [TranscriptLine] = index > 0 ? [.blank] : []
+        lines.append(label(for: entry.role))
+        let key = TranscriptCache.Key(
+            role: entry.role, choices: entry.choices, chosenChoice: entry.chosenChoice, width: width, showsRawText: state.showsRawText)
+        lines += cache?.lines(forEntry: index, key: key) { body(of: entry) } ?? body(of: entry)
+        if entry.role == .assistant { lines += footerLines(of: entry) }
+        return lines
+    }
+
+    /// The `height` rows on screen for the state's scroll position, and whether the view is
+    /// held above the newest text.
+    func window(height: Int) -> (lines: [TranscriptLine], isAnchored: Bool) {
+        if case .anchored(let entry, let row) = state.scroll, let lines = rows(from: entry, row: row, count: height) {
+            return (lines, true)
+        }
+        return (bottomRows(count: height), false)
+    }
+
+    /// `count` rows from row `row` of message `entry` down, or nil when fewer are left.
+    private func rows(from entry: Int, row: Int, count: Int) -> [TranscriptLine]? {
+        guard entry < entryCount else { return nil }
+        let first = rows(ofEntry: entry)
+        var lines = Array(first.dropFirst(min(row, first.count - 1)))
+        var next = entry + 1
+        while lines.count < count && next < entryCount {
+            lines += rows(ofEntry: next)
+            next += 1
+        }
+        return lines.count >= count ? Array(lines.prefix(count)) : nil
+    }
+
+    /// The last `count` rows; only the messages that reach the screen are laid out.
+    private func bottomRows(count: Int) -> [TranscriptLine] {
+        var lines: [TranscriptLine] = []
+        var index = entryCount - 1
+        while index >= 0 && lines.count < count {
+            lines = rows(ofEntry: index) + lines
+            index -= 1
+        }
+        return Array(lines.suffix(count))
+    }
+
+    // MARK: - A message's parts
+
+    private func label(for role: Role) -> TranscriptLine {
+        switch role {
+        case .user: return TranscriptLine("You", style: .userLabel)
+        case .assistant: return TranscriptLine("Assistant", style: .assistantLabel)
+        case .system: return TranscriptLine("System", style: .systemLabel)
+        }
+    }
+
+    /// The message's text; a reply with several choices shows each under `choice i/n`, the one
+    /// that continues the conversation marked.
+    private func body(of entry: TranscriptEntry) -> [TranscriptLine] {
+        guard entry.choices.count > 1 else {
+            return entry.text.isEmpty ? [] : text(entry.text, role: entry.role, width: textWidth, indent: 2)
+        }
+        var lines: [TranscriptLine] = []
+        for (index, text) in entry.choices.enumerated() {
+            let isChosen = index == entry.chosenChoice
+            let title = "choice \(index + 1)/\(entry.choices.count)" + (isChosen ? " ✓ continues ([ ] or /choose N)" : "")
+            lines.append(TranscriptLine(title, style: isChosen ? .assistantLabel : .footer, indent: 2))
+            lines += isChosen
+                ? self.text(text, role: entry.role, width: textWidth - 2, indent: 4)
+                : TextWrapper.wrap(text, width: textWidth - 2).map { TranscriptLine($0, style: .dim, indent: 4) }
+        }
+        return lines
+    }
+
+    /// Replies are Markdown; what the user and the system prompt say is shown as typed.
+    private func text(_ text: String, role: Role, width: Int, indent: Int) -> [TranscriptLine] {
+        let rows = role == .assistant && !state.showsRawText
+            ? MarkdownRenderer.lines(of: text, width: width)
+            : TextWrapper.wrap(runs: [StyledRun(text, style: .messageText)], width: width)
+        return rows.map { TranscriptLine(runs: $0, indent: indent) }
+    }
+
+    private func footerLines(of entry: TranscriptEntry) -> [TranscriptLine] {
+        var lines: [TranscriptLine] = []
+        if let footer = footer(for: entry) {
+            lines += TextWrapper.wrap(footer.text, width: textWidth).map { TranscriptLine($0, style: footer.style, indent: 2) }
+        }
+        if let parameters = entry.parameters, entry.status != .streaming {
+            lines += TextWrapper.wrap(Formatting.keepingTogether(Formatting.changedParameters(parameters)), width: textWidth)
+                .map { TranscriptLine($0, style: .dim, indent: 2) }
+        }
+        return lines
+    }
+
+    private func footer(for entry: TranscriptEntry) -> (text: String, style: Style)? {
+        switch entry.status {
+        case .streaming: return (progress, .footer)
+        case .complete: return statistics(of: entry).map { ($0, .footer) }
+        case .truncated: return (joined(["truncated — raise max_tokens (the panel or /set max_tokens N)", statistics(of: entry)]), .footer)
+        case .cancelled: return (joined(["cancelled", statistics(of: entry)]), .footer)
+        case .timedOut: return (joined(["timed out on the server", statistics(of: entry)]), .error)
+        case .failed(let message): return ("failed: \(message)", .error)
+        }
+    }
+
+    /// What the reply being waited for is doing, for its footer.
+    private var progress: String {
+        guard let reply = state.activeReply else { return "…" }
+        if let retry = reply.retry {
+            return "retrying in \(Formatting.elapsed(retry.at - state.now)): \(retry.reason)"
+        }
+        let elapsed = Formatting.elapsed(state.now - reply.requestedAt)
+        if reply.jobID == nil { return "sending…" }
+        if reply.startedAt == nil { return "queued \(elapsed), waiting for a worker" }
+        return reply.firstTokenAt == nil ? "running \(elapsed), waiting for the first token" : "streaming…"
+    }
+
+    /// Footer parts keep their label and value together: spaces inside a part do not break.
+    private func statistics(of entry: TranscriptEntry) -> String? {
+        let parts = statisticParts(of: entry)
+        return parts.isEmpty ? nil : Formatting.keepingTogether(parts)
+    }
+
+    private func statisticParts(of entry: TranscriptEntry) -> [String] {
+        var parts: [String] = []
+        if let requested = entry.requestedAt, let started = entry.startedAt, started - requested >= .milliseconds(500) {
+            parts.append("queued \(Formatting.elapsed(started - requested))")
+        }
+        if let requested = entry.requestedAt, let first = entry.firstTokenAt {
+            parts.append("first token \(Formatting.elapsed(first - requested))")
+        }
+        if let tokens = entry.usage?.completionTokens {
+            parts.append("\(tokens) tokens")
+            if let first = entry.firstTokenAt, let last = entry.finishedAt, last > first, tokens > 1 {
+                parts.append("\(formatDecimal(Double(tokens) / (last - first).seconds, places: 1)) tok/s")
+            }
+        }
+        switch entry.status {
+        case .complete: parts.append("finish stop")
+        case .truncated: parts.append("finish length")
+        default: break
+        }
+        if let jobID = entry.jobID { parts.append("job \(Formatting.shortJobID(jobID))") }
+        return parts
+    }
+
+    private func joined(_ parts: [String?]) -> String {
+        parts.compactMap { $0 }.joined(separator: " · ")
+    }
+}

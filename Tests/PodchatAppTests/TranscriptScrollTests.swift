@@ -1,0 +1,135 @@
+import PodchatApp
+import PodchatCore
+import PodchatTestSupport
+import Testing
+
+@Suite struct TranscriptScrollTests {
+    /// A conversation of `turns` finished exchanges, each reply `replyLines` numbered lines.
+    private func conversation(turns: Int, replyLines: Int = 3, size: Size = Size(width: 80, height: 24)) throws -> AppHarness {
+        var app = AppHarness(size: size)
+        for turn in 1...turns {
+            app.type("question \(turn)")
+            app.press(.enter)
+            let id = try #require(app.lastStartedRequest).id
+            let text = (1...replyLines).map { "answer \(turn) line \($0)" }.joined(separator: "\n")
+            app.receive([.delta(choice: 0, text: text), .finished(.completed)], for: id)
+        }
+        return app
+    }
+
+    private func transcriptText(_ app: AppHarness) -> String {
+        app.screen.lines.joined(separator: "\n")
+    }
+
+    @Test func followsTheNewestTextByDefault() throws {
+        let app = try conversation(turns: 8)
+        #expect(app.state.scroll == .following)
+        #expect(transcriptText(app).contains("answer 8 line 3"))
+        #expect(!transcriptText(app).contains("↓"))
+    }
+
+    @Test func pageUpHoldsThePositionAndShowsTheMarker() throws {
+        var app = try conversation(turns: 8)
+        app.press(.pageUp)
+        guard case .anchored = app.state.scroll else { Issue.record("not anchored: \(app.state.scroll)"); return }
+        let text = transcriptText(app)
+        #expect(!text.contains("answer 8 line 3"))
+        #expect(text.contains("↓ more below · PgDn"))
+    }
+
+    @Test func textArrivingWhileScrolledUpMovesNothingAndSaysSo() throws {
+        var app = try conversation(turns: 8)
+        app.type("one more")
+        app.press(.enter)
+        let id = try #require(app.lastStartedRequest).id
+        app.press(.pageUp)
+        let before = app.screen.lines.dropLast(4)
+        app.receive([.delta(choice: 0, text: "streaming words\nand more lines\nand more")], for: id)
+        #expect(app.state.hasUnseenText)
+        #expect(Array(app.screen.lines.dropLast(4)).dropLast() == Array(before).dropLast())
+        #expect(transcriptText(app).contains("↓ new text below · PgDn"))
+    }
+
+    @Test func pageDownToTheEndFollowsAgain() throws {
+        var app = try conversation(turns: 8)
+        app.press(.pageUp)
+        app.press(.pageUp)
+        app.press(.pageDown)
+        app.press(.pageDown)
+        app.press(.pageDown)
+        #expect(app.state.scroll == .following)
+        #expect(!app.state.hasUnseenText)
+        #expect(transcriptText(app).contains("answer 8 line 3"))
+    }
+
+    @Test func scrollingStopsAtTheTop() throws {
+        var app = try conversation(turns: 8)
+        for _ in 0..<20 { app.press(.pageUp) }
+        #expect(app.state.scroll == .anchored(entry: 0, row: 0))
+        #expect(app.screen.lines[0].hasPrefix("You"))
+        app.press(.pageDown)
+        guard case .anchored(let entry, _) = app.state.scroll else { Issue.record("followed too early"); return }
+        #expect(entry > 0)
+    }
+
+    @Test func aShortConversationDoesNotScroll() throws {
+        var app = try conversation(turns: 1)
+        app.press(.pageUp)
+        #expect(app.state.scroll == .following)
+    }
+
+    @Test func transcriptFocusScrollsByLinesAndHomeEndJump() throws {
+        var app = try conversation(turns: 8)
+        app.press(.tab)
+        app.press(.tab)
+        app.press(.up)
+        #expect(app.state.scroll != .following)
+        app.press(.home)
+        #expect(app.state.scroll == .anchored(entry: 0, row: 0))
+        app.press(.end)
+        #expect(app.state.scroll == .following)
+    }
+
+    @Test func sendingFollowsTheNewMessage() throws {
+        var app = try conversation(turns: 8)
+        app.press(.pageUp)
+        app.type("again")
+        app.press(.enter)
+        #expect(app.state.scroll == .following)
+        #expect(transcriptText(app).contains("again"))
+    }
+
+    /// Up from the bottom then down again by one row at a time passes every row exactly once.
+    @Test func lineByLineScrollingIsReversible() throws {
+        var app = try conversation(turns: 6)
+        app.press(.tab)
+        app.press(.tab)
+        var screens: [[String]] = [app.screen.lines]
+        for _ in 0..<12 {
+            app.press(.up)
+            screens.append(app.screen.lines)
+        }
+        for step in (0..<12).reversed() {
+            app.press(.down)
+            #expect(Array(app.screen.lines.prefix(10)) == Array(screens[step].prefix(10)), "step \(step)")
+        }
+        #expect(app.state.scroll == .following)
+    }
+
+    @Test func theCacheGivesTheSameScreenAsLayingOutAfresh() throws {
+        var app = try conversation(turns: 5)
+        let cache = TranscriptCache()
+        #expect(AppView.render(app.state, cache: cache) == AppView.render(app.state))
+        app.type("more")
+        app.press(.enter)
+        let id = try #require(app.lastStartedRequest).id
+        for word in ["Some ", "**bold** ", "text\n", "```swift\n", "let x = 1\n", "```\n"] {
+            app.receive([.delta(choice: 0, text: word)], for: id)
+            #expect(AppView.render(app.state, cache: cache) == AppView.render(app.state))
+        }
+        app.send(.resized(Size(width: 50, height: 20)))
+        #expect(AppView.render(app.state, cache: cache) == AppView.render(app.state))
+        app.press(.pageUp)
+        #expect(AppView.render(app.state, cache: cache) == AppView.render(app.state))
+    }
+}
