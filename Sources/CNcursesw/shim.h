@@ -22,6 +22,13 @@ static inline attr_t CNcursesw_reverse(void) { return A_REVERSE; }
 static inline attr_t CNcursesw_underline(void) { return A_UNDERLINE; }
 static inline attr_t CNcursesw_italic(void) { return A_ITALIC; }
 static inline int CNcursesw_ccharw_max(void) { return CCHARW_MAX; }
+static inline mmask_t CNcursesw_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t CNcursesw_wheel_up(void) { return BUTTON4_PRESSED; }
+#if NCURSES_MOUSE_VERSION > 1
+static inline mmask_t CNcursesw_wheel_down(void) { return BUTTON5_PRESSED; }
+#else
+static inline mmask_t CNcursesw_wheel_down(void) { return 0; }
+#endif
 static inline FILE *CNcursesw_stdin(void) { return stdin; }
 static inline FILE *CNcursesw_stdout(void) { return stdout; }
 

@@ -13,10 +13,16 @@ package final class EventLoop {
     private var state: AppState
     private let mailbox = Mailbox()
     private let environment: [String: String]
+    private let usesMouse: Bool
+    /// Laid-out messages kept between frames, so a frame's cost does not grow with the chat.
+    private let transcriptCache = TranscriptCache()
 
-    /// - Parameter makeState: builds the initial state for the terminal's size and the time now.
-    package init(environment: [String: String], makeState: (Size, ContinuousClock.Instant) -> AppState) {
+    /// - Parameters:
+    ///   - usesMouse: whether the wheel and clicks go to podchat (then Shift selects text).
+    ///   - makeState: builds the initial state for the terminal's size and the time now.
+    package init(environment: [String: String], usesMouse: Bool = true, makeState: (Size, ContinuousClock.Instant) -> AppState) {
         self.environment = environment
+        self.usesMouse = usesMouse
         state = makeState(Size(width: 80, height: 24), ContinuousClock.now)
     }
 
@@ -30,14 +36,14 @@ package final class EventLoop {
     package func run(perform: (Effect) -> Void) throws {
         let terminal: Terminal
         do {
-            terminal = try Terminal(environment: environment)
+            terminal = try Terminal(environment: environment, mouse: usesMouse)
         } catch {
             throw LoopError(message: error.description)
         }
         defer { terminal.close() }
         let signals = SignalPipe(signals: SignalPipe.terminating + [SIGWINCH])
-        apply([.resized(terminal.size), .clockTicked(clock.now)], perform: perform)
-        terminal.draw(AppView.render(state))
+        apply([.resized(terminal.size), .clockTicked(clock.now)], terminal: terminal, perform: perform)
+        terminal.draw(AppView.render(state, cache: transcriptCache))
         while !state.isFinished {
             let terminalGone = waitForInput(signals: signals)
             var events: [Event] = [.clockTicked(clock.now)]
@@ -46,14 +52,25 @@ package final class EventLoop {
                 events.append(.terminationRequested)
             }
             events += mailbox.drain()
-            apply(events, perform: perform)
-            terminal.draw(AppView.render(state))
+            apply(events, terminal: terminal, perform: perform)
+            terminal.draw(AppView.render(state, cache: transcriptCache))
         }
     }
 
-    private func apply(_ events: [Event], perform: (Effect) -> Void) {
-        for event in events {
-            for effect in state.handle(event) { perform(effect) }
+    /// Applies `events`; the terminal's own effects (clipboard, editor) happen here, the rest
+    /// go to `perform`.
+    private func apply(_ events: [Event], terminal: Terminal, perform: (Effect) -> Void) {
+        var pending = events[...]
+        while let event = pending.popFirst() {
+            for effect in state.handle(event) {
+                switch effect {
+                case .copyToClipboard(let text): terminal.copyToClipboard(text)
+                case .editExternally(let text):
+                    pending.append(terminal.whileSuspended { ExternalEditor.edit(text, environment: environment) })
+                    pending.append(.resized(terminal.size))
+                default: perform(effect)
+                }
+            }
         }
     }
 

@@ -13,7 +13,8 @@ package enum KeyDecoder {
         }
     }
 
-    /// ncurses key codes (curses.h), repeated here so the decoder stays pure.
+    /// ncurses key codes (curses.h), repeated here so the decoder stays pure, and the codes
+    /// podchat binds to sequences ncurses does not name (``customSequences``).
     package enum Code {
         package static let down: UInt32 = 0o402
         package static let up: UInt32 = 0o403
@@ -30,11 +31,25 @@ package enum KeyDecoder {
         package static let backTab: UInt32 = 0o541
         package static let shiftLeft: UInt32 = 0o611
         package static let shiftRight: UInt32 = 0o622
+        package static let mouse: UInt32 = 0o631
+        package static let pasteStart: UInt32 = 0x1000
+        package static let pasteEnd: UInt32 = 0x1001
+        package static let controlLeft: UInt32 = 0x1002
+        package static let controlRight: UInt32 = 0x1003
     }
 
-    /// The keys in one burst of input. Esc directly followed by Enter in the same burst is
-    /// Alt-Enter (terminals send Alt as an Esc prefix); Esc followed by another key is
-    /// that key with Alt, which podchat treats as the key alone.
+    /// Sequences the terminal layer binds to podchat's own codes with `define_key`: bracketed
+    /// paste's markers, and Ctrl (or Alt) with an arrow as xterm, tmux and rxvt send them.
+    package static let customSequences: [(sequence: String, code: UInt32)] = [
+        ("\u{1B}[200~", Code.pasteStart), ("\u{1B}[201~", Code.pasteEnd),
+        ("\u{1B}[1;5D", Code.controlLeft), ("\u{1B}[1;5C", Code.controlRight),
+        ("\u{1B}[1;3D", Code.controlLeft), ("\u{1B}[1;3C", Code.controlRight),
+        ("\u{1B}Od", Code.controlLeft), ("\u{1B}Oc", Code.controlRight),
+    ]
+
+    /// The keys in one burst of input. Terminals send Alt as an Esc prefix: Esc directly
+    /// followed by Enter in the same burst is Alt-Enter, by Backspace Alt-Backspace, by a
+    /// character Alt with that character; by another key, that key alone.
     package static func keys(from burst: [RawKey]) -> [Key] {
         var keys: [Key] = []
         var pendingEscape = false
@@ -42,8 +57,13 @@ package enum KeyDecoder {
             guard let key = decode(raw) else { continue }
             if pendingEscape {
                 pendingEscape = false
-                if key == .enter { keys.append(.altEnter); continue }
-                if key == .escape { keys.append(.escape) }
+                switch key {
+                case .enter: keys.append(.altEnter); continue
+                case .backspace: keys.append(.altBackspace); continue
+                case .character(let character): keys.append(.alt(character)); continue
+                case .escape: keys.append(.escape)
+                default: break
+                }
             }
             if key == .escape { pendingEscape = true; continue }
             keys.append(key)
@@ -85,6 +105,8 @@ package enum KeyDecoder {
         case Code.backTab: return .backTab
         case Code.shiftLeft: return .shiftLeft
         case Code.shiftRight: return .shiftRight
+        case Code.controlLeft: return .controlLeft
+        case Code.controlRight: return .controlRight
         case Code.function0 + 1...Code.function0 + 12: return .function(Int(code - Code.function0))
         default: return nil
         }

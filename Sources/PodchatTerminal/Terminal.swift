@@ -12,9 +12,11 @@ final class Terminal {
 
     private let palette: Palette
     private var lastDrawn: Screen?
+    private var decoder = InputDecoder()
 
-    /// Takes over the terminal: UTF-8 locale, raw keys, no echo, colours.
-    init(environment: [String: String]) throws(Unavailable) {
+    /// Takes over the terminal: UTF-8 locale, raw keys, no echo, colours, bracketed paste and,
+    /// when `mouse` is set, the mouse (which means Shift is needed to select text).
+    init(environment: [String: String], mouse: Bool) throws(Unavailable) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw Unavailable(description: "podchat's chat window needs a terminal; for scripts use `podchat ask`")
         }
@@ -34,6 +36,12 @@ final class Terminal {
         nodelay(CNcursesw_stdscr(), true)
         // Esc must not lag: ncurses waits this long to tell a lone Esc from an escape sequence.
         set_escdelay(25)
+        for (sequence, code) in KeyDecoder.customSequences { define_key(sequence, Int32(code)) }
+        if mouse {
+            mouseinterval(0)
+            mousemask(CNcursesw_button1_pressed() | CNcursesw_wheel_up() | CNcursesw_wheel_down(), nil)
+        }
+        Self.setBracketedPaste(true)
         var colors = ColorSupport.monochrome
         if has_colors() {
             start_color()
@@ -45,7 +53,40 @@ final class Terminal {
 
     /// Gives the terminal back as it was.
     func close() {
+        Self.setBracketedPaste(false)
         endwin()
+    }
+
+    /// Asks the terminal to mark pastes (`ESC [200~` … `ESC [201~`), or to stop.
+    private static func setBracketedPaste(_ isOn: Bool) {
+        writeDirectly(isOn ? "\u{1B}[?2004h" : "\u{1B}[?2004l")
+    }
+
+    /// Bytes for the terminal itself, past ncurses (which would draw them as text).
+    private static func writeDirectly(_ sequence: String) {
+        let output = CNcursesw_stdout()
+        fputs(sequence, output)
+        fflush(output)
+    }
+
+    /// Puts `text` on the clipboard with OSC 52.
+    func copyToClipboard(_ text: String) {
+        Self.writeDirectly(Clipboard.osc52(text))
+    }
+
+    /// Gives the terminal to `body` (an editor) as the shell had it, then takes it back and
+    /// redraws everything.
+    func whileSuspended<Result>(_ body: () -> Result) -> Result {
+        Self.setBracketedPaste(false)
+        def_prog_mode()
+        endwin()
+        let result = body()
+        reset_prog_mode()
+        Self.setBracketedPaste(true)
+        lastDrawn = nil
+        clearok(CNcursesw_stdscr(), true)
+        refresh()
+        return result
     }
 
     var size: Size {
@@ -97,23 +138,32 @@ final class Terminal {
         return result + [0]
     }
 
-    /// Every key and resize waiting in the input, without blocking.
+    /// Every key, mouse action, paste and resize waiting in the input, without blocking.
     func pendingEvents() -> [Event] {
-        var burst: [KeyDecoder.RawKey] = []
-        var events: [Event] = []
+        var inputs: [InputDecoder.RawInput] = []
         var character: wint_t = 0
         while true {
             let status = get_wch(&character)
             if status == ERR { break }
             if status == KEY_CODE_YES && character == KEY_RESIZE {
-                events += KeyDecoder.keys(from: burst).map(Event.keyPressed)
-                burst = []
                 lastDrawn = nil
-                events.append(.resized(size))
-                continue
+                inputs.append(.resized(size))
+            } else if status == KEY_CODE_YES && character == KEY_MOUSE {
+                if let mouse = Self.mouseEvent() { inputs.append(.mouse(mouse)) }
+            } else {
+                inputs.append(.key(KeyDecoder.RawKey(code: character, isKeyCode: status == KEY_CODE_YES)))
             }
-            burst.append(KeyDecoder.RawKey(code: character, isKeyCode: status == KEY_CODE_YES))
         }
-        return events + KeyDecoder.keys(from: burst).map(Event.keyPressed)
+        return decoder.events(from: inputs)
+    }
+
+    private static func mouseEvent() -> MouseEvent? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let point = Point(x: Int(event.x), y: Int(event.y))
+        if event.bstate & CNcursesw_wheel_up() != 0 { return MouseEvent(.wheelUp, at: point) }
+        if CNcursesw_wheel_down() != 0 && event.bstate & CNcursesw_wheel_down() != 0 { return MouseEvent(.wheelDown, at: point) }
+        if event.bstate & CNcursesw_button1_pressed() != 0 { return MouseEvent(.press, at: point) }
+        return nil
     }
 }

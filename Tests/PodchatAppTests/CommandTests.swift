@@ -28,7 +28,7 @@ import Testing
         ("/set warmth 2", "Unknown parameter warmth (Tab completes names)"),
         ("/set temperature", "Usage: /set temperature VALUE (none sends nothing)"),
         ("/reset warmth", "Unknown parameter warmth (Tab completes names)"),
-        ("/frobnicate", "Unknown command /frobnicate: try /set, /reset, /choose, /preset, /save, /load, /new, /title, /export"),
+        ("/frobnicate", "Unknown command /frobnicate (F1 or /help lists them)"),
         ("/set mode poem", "mode must be chat or prompt (got poem)"),
         ("/preset save ../x", "A preset name is letters, digits, '-', '_' or '.' (got ../x)"),
     ])

@@ -44,7 +44,63 @@ import Testing
         #expect(KeyDecoder.keys(from: [character(27), character(27)]) == [.escape, .escape])
     }
 
-    @Test func altWithACharacterIsTheCharacter() {
-        #expect(KeyDecoder.keys(from: [character(27), character(120)]) == [.character("x")])
+    @Test func escapeThenACharacterIsAltWithIt() {
+        #expect(KeyDecoder.keys(from: [character(27), character(98)]) == [.alt("b")])
+        #expect(KeyDecoder.keys(from: [character(27), character(127)]) == [.altBackspace])
+    }
+
+    @Test func escapeThenAnotherKeyIsThatKey() {
+        #expect(KeyDecoder.keys(from: [character(27), keyCode(KEY_UP)]) == [.up])
+    }
+
+    @Test func podchatsOwnCodesDecode() {
+        #expect(KeyDecoder.decode(.init(code: KeyDecoder.Code.controlLeft, isKeyCode: true)) == .controlLeft)
+        #expect(KeyDecoder.decode(.init(code: KeyDecoder.Code.controlRight, isKeyCode: true)) == .controlRight)
+        #expect(KeyDecoder.decode(.init(code: KeyDecoder.Code.pasteStart, isKeyCode: true)) == nil)
+    }
+
+    @Test func customCodesDoNotCollideWithNcurses() {
+        for (_, code) in KeyDecoder.customSequences { #expect(Int32(code) > KEY_MAX) }
+    }
+}
+
+@Suite struct InputDecoderTests {
+    private func text(_ string: String) -> [InputDecoder.RawInput] {
+        string.unicodeScalars.map { .key(.init(code: $0.value, isKeyCode: false)) }
+    }
+    private let pasteStart = InputDecoder.RawInput.key(.init(code: KeyDecoder.Code.pasteStart, isKeyCode: true))
+    private let pasteEnd = InputDecoder.RawInput.key(.init(code: KeyDecoder.Code.pasteEnd, isKeyCode: true))
+
+    @Test func aPasteIsOneEventWithItsNewlines() {
+        var decoder = InputDecoder()
+        let events = decoder.events(from: text("a") + [pasteStart] + text("line 1\rline 2\r\nline 3") + [pasteEnd] + text("b"))
+        #expect(events == [.keyPressed(.character("a")), .pasted("line 1\nline 2\nline 3"), .keyPressed(.character("b"))])
+    }
+
+    @Test func aPasteMaySpanReads() {
+        var decoder = InputDecoder()
+        #expect(decoder.events(from: [pasteStart] + text("first\r")) == [])
+        #expect(decoder.isInPaste)
+        #expect(decoder.events(from: text("second") + [pasteEnd]) == [.pasted("first\nsecond")])
+        #expect(!decoder.isInPaste)
+    }
+
+    @Test func enterAndEscapeInsideAPasteAreText() {
+        var decoder = InputDecoder()
+        let events = decoder.events(from: [pasteStart] + text("x\u{1B}[2Jy\r") + [pasteEnd])
+        #expect(events == [.pasted("x\u{1B}[2Jy\n")])
+    }
+
+    @Test func mouseAndResizeKeepTheirPlaceAmongKeys() {
+        var decoder = InputDecoder()
+        let mouse = MouseEvent(.wheelUp, at: Point(x: 3, y: 4))
+        let events = decoder.events(from: text("a") + [.mouse(mouse)] + text("b") + [.resized(Size(width: 10, height: 5))])
+        #expect(events == [.keyPressed(.character("a")), .mouse(mouse), .keyPressed(.character("b")), .resized(Size(width: 10, height: 5))])
+    }
+}
+
+@Suite struct ClipboardTests {
+    @Test func osc52CarriesTheTextInBase64() {
+        #expect(Clipboard.osc52("hi ✓") == "\u{1B}]52;c;aGkg4pyT\u{07}")
     }
 }

@@ -36,6 +36,8 @@ package final class EffectRunner: Sendable {
         case .saveConversation, .loadConversation, .loadConversationPreview, .listConversations, .searchConversations,
             .renameConversation, .deleteConversation, .exportConversation:
             if let result = conversationResult(of: effect) { post(result) }
+        case .copyToClipboard, .editExternally:
+            break  // The terminal's to do: the event loop performs them before effects reach here.
         }
     }
 

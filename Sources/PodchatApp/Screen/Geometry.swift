@@ -37,4 +37,8 @@ package struct Rect: Sendable, Equatable, Hashable {
     package var maxX: Int { x + width }
     package var maxY: Int { y + height }
     package var isEmpty: Bool { width == 0 || height == 0 }
+
+    package func contains(_ point: Point) -> Bool {
+        point.x >= x && point.x < maxX && point.y >= y && point.y < maxY
+    }
 }

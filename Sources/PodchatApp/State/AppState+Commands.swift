@@ -3,9 +3,6 @@ import PodchatCore
 /// Commands typed in the input box: Enter on a line that starts with `/` runs it instead of
 /// sending it. A command that fails keeps its text, so a typo can be fixed.
 extension AppState {
-    /// The commands, for the error that names them.
-    static let commandNames = ["/set", "/reset", "/choose", "/preset", "/save", "/load", "/new", "/title", "/export"]
-
     mutating func runCommand() -> [Effect] {
         let line = input.text.trimmingWhitespace
         let words = line.split(separator: " ")
@@ -21,8 +18,16 @@ extension AppState {
         case "/new": effects = runNew()
         case "/title": effects = runTitle(arguments)
         case "/export": effects = runExport(words.dropFirst().map(String.init))
+        case "/system": effects = runSystem(arguments)
+        case "/mode": effects = runMode(arguments) ? [] : nil
+        case "/raw": effects = toggleRawText()
+        case "/regen": effects = regenerate()
+        case "/edit": effects = editLastMessage()
+        case "/copy": effects = runCopy(words.dropFirst().map(String.init))
+        case "/help": effects = showHelp()
+        case "/quit": effects = quit()
         default:
-            show("Unknown command \(words.first ?? ""): try \(Self.commandNames.joined(separator: ", "))", expiresIn: .seconds(5), isError: true)
+            show("Unknown command \(words.first ?? "") (F1 or /help lists them)", expiresIn: .seconds(5), isError: true)
             effects = nil
         }
         guard let effects else { return [] }
@@ -67,6 +72,26 @@ extension AppState {
         return true
     }
 
+    /// `/system TEXT` sets the system prompt; `/system` alone edits it in the input box.
+    private mutating func runSystem(_ arguments: Substring) -> [Effect]? {
+        guard !arguments.isEmpty else {
+            input = LineEditor()
+            editing = FieldEdit(field: .systemPrompt, editor: LineEditor(settings.systemPrompt))
+            return []
+        }
+        return runSet("system_prompt " + arguments) ? [] : nil
+    }
+
+    private mutating func runMode(_ arguments: Substring) -> Bool {
+        guard let mode = ConversationMode(rawValue: String(arguments)) else {
+            show("Usage: /mode chat|prompt (now \(settings.mode.rawValue))", expiresIn: .seconds(5), isError: true)
+            return false
+        }
+        settings.mode = mode
+        show("mode \(mode.rawValue) from the next request", expiresIn: .seconds(3))
+        return true
+    }
+
     /// The field called `name`, or nil after saying why there is none.
     private mutating func knownField(_ name: String, usage: String) -> PanelField? {
         if let field = PanelField.named(name) { return field }
@@ -77,10 +102,15 @@ extension AppState {
 
     // MARK: - Completion
 
-    /// Tab after `/set ` or `/reset `: completes the field name, or lists the names that fit.
-    /// Returns false when the input is not such a command, so Tab moves the focus instead.
+    /// Tab on `/partial`: completes the command's name, or lists the names that fit; after
+    /// `/set ` or `/reset `, the field's name. Returns false when the input is not a command,
+    /// so Tab moves the focus instead.
     mutating func completeCommandName() -> Bool {
         let text = input.text
+        if text.hasPrefix("/"), !text.contains(" "), input.caret == input.characters.count {
+            completeCommand(text)
+            return true
+        }
         guard let command = ["/set ", "/reset "].first(where: { text.hasPrefix($0) }) else { return false }
         let partial = text.dropFirst(command.count)
         guard input.caret == input.characters.count, !partial.contains(" ") else { return true }
@@ -95,6 +125,17 @@ extension AppState {
             show(candidates.joined(separator: " "), expiresIn: .seconds(6))
         }
         return true
+    }
+
+    private mutating func completeCommand(_ partial: String) {
+        let names = SlashCommand.matching(partial).map(\.name)
+        switch names.count {
+        case 0: show("No command starts with \(partial) (F1 lists them)", expiresIn: .seconds(3), isError: true)
+        case 1: input = LineEditor(names[0] + " ")
+        default:
+            input = LineEditor(Self.commonPrefix(of: names))
+            show(names.joined(separator: " "), expiresIn: .seconds(6))
+        }
     }
 
     private static func commonPrefix(of names: [String]) -> String {

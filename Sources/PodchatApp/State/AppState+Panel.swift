@@ -5,27 +5,23 @@ extension AppState {
     /// The field the panel's selection is on.
     package var selectedField: PanelField { PanelField.all[panelSelection] }
 
-    mutating func handlePanelKey(_ key: Key) -> [Effect] {
+    mutating func performPanelAction(_ action: KeyAction) {
         let field = selectedField
-        switch key {
-        case .up: panelSelection = max(0, panelSelection - 1)
-        case .down: panelSelection = min(PanelField.all.count - 1, panelSelection + 1)
-        case .home: panelSelection = 0
-        case .end: panelSelection = PanelField.all.count - 1
-        case .left: adjust(field, by: -1, coarse: false)
-        case .right: adjust(field, by: 1, coarse: false)
-        case .shiftLeft, .pageDown: adjust(field, by: -1, coarse: true)
-        case .shiftRight, .pageUp: adjust(field, by: 1, coarse: true)
-        case .enter: activate(field)
-        case .character(" "): flip(field)
-        case .character("r"): reset(field)
-        case .character("R"): resetAll()
-        case .tab: cycleFocus(forward: true)
-        case .backTab: cycleFocus(forward: false)
-        case .escape: return activeReply == nil ? focusInput() : cancelReply()
+        switch action {
+        case .selectPrevious: panelSelection = max(0, panelSelection - 1)
+        case .selectNext: panelSelection = min(PanelField.all.count - 1, panelSelection + 1)
+        case .selectFirst: panelSelection = 0
+        case .selectLast: panelSelection = PanelField.all.count - 1
+        case .decrease: adjust(field, by: -1, coarse: false)
+        case .increase: adjust(field, by: 1, coarse: false)
+        case .decreaseCoarse: adjust(field, by: -1, coarse: true)
+        case .increaseCoarse: adjust(field, by: 1, coarse: true)
+        case .editValue: activate(field)
+        case .toggleValue: flip(field)
+        case .resetValue: reset(field)
+        case .resetAllValues: resetAll()
         default: break
         }
-        return []
     }
 
     /// Left/Right: numbers move by their step (×10 when coarse); switches and choices flip.

@@ -18,21 +18,25 @@ extension AppState {
     }
 
     private mutating func handleBrowsingKey(_ key: Key) -> [Effect] {
+        if let action = Keymap.action(for: [key], in: .picker) { return performPickerAction(action) }
         guard var current = picker else { return [] }
-        let selected = current.selected
-        switch key {
-        case .escape: picker = nil
-        case .up, .down:
-            picker?.move(by: key == .up ? -1 : 1)
+        let query = current.query.text
+        edit(&current.query, with: key, allowsNewlines: false)
+        picker = current
+        return current.query.text == query ? [] : [current.searchEffect]
+    }
+
+    mutating func performPickerAction(_ action: KeyAction) -> [Effect] {
+        let selected = picker?.selected
+        switch action {
+        case .closePicker: picker = nil
+        case .pickPrevious, .pickNext:
+            picker?.move(by: action == .pickPrevious ? -1 : 1)
             return pickerPreviewEffects()
-        case .enter: return selected.map { leaveConversation() + [.loadConversation($0.id)] } ?? []
-        case .function(2), .control("r"): if let selected { picker?.mode = .renaming(LineEditor(selected.title)) }
-        case .delete, .control("d"): if selected != nil { picker?.mode = .confirmingDelete }
-        default:
-            let query = current.query.text
-            edit(&current.query, with: key, allowsNewlines: false)
-            picker = current
-            return current.query.text == query ? [] : [current.searchEffect]
+        case .openPicked: return selected.map { leaveConversation() + [.loadConversation($0.id)] } ?? []
+        case .renamePicked: if let selected { picker?.mode = .renaming(LineEditor(selected.title)) }
+        case .deletePicked: if selected != nil { picker?.mode = .confirmingDelete }
+        default: break
         }
         return []
     }

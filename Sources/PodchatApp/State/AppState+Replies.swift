@@ -11,8 +11,14 @@ extension AppState {
         if entries.isEmpty { createdAt = wallTime }
         var message = TranscriptEntry(role: .user, text: input.take())
         message.time = wallTime
+        history.record(message.text)
         if title.isEmpty { title = Self.title(from: message.text) }
         entries.append(message)
+        return requestReply()
+    }
+
+    /// Asks for a reply to the conversation as it stands, with the panel's values as they are.
+    mutating func requestReply() -> [Effect] {
         let request = nextRequest()
         let id = RequestID(nextRequestNumber)
         nextRequestNumber += 1

@@ -59,6 +59,11 @@ package struct AppState: Sendable, Equatable {
     package internal(set) var createdAt: Double
     /// When a message, a reply or the title last changed; what the picker sorts by.
     package internal(set) var updatedAt: Double
+    /// The help overlay (F1, `/help`) while it is open: how far it is scrolled.
+    package internal(set) var helpScroll: Int?
+    /// A key that starts a two-key binding (Ctrl-X), waiting for the second key.
+    package internal(set) var pendingPrefix: Key?
+    package internal(set) var history = InputHistory()
     /// The conversation picker (Ctrl-O) while it is open.
     package internal(set) var picker: ConversationPicker?
     /// The latest listing of stored conversations, for Tab after `/load `.
@@ -118,6 +123,10 @@ package struct AppState: Sendable, Equatable {
     package mutating func handle(_ event: Event) -> [Effect] {
         switch event {
         case .keyPressed(let key): return handleKey(key)
+        case .pasted(let text): paste(text)
+        case .mouse(let mouse): handleMouse(mouse)
+        case .externalEditFinished(let text): input = LineEditor(text)
+        case .externalEditFailed(let message): show(message, expiresIn: .seconds(8), isError: true)
         case .resized(let newSize): resize(to: newSize)
         case .clockTicked(let instant): return tick(instant)
         case .terminationRequested: return quit()
@@ -159,82 +168,6 @@ package struct AppState: Sendable, Equatable {
         if !isPanelVisible { leavePanel() }
     }
 
-    // MARK: - Keys
-
-    private mutating func handleKey(_ key: Key) -> [Effect] {
-        if key != .control("c") { lastInterruptAt = nil }
-        switch key {
-        case .control("c"): return interrupt()
-        case .control("q"): return quit()
-        default: break
-        }
-        if picker != nil { return handlePickerKey(key) }
-        switch key {
-        case .control("o"): return openPicker()
-        case .function(2):
-            showsPanel.toggle()
-            if !isPanelVisible { leavePanel() }
-            return []
-        default: break
-        }
-        if editing != nil { return handleEditingKey(key) }
-        switch focus {
-        case .input: return handleInputKey(key)
-        case .panel: return handlePanelKey(key)
-        case .transcript: return handleTranscriptKey(key)
-        }
-    }
-
-    private mutating func handleInputKey(_ key: Key) -> [Effect] {
-        switch key {
-        case .enter: return input.text.hasPrefix("/") ? runCommand() : send()
-        case .tab:
-            if input.text.hasPrefix("/load ") { return completeConversationName() }
-            if !completeCommandName() { cycleFocus(forward: true) }
-        case .backTab: cycleFocus(forward: false)
-        case .escape: return cancelReply()
-        case .pageUp: scrollUp(pageRows)
-        case .pageDown: scrollDown(pageRows)
-        default: edit(&input, with: key, allowsNewlines: true)
-        }
-        return []
-    }
-
-    private mutating func handleTranscriptKey(_ key: Key) -> [Effect] {
-        switch key {
-        case .up: scrollUp(1)
-        case .down: scrollDown(1)
-        case .pageUp: scrollUp(pageRows)
-        case .pageDown: scrollDown(pageRows)
-        case .home: scrollToTop()
-        case .end: followNewestText()
-        case .character("["): cycleChosenChoice(by: -1)
-        case .character("]"): cycleChosenChoice(by: 1)
-        case .tab: cycleFocus(forward: true)
-        case .backTab: cycleFocus(forward: false)
-        case .enter: focus = .input
-        case .escape: return activeReply == nil ? focusInput() : cancelReply()
-        default: break
-        }
-        return []
-    }
-
-    /// The keys every text field shares: typing, deleting and moving the caret.
-    func edit(_ editor: inout LineEditor, with key: Key, allowsNewlines: Bool) {
-        switch key {
-        case .altEnter, .control("j"): if allowsNewlines { editor.insert("\n") }
-        case .character(let character): editor.insert(String(character))
-        case .backspace: editor.deleteBackward()
-        case .delete: editor.deleteForward()
-        case .left: editor.moveLeft()
-        case .right: editor.moveRight()
-        case .home, .control("a"): editor.moveToLineStart()
-        case .end, .control("e"): editor.moveToLineEnd()
-        case .control("u"): editor.deleteToLineStart()
-        default: break
-        }
-    }
-
     // MARK: - Focus
 
     /// Tab's order, input → panel → transcript, skipping the panel when it is not on screen.
@@ -250,7 +183,7 @@ package struct AppState: Sendable, Equatable {
     }
 
     /// Called when the panel goes off screen: its keys and its in-place edit go with it.
-    private mutating func leavePanel() {
+    mutating func leavePanel() {
         if focus == .panel { focus = .input }
         if case .parameter = editing?.field { editing = nil }
     }
@@ -258,7 +191,7 @@ package struct AppState: Sendable, Equatable {
     // MARK: - Quitting
 
     /// The first Ctrl-C cancels the reply (or warns); a second one soon after quits.
-    private mutating func interrupt() -> [Effect] {
+    mutating func interrupt() -> [Effect] {
         if let last = lastInterruptAt, now - last <= Self.quitConfirmationWindow {
             return quit()
         }
@@ -269,7 +202,7 @@ package struct AppState: Sendable, Equatable {
     }
 
     /// Quitting saves the conversation; a reply still coming is stopped and saved as it is.
-    private mutating func quit() -> [Effect] {
+    mutating func quit() -> [Effect] {
         isFinished = true
         return leaveConversation()
     }

@@ -14,6 +14,13 @@ package struct RequestID: Sendable, Hashable, CustomStringConvertible {
 /// Something that happened. The only input to ``AppState/handle(_:)``.
 package enum Event: Sendable, Equatable {
     case keyPressed(Key)
+    /// Text the terminal delivered as one paste (bracketed paste): inserted, never sent.
+    case pasted(String)
+    case mouse(MouseEvent)
+    /// The message as the external editor (Ctrl-X Ctrl-E) left it.
+    case externalEditFinished(String)
+    /// The external editor could not run or its file could not be read; the message is kept.
+    case externalEditFailed(String)
     case resized(Size)
     /// The time now; every batch of events starts with one, so the state never reads a clock.
     case clockTicked(ContinuousClock.Instant)
@@ -67,4 +74,9 @@ package enum Effect: Sendable, Equatable {
     case deleteConversation(id: String)
     /// Write `record` to the file at `path` (relative to the working directory).
     case exportConversation(ConversationRecord, format: ExportFormat, path: String)
+    /// Put `text` on the clipboard through the terminal (OSC 52), which works over SSH.
+    case copyToClipboard(String)
+    /// Suspend the window and edit `text` in `$VISUAL` / `$EDITOR`; the terminal layer answers
+    /// with ``Event/externalEditFinished(_:)`` or ``Event/externalEditFailed(_:)``.
+    case editExternally(String)
 }

@@ -46,6 +46,71 @@ package struct LineEditor: Sendable, Equatable {
         caret = start
     }
 
+    /// Deletes from the caret to the end of its line (Ctrl-K); at the end, the newline.
+    package mutating func deleteToLineEnd() {
+        let end = characters[caret...].firstIndex(of: "\n") ?? characters.count
+        characters.removeSubrange(caret..<max(end, min(caret + 1, characters.count)))
+    }
+
+    /// Moves to the start of the word before the caret (Ctrl-←, Alt-b).
+    package mutating func moveWordLeft() { caret = wordStart(before: caret) }
+
+    /// Moves to the end of the word after the caret (Ctrl-→, Alt-f).
+    package mutating func moveWordRight() { caret = wordEnd(after: caret) }
+
+    /// Deletes back to the start of the word before the caret (Ctrl-W, Alt-Backspace).
+    package mutating func deleteWordBackward() {
+        let start = wordStart(before: caret)
+        characters.removeSubrange(start..<caret)
+        caret = start
+    }
+
+    /// Deletes to the end of the word after the caret (Alt-d).
+    package mutating func deleteWordForward() {
+        characters.removeSubrange(caret..<wordEnd(after: caret))
+    }
+
+    /// Whether the caret is on the first line, where Up goes to older messages.
+    package var isOnFirstLine: Bool { !characters[..<caret].contains("\n") }
+
+    /// Whether the caret is on the last line, where Down goes to newer messages.
+    package var isOnLastLine: Bool { !characters[caret...].contains("\n") }
+
+    /// Moves to the line above, keeping the column as far as the line allows.
+    package mutating func moveLineUp() {
+        guard !isOnFirstLine else { return }
+        let column = caret - lineStart
+        let previousEnd = lineStart - 1
+        let previousStart = (characters[..<previousEnd].lastIndex(of: "\n")).map { $0 + 1 } ?? 0
+        caret = min(previousStart + column, previousEnd)
+    }
+
+    /// Moves to the line below, keeping the column as far as the line allows.
+    package mutating func moveLineDown() {
+        guard let end = characters[caret...].firstIndex(of: "\n") else { return }
+        let column = caret - lineStart
+        let nextEnd = characters[(end + 1)...].firstIndex(of: "\n") ?? characters.count
+        caret = min(end + 1 + column, nextEnd)
+    }
+
+    private func isWordCharacter(_ index: Int) -> Bool {
+        characters[index].isLetter || characters[index].isNumber || characters[index] == "_"
+    }
+
+    private func wordStart(before position: Int) -> Int {
+        var index = position
+        while index > 0 && !isWordCharacter(index - 1) { index -= 1 }
+        while index > 0 && isWordCharacter(index - 1) { index -= 1 }
+        return index
+    }
+
+    private func wordEnd(after position: Int) -> Int {
+        var index = position
+        while index < characters.count && !isWordCharacter(index) { index += 1 }
+        while index < characters.count && isWordCharacter(index) { index += 1 }
+        return index
+    }
+
     /// Empties the editor and returns what it held.
     package mutating func take() -> String {
         defer { self = LineEditor() }

@@ -20,6 +20,10 @@ package enum AppView {
             let area = Rect(x: 0, y: 0, width: state.size.width, height: layout.statusBar.y)
             ConversationPickerView(picker: picker, wallTime: state.wallTime).render(in: area, on: &screen)
         }
+        if let scroll = state.helpScroll {
+            screen.cursor = nil
+            HelpView(scroll: scroll).render(in: Rect(x: 0, y: 0, width: state.size.width, height: layout.statusBar.y), on: &screen)
+        }
         StatusBarView(state: state).render(in: layout.statusBar, on: &screen)
         return screen
     }

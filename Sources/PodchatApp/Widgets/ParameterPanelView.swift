@@ -15,24 +15,43 @@ struct ParameterPanelView {
         for y in area.y..<area.maxY {
             screen.write("│", at: Point(x: area.x, y: y), width: 1, style: isFocused ? .borderFocused : .border)
         }
+        guard let geometry = Self.geometry(in: area) else { return }
+        screen.write("Sampling", at: Point(x: geometry.content.x, y: geometry.content.y), width: geometry.content.width, style: isFocused ? .panelTitleFocused : .panelTitle)
+        renderList(in: geometry.list, titleRow: geometry.content.y, on: &screen)
+        if let detail = geometry.detail { renderDetail(in: detail, on: &screen) }
+    }
+
+    /// Where the panel's parts go in `area`: the content beside the divider, the list of
+    /// fields, and the detail at the bottom when there is room; nil when too small to draw.
+    private static func geometry(in area: Rect) -> (content: Rect, list: Rect, detail: Rect?)? {
         let content = Rect(x: area.x + 2, y: area.y, width: area.width - 3, height: area.height)
-        guard content.width > 8, content.height > 1 else { return }
-        screen.write("Sampling", at: Point(x: content.x, y: content.y), width: content.width, style: isFocused ? .panelTitleFocused : .panelTitle)
+        guard content.width > 8, content.height > 1 else { return nil }
         let showsDetail = content.height >= 14
-        let list = Rect(x: content.x, y: content.y + 1, width: content.width, height: content.height - 1 - (showsDetail ? Self.detailRows + 1 : 0))
-        renderList(in: list, titleRow: content.y, on: &screen)
-        if showsDetail {
-            renderDetail(in: Rect(x: content.x, y: content.maxY - Self.detailRows, width: content.width, height: Self.detailRows), on: &screen)
-        }
+        let list = Rect(x: content.x, y: content.y + 1, width: content.width, height: content.height - 1 - (showsDetail ? detailRows + 1 : 0))
+        let detail = showsDetail ? Rect(x: content.x, y: content.maxY - detailRows, width: content.width, height: detailRows) : nil
+        return (content, list, detail)
+    }
+
+    /// The first list row on screen: the selection stays in view, and the list scrolls no
+    /// further than it must.
+    private static func firstVisibleLine(selection: Int, listHeight: Int) -> Int {
+        let selectedLine = PanelLine.all.firstIndex(of: .field(selection)) ?? 0
+        return max(0, min(selectedLine - listHeight + 1, PanelLine.all.count - listHeight))
+    }
+
+    /// The field drawn at `point` in a panel occupying `area`, as the last frame showed it.
+    static func field(at point: Point, in area: Rect, selection: Int) -> Int? {
+        guard let list = geometry(in: area)?.list, list.contains(point) else { return nil }
+        let line = firstVisibleLine(selection: selection, listHeight: list.height) + point.y - list.y
+        guard PanelLine.all.indices.contains(line), case .field(let index) = PanelLine.all[line] else { return nil }
+        return index
     }
 
     // MARK: - The list
 
     private func renderList(in list: Rect, titleRow: Int, on screen: inout Screen) {
         let lines = PanelLine.all
-        let selectedLine = lines.firstIndex(of: .field(state.panelSelection)) ?? 0
-        // The selection stays in view; the list scrolls no further than it must.
-        let first = max(0, min(selectedLine - list.height + 1, lines.count - list.height))
+        let first = Self.firstVisibleLine(selection: state.panelSelection, listHeight: list.height)
         for row in 0..<list.height where first + row < lines.count {
             let y = list.y + row
             switch lines[first + row] {
