@@ -4,7 +4,10 @@ import PodchatCore
 /// sending it. A command that fails keeps its text, so a typo can be fixed.
 extension AppState {
     mutating func runCommand() -> [Effect] {
-        let line = input.text.trimmingWhitespace
+        let typed = input
+        let line = typed.text.trimmingWhitespace
+        // Cleared first, so a command may fill the input (`/edit`); a failure gives it back.
+        input = LineEditor()
         let words = line.split(separator: " ")
         let arguments = line.dropFirst(words.first?.count ?? 0).drop { $0 == " " }
         let effects: [Effect]?
@@ -30,8 +33,10 @@ extension AppState {
             show("Unknown command \(words.first ?? "") (F1 or /help lists them)", expiresIn: .seconds(5), isError: true)
             effects = nil
         }
-        guard let effects else { return [] }
-        input = LineEditor()
+        guard let effects else {
+            input = typed
+            return []
+        }
         return effects
     }
 

@@ -28,7 +28,7 @@ extension AppState {
             show("No message of yours to edit yet", expiresIn: .seconds(3), isError: true)
             return nil
         }
-        guard input.isBlank || input.text.hasPrefix("/edit") else {
+        guard input.isBlank else {
             show("The input has text: send or clear it first (Ctrl-U)", expiresIn: .seconds(4), isError: true)
             return nil
         }

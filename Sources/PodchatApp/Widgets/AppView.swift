@@ -7,7 +7,10 @@ package enum AppView {
         let inputBox = inputBox(for: state)
         guard let layout = layout(for: state) else {
             let minimum = ScreenLayout.minimumSize
-            screen.write("Terminal too small (need \(minimum.width)×\(minimum.height))", at: Point(x: 0, y: 0), width: state.size.width, style: .error)
+            let message = "Terminal too small: need \(minimum.width)×\(minimum.height), have \(state.size.width)×\(state.size.height)"
+            for (row, line) in TextWrapper.wrap(message, width: state.size.width).prefix(state.size.height).enumerated() {
+                screen.write(line, at: Point(x: 0, y: row), width: state.size.width, style: .error)
+            }
             return screen
         }
         TranscriptView(state: state, cache: cache).render(in: layout.transcript, on: &screen)
@@ -39,7 +42,7 @@ package enum AppView {
         if let edit = state.editing, edit.field == .systemPrompt {
             return InputBoxView(editor: edit.editor, isWaiting: false, isFocused: true, label: "system prompt: Enter saves · Esc cancels · Ctrl-J new line")
         }
-        let label = state.focus == .transcript ? "▲ transcript: ↑↓ PgUp PgDn scroll · [ ] choice · Tab" : nil
+        let label = state.focus == .transcript ? "▲ transcript: ↑↓ PgUp PgDn Home End scroll · r y e c [ ] · Tab" : nil
         return InputBoxView(editor: state.input, isWaiting: state.activeReply != nil, isFocused: state.focus == .input && state.editing == nil, label: label)
     }
 }

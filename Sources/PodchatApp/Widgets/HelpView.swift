@@ -1,6 +1,6 @@
 /// The help overlay: drawn from ``Keymap/bindings`` and ``SlashCommand/all``, the same tables
 /// that handle keys and commands, so it always says what podchat does.
-struct HelpView {
+package struct HelpView {
     /// How wide the key column is.
     private static let keyColumn = 22
 
@@ -15,6 +15,11 @@ struct HelpView {
         for (row, line) in lines.dropFirst(scroll).prefix(body.height).enumerated() {
             line.draw(at: Point(x: body.x, y: body.y + row), width: body.width, on: &screen)
         }
+    }
+
+    /// The help as plain text, one row per line.
+    package static func text(width: Int) -> String {
+        lines(width: width).map { $0.runs.plainText }.joined(separator: "\n")
     }
 
     /// Every row of help at `width` columns.

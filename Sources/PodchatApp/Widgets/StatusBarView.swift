@@ -40,12 +40,13 @@ struct StatusBarView {
 
     /// The keys that matter in the focused area.
     private var keyHints: [String] {
+        if state.helpScroll != nil { return ["↑↓ scroll", "any key closes"] }
         if state.picker != nil { return ["Enter open", "Esc close"] }
         if state.editing != nil { return ["Enter set", "Esc cancel"] }
         switch state.focus {
         case .panel: return ["←→ adjust", "Enter edit", "r reset", "Tab"]
-        case .transcript: return ["↑↓ scroll", "[ ] choice", "Tab"]
-        case .input: return state.activeReply == nil ? ["Enter send", "Tab panel", "Ctrl-Q quit"] : ["Esc stop", "Ctrl-Q quit"]
+        case .transcript: return ["↑↓ scroll", "r regen", "y copy", "e edit", "F1 help"]
+        case .input: return state.activeReply == nil ? ["Enter send", "Tab panel", "F1 help", "Ctrl-Q quit"] : ["Esc stop", "F1 help", "Ctrl-Q quit"]
         }
     }
 }

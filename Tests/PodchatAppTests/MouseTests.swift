@@ -1,0 +1,98 @@
+import PodchatApp
+import PodchatCore
+import PodchatTestSupport
+import Testing
+
+@Suite struct MouseTests {
+    /// The screen row where the panel draws `name`.
+    private func row(of name: String, in app: AppHarness) -> Int? {
+        app.screen.lines.firstIndex { $0.contains("│ \(name) ") || $0.contains("│›\(name) ") }
+    }
+
+    @Test func clickingAPanelRowSelectsThatField() throws {
+        var app = AppHarness(size: Size(width: 100, height: 40))
+        let y = try #require(row(of: "min_p", in: app))
+        app.send(.mouse(MouseEvent(.press, at: Point(x: 80, y: y))))
+        #expect(app.state.focus == .panel)
+        #expect(app.state.selectedField.name == "min_p")
+    }
+
+    @Test func clickingAHeadingSelectsNothingNew() throws {
+        var app = AppHarness(size: Size(width: 100, height: 40))
+        let y = try #require(app.screen.lines.firstIndex { $0.contains("│ penalties ") })
+        app.send(.mouse(MouseEvent(.press, at: Point(x: 80, y: y))))
+        #expect(app.state.selectedField.name == "temperature")
+    }
+
+    @Test func clicksMapThroughAScrolledPanel() throws {
+        var app = AppHarness(size: Size(width: 100, height: 24))
+        app.press(.tab)
+        for _ in 0..<22 { app.press(.down) }
+        let target = "n"
+        let y = try #require(row(of: target, in: app))
+        app.send(.mouse(MouseEvent(.press, at: Point(x: 75, y: y))))
+        #expect(app.state.selectedField.name == target)
+    }
+
+    @Test func theWheelScrollsTheTranscriptUnderIt() throws {
+        var app = AppHarness(size: Size(width: 80, height: 16))
+        app.type("q")
+        app.press(.enter)
+        let id = try #require(app.lastStartedRequest).id
+        app.receive([.delta(choice: 0, text: (1...40).map { "line \($0)" }.joined(separator: "\n")), .finished(.completed)], for: id)
+        app.send(.mouse(MouseEvent(.wheelUp, at: Point(x: 5, y: 3))))
+        guard case .anchored = app.state.scroll else { Issue.record("wheel did not scroll"); return }
+        app.send(.mouse(MouseEvent(.wheelDown, at: Point(x: 5, y: 3))))
+        #expect(app.state.scroll == .following)
+    }
+
+    @Test func clickingTheInputOrTranscriptFocusesIt() {
+        var app = AppHarness(size: Size(width: 80, height: 20))
+        app.send(.mouse(MouseEvent(.press, at: Point(x: 5, y: 2))))
+        #expect(app.state.focus == .transcript)
+        app.send(.mouse(MouseEvent(.press, at: Point(x: 5, y: 18))))
+        #expect(app.state.focus == .input)
+    }
+}
+
+@Suite struct ThemeTests {
+    /// Styles that carry meaning and must never look like plain text.
+    private static let meaningful: [Style] = [
+        .error, .statusBar, .statusBarAccent, .statusBarError, .panelSelection, .panelEditing, .focusLabel, .heading,
+        .strong, .emphasis, .inlineCode, .link, .userLabel, .assistantLabel, .panelValueChanged, .footer, .dim, .quote,
+    ]
+
+    @Test(arguments: ColorSupport.allCases)
+    func meaningfulStylesStandOutInEveryPalette(colors: ColorSupport) {
+        for style in Self.meaningful {
+            #expect(!Theme.appearance(of: style, colors: colors).isPlain, "\(style) is plain with \(colors)")
+        }
+    }
+
+    @Test func monochromeUsesNoColours() {
+        for style in Style.allCases {
+            let look = Theme.appearance(of: style, colors: .monochrome)
+            #expect(look.foreground == nil && look.background == nil, "\(style)")
+        }
+    }
+
+    @Test func basicUsesOnlyTheEightColoursAndNeverTheSameTwice() {
+        for style in Style.allCases {
+            let look = Theme.appearance(of: style, colors: .basic)
+            for color in [look.foreground, look.background].compactMap({ $0 }) { #expect((0...7).contains(color), "\(style)") }
+            if let foreground = look.foreground, let background = look.background { #expect(foreground != background, "\(style)") }
+        }
+    }
+
+    @Test func extendedSetsCodeOnItsOwnBackground() {
+        #expect(Theme.appearance(of: .codeBlock, colors: .extended).background != nil)
+    }
+
+    @Test(arguments: [
+        (256, [String: String](), ColorSupport.extended), (8, [:], .basic), (0, [:], .monochrome),
+        (256, ["NO_COLOR": "1"], .monochrome), (256, ["NO_COLOR": ""], .extended), (16, [:], .basic),
+    ])
+    func detection(colors: Int, environment: [String: String], expected: ColorSupport) {
+        #expect(ColorSupport.detect(colors: colors, environment: environment) == expected)
+    }
+}
