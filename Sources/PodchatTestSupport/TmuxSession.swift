@@ -33,6 +33,33 @@ package final class TmuxSession: @unchecked Sendable {
         try await tmux(["send-keys", "-t", target] + keys)
     }
 
+    /// Pastes `text` as a terminal does: in bracketed-paste markers when the program asked for
+    /// them, with line ends as carriage returns.
+    package func paste(_ text: String) async throws {
+        try await tmux(["set-buffer", "-b", "e2e-paste", "--", text])
+        try await tmux(["paste-buffer", "-p", "-d", "-b", "e2e-paste", "-t", target])
+    }
+
+    /// Sends raw bytes to the program, as the terminal would (a mouse report, say).
+    package func sendBytes(_ bytes: [UInt8]) async throws {
+        try await tmux(["send-keys", "-t", target, "-H"] + bytes.map { String($0, radix: 16) })
+    }
+
+    /// An xterm (X10) mouse report: `button` 0 is a left press, 64 and 65 the wheel; cells from 0.
+    package func mouse(button: UInt8, x: Int, y: Int) async throws {
+        try await sendBytes([0x1B, UInt8(ascii: "["), UInt8(ascii: "M"), 32 + button, UInt8(33 + x), UInt8(33 + y)])
+    }
+
+    /// Lets programs set tmux's clipboard with OSC 52 (`set-clipboard on`).
+    package func acceptClipboardWrites() async throws {
+        try await tmux(["set-option", "-s", "set-clipboard", "on"])
+    }
+
+    /// The newest paste buffer: what a program put there with OSC 52.
+    package func clipboard() async throws -> String {
+        try await tmux(["show-buffer"])
+    }
+
     package func resize(width: Int, height: Int) async throws {
         try await tmux(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
     }
