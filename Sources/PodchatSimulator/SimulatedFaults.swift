@@ -26,6 +26,10 @@
 ///   `/runsync` answers.
 /// - `[[sim:bigchunk]]`: the reply's first token carries about 2 MB of filler text, so one
 ///   chunk is that big (production splits chunks at 1 MB; a client must still cope).
+/// - `[[sim:hostile]]`: the reply's first token carries terminal control sequences, as a
+///   hostile or confused model might write them: CSI (clear screen, cursor moves, a device
+///   status request), OSC 52 (a clipboard write), OSC 8 (a hyperlink), OSC 0 (the window
+///   title), DCS, C1 controls and bidi overrides, between plain words, tabs and newlines.
 /// - `[[sim:runreset]]`: `/run` queues the job, then the connection closes halfway through its
 ///   answer, so the client cannot know the job exists.
 /// - `[[sim:run429]]`: `/run` answers 429 with `Retry-After: 1` and queues nothing, once per
@@ -61,6 +65,8 @@ package struct SimulatedFaults: Sendable, Equatable {
     package var badUTF8: Bool
     /// `[[sim:bigchunk]]`: make the reply's first token about 2 MB long.
     package var bigChunk: Bool
+    /// `[[sim:hostile]]`: put terminal control sequences into the reply's first token.
+    package var hostile: Bool
     /// `[[sim:runreset]]`: queue the job, then cut `/run`'s answer.
     package var runResets: Bool
     /// `[[sim:run429]]`: refuse the first `/run` of this request with HTTP 429.
@@ -82,6 +88,7 @@ package struct SimulatedFaults: Sendable, Equatable {
         expires: Bool = false,
         badUTF8: Bool = false,
         bigChunk: Bool = false,
+        hostile: Bool = false,
         runResets: Bool = false,
         runRateLimited: Bool = false,
         queueDelay: Duration? = nil,
@@ -97,6 +104,7 @@ package struct SimulatedFaults: Sendable, Equatable {
         self.expires = expires
         self.badUTF8 = badUTF8
         self.bigChunk = bigChunk
+        self.hostile = hostile
         self.runResets = runResets
         self.runRateLimited = runRateLimited
         self.queueDelay = queueDelay
@@ -133,6 +141,7 @@ package struct SimulatedFaults: Sendable, Equatable {
             expires: expires || other.expires,
             badUTF8: badUTF8 || other.badUTF8,
             bigChunk: bigChunk || other.bigChunk,
+            hostile: hostile || other.hostile,
             runResets: runResets || other.runResets,
             runRateLimited: runRateLimited || other.runRateLimited,
             queueDelay: other.queueDelay ?? queueDelay,
@@ -144,7 +153,7 @@ package struct SimulatedFaults: Sendable, Equatable {
     /// The faults a retried job keeps: its timing, length and content, not its failures.
     var withoutFailures: SimulatedFaults {
         SimulatedFaults(
-            badUTF8: badUTF8, bigChunk: bigChunk, queueDelay: queueDelay, tokenDelay: tokenDelay, replyTokens: replyTokens)
+            badUTF8: badUTF8, bigChunk: bigChunk, hostile: hostile, queueDelay: queueDelay, tokenDelay: tokenDelay, replyTokens: replyTokens)
     }
 
     /// How the job's next polls misbehave, in order.
@@ -176,6 +185,7 @@ package struct SimulatedFaults: Sendable, Equatable {
         case "expire": expires = true
         case "badutf8": badUTF8 = true
         case "bigchunk": bigChunk = true
+        case "hostile": hostile = true
         case "runreset": runResets = true
         case "run429": runRateLimited = true
         case "queue": queueDelay = value.map { .milliseconds(max(0, $0)) } ?? queueDelay

@@ -60,6 +60,16 @@ package final class TmuxSession: @unchecked Sendable {
         try await tmux(["show-buffer"])
     }
 
+    /// Copies everything the program writes to the terminal from now on into the file at `path`.
+    package func recordOutput(to path: String) async throws {
+        try await tmux(["pipe-pane", "-o", "-t", target, "cat >> '\(path)'"])
+    }
+
+    /// A tmux format about the pane, e.g. `#{pane_title}`.
+    package func paneInfo(_ format: String) async throws -> String {
+        try await tmux(["display-message", "-p", "-t", target, format]).trimmingCharacters(in: .newlines)
+    }
+
     package func resize(width: Int, height: Int) async throws {
         try await tmux(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
     }
