@@ -12,11 +12,14 @@
 static struct sigaction previous[MAX_SIGNAL];
 static int installed[MAX_SIGNAL];
 static volatile int pipe_fd[MAX_SIGNAL];
+static volatile int chains[MAX_SIGNAL];
 
 static void forward(int signo, siginfo_t *info, void *context) {
     int saved_errno = errno;
     const struct sigaction *before = &previous[signo];
-    if (before->sa_flags & SA_SIGINFO) {
+    if (!chains[signo]) {
+        // Not passed on: ncurses' handler for SIGINT/SIGTERM/SIGHUP would end the process.
+    } else if (before->sa_flags & SA_SIGINFO) {
         if (before->sa_sigaction != NULL) before->sa_sigaction(signo, info, context);
     } else if (before->sa_handler != SIG_DFL && before->sa_handler != SIG_IGN && before->sa_handler != NULL) {
         before->sa_handler(signo);
@@ -27,7 +30,7 @@ static void forward(int signo, siginfo_t *info, void *context) {
     errno = saved_errno;
 }
 
-int CSignalPipe_install(int signo, int fd) {
+int CSignalPipe_install(int signo, int fd, int chain) {
     if (signo <= 0 || signo >= MAX_SIGNAL) {
         errno = EINVAL;
         return -1;
@@ -38,6 +41,7 @@ int CSignalPipe_install(int signo, int fd) {
     action.sa_flags = SA_SIGINFO | SA_RESTART;
     sigemptyset(&action.sa_mask);
     pipe_fd[signo] = fd;
+    chains[signo] = chain;
     if (sigaction(signo, &action, &previous[signo]) != 0) return -1;
     installed[signo] = 1;
     return 0;

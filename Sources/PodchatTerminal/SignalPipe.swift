@@ -10,15 +10,16 @@ final class SignalPipe {
     private let writeDescriptor: Int32
     private let signals: [Int32]
 
-    /// Routes `signals` to the pipe. Call after ncurses has installed its own SIGWINCH handler,
-    /// which keeps running.
+    /// Routes `signals` to the pipe. Call after ncurses has installed its handlers: its SIGWINCH
+    /// handler keeps running; its handlers for the terminating signals, which would exit at
+    /// once, do not.
     init(signals: [Int32]) {
         var descriptors: [Int32] = [0, 0]
         precondition(CSignalPipe_makePipe(&descriptors) == 0, "pipe2 failed: errno \(errno)")
         readDescriptor = descriptors[0]
         writeDescriptor = descriptors[1]
         self.signals = signals
-        for signal in signals { _ = CSignalPipe_install(signal, writeDescriptor) }
+        for signal in signals { _ = CSignalPipe_install(signal, writeDescriptor, Self.terminating.contains(signal) ? 0 : 1) }
     }
 
     deinit {

@@ -7,13 +7,16 @@ extension TmuxSession {
     /// `home` as its only config and data home and no inherited environment but
     /// `extraEnvironment`. When podchat ends,
     /// the terminal shows `podchat-exited-<status>`.
+    /// `afterExit` is a shell command run in the terminal after that line (e.g. `stty -a`).
     package static func podchat(
-        _ arguments: [String], home: String, width: Int = 100, height: Int = 30, extraEnvironment: [String: String] = [:]
+        _ arguments: [String], home: String, width: Int = 100, height: Int = 30, extraEnvironment: [String: String] = [:],
+        afterExit: String = ""
     ) async throws -> TmuxSession {
         let variables = Executables.isolatedEnvironment(configHome: home).merging(extraEnvironment) { $1 }
         let environment = variables.map { "\($0.key)=\(quoted($0.value))" }.sorted()
         let words = ["env", "-i"] + environment + ["TERM=tmux-256color", Executables.podchat] + arguments.map(quoted)
-        return try await TmuxSession(command: words.joined(separator: " ") + "; echo podchat-exited-$?; sleep 30", width: width, height: height)
+        let command = ([words.joined(separator: " "), "echo podchat-exited-$?", afterExit, "sleep 30"].filter { !$0.isEmpty }).joined(separator: "; ")
+        return try await TmuxSession(command: command, width: width, height: height)
     }
 
     /// Types `text`, sends it, and waits until the reply has finished: the input is empty again

@@ -5,10 +5,11 @@
 // thread the kernel delivers the signal to. (A Swift process has several threads; poll on the
 // main thread is interrupted only when the signal happens to land there.)
 
-// Installs a handler for `signo` that writes the signal number as one byte to `fd`, after
-// calling the handler that was installed before (ncurses' SIGWINCH handler must still run,
-// or KEY_RESIZE never arrives). Returns 0, or -1 with errno set.
-int CSignalPipe_install(int signo, int fd);
+// Installs a handler for `signo` that writes the signal number as one byte to `fd`. With
+// `chain` set it first calls the handler that was installed before (ncurses' SIGWINCH handler
+// must still run, or KEY_RESIZE never arrives); without, it does not (ncurses' SIGTERM, SIGINT
+// and SIGHUP handlers end the process before podchat can save). Returns 0, or -1 with errno set.
+int CSignalPipe_install(int signo, int fd, int chain);
 
 // Puts back the handler that was installed before CSignalPipe_install(signo, …).
 void CSignalPipe_restore(int signo);
