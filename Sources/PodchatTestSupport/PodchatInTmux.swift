@@ -12,9 +12,9 @@ extension TmuxSession {
         _ arguments: [String], home: String, width: Int = 100, height: Int = 30, extraEnvironment: [String: String] = [:],
         afterExit: String = ""
     ) async throws -> TmuxSession {
-        let variables = Executables.isolatedEnvironment(configHome: home).merging(extraEnvironment) { $1 }
+        let variables = Executables.isolatedEnvironment(configHome: home, extra: ["TERM": "tmux-256color"]).merging(extraEnvironment) { $1 }
         let environment = variables.map { "\($0.key)=\(quoted($0.value))" }.sorted()
-        let words = ["env", "-i"] + environment + ["TERM=tmux-256color", Executables.podchat] + arguments.map(quoted)
+        let words = ["env", "-i"] + environment + [Executables.podchat] + arguments.map(quoted)
         let command = ([words.joined(separator: " "), "echo podchat-exited-$?", afterExit, "sleep 30"].filter { !$0.isEmpty }).joined(separator: "; ")
         return try await TmuxSession(command: command, width: width, height: height)
     }
