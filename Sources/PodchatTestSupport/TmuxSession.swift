@@ -40,9 +40,11 @@ package final class TmuxSession: @unchecked Sendable {
         try await tmux(["paste-buffer", "-p", "-d", "-b", "e2e-paste", "-t", target])
     }
 
-    /// Sends raw bytes to the program, as the terminal would (a mouse report, say).
+    /// Sends ASCII bytes to the program in one write, as a terminal sends a mouse report (key
+    /// by key, a loaded machine could split it and ncurses would read a lone Esc).
     package func sendBytes(_ bytes: [UInt8]) async throws {
-        try await tmux(["send-keys", "-t", target, "-H"] + bytes.map { String($0, radix: 16) })
+        try await tmux(["set-buffer", "-b", "e2e-bytes", "--", String(decoding: bytes, as: UTF8.self)])
+        try await tmux(["paste-buffer", "-r", "-d", "-b", "e2e-bytes", "-t", target])
     }
 
     /// An xterm (X10) mouse report: `button` 0 is a left press, 64 and 65 the wheel; cells from 0.
