@@ -100,18 +100,21 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
         package var parameters: [String: JSONValue]
         package var usage: Usage?
         package var jobID: String?
+        /// From the request to a worker taking the job (absent in files from before it was kept).
+        package var queueMilliseconds: Int?
         package var timeToFirstTokenMilliseconds: Int?
         package var durationMilliseconds: Int?
 
         package init(
             status: String, error: String? = nil, parameters: [String: JSONValue], usage: Usage? = nil, jobID: String? = nil,
-            timeToFirstTokenMilliseconds: Int? = nil, durationMilliseconds: Int? = nil
+            queueMilliseconds: Int? = nil, timeToFirstTokenMilliseconds: Int? = nil, durationMilliseconds: Int? = nil
         ) {
             self.status = status
             self.error = error
             self.parameters = parameters
             self.usage = usage
             self.jobID = jobID
+            self.queueMilliseconds = queueMilliseconds
             self.timeToFirstTokenMilliseconds = timeToFirstTokenMilliseconds
             self.durationMilliseconds = durationMilliseconds
         }
@@ -119,6 +122,7 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
         enum CodingKeys: String, CodingKey {
             case status, error, parameters, usage
             case jobID = "job_id"
+            case queueMilliseconds = "queue_ms"
             case timeToFirstTokenMilliseconds = "time_to_first_token_ms"
             case durationMilliseconds = "duration_ms"
         }

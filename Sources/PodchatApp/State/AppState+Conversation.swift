@@ -65,7 +65,7 @@ extension AppState {
         let (status, error) = storedStatus(entry.status)
         return ConversationRecord.ReplyInfo(
             status: status, error: error, parameters: entry.parameters?.setValues ?? [:], usage: entry.usage, jobID: entry.jobID,
-            timeToFirstTokenMilliseconds: milliseconds(to: entry.firstTokenAt), durationMilliseconds: milliseconds(to: entry.finishedAt))
+            queueMilliseconds: milliseconds(to: entry.startedAt), timeToFirstTokenMilliseconds: milliseconds(to: entry.firstTokenAt), durationMilliseconds: milliseconds(to: entry.finishedAt))
     }
 
     /// A reply still streaming is stored as cancelled: that is what it is if podchat stops now.
@@ -125,6 +125,7 @@ extension AppState {
         entry.usage = reply.usage
         entry.jobID = reply.jobID
         entry.requestedAt = now
+        entry.startedAt = reply.queueMilliseconds.map { now.advanced(by: .milliseconds($0)) }
         entry.firstTokenAt = reply.timeToFirstTokenMilliseconds.map { now.advanced(by: .milliseconds($0)) }
         entry.finishedAt = reply.durationMilliseconds.map { now.advanced(by: .milliseconds($0)) }
         return entry
