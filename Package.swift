@@ -73,6 +73,10 @@ let package = Package(
         ),
         .testTarget(name: "PodchatTerminalTests", dependencies: ["PodchatTerminal", "PodchatApp", "CNcursesw"]),
         .testTarget(
+            name: "SoakTests",
+            dependencies: ["PodchatApp", "PodchatCore", "EndpointClient", "PodchatSimulator", "PodchatTestSupport"]
+        ),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["podchat", "PodchatCore", "PodchatSimulator", "PodchatTestSupport"]
         ),
