@@ -7,7 +7,8 @@ struct TranscriptView {
 
     func render(in area: Rect, on screen: inout Screen) {
         guard !area.isEmpty else { return }
-        let lines = state.entries.isEmpty ? welcomeLines(width: area.width) : conversationLines(width: area.width)
+        let lines = state.entries.isEmpty
+            ? welcomeLines(width: area.width) : conversationLines(width: area.width, rows: area.height + state.scrollOffset)
         let hiddenBelow = min(state.scrollOffset, max(0, lines.count - area.height))
         let end = lines.count - hiddenBelow
         let start = max(0, end - area.height)
@@ -21,22 +22,36 @@ struct TranscriptView {
         }
     }
 
-    private func conversationLines(width: Int) -> [TranscriptLine] {
-        var lines: [TranscriptLine] = []
+    /// The last `rows` lines of the conversation (all of them when it has fewer). Only the
+    /// messages that reach the screen are wrapped, so a frame costs the same at message 10
+    /// and at message 10,000.
+    private func conversationLines(width: Int, rows: Int) -> [TranscriptLine] {
+        var blocks: [[TranscriptLine]] = []
+        var count = 0
+        for index in state.entries.indices.reversed() {
+            if count >= rows { break }
+            let block = lines(of: state.entries[index], width: width, isFirst: index == state.entries.startIndex)
+            count += block.count
+            blocks.append(block)
+        }
+        return blocks.reversed().flatMap { $0 }
+    }
+
+    /// One message's lines: a blank line before it (but the first), its label, its text, and
+    /// for a reply its footer and parameters.
+    private func lines(of entry: TranscriptEntry, width: Int, isFirst: Bool) -> [TranscriptLine] {
+        var lines: [TranscriptLine] = isFirst ? [] : [.blank]
         // Two columns of indent, one of margin before the panel's divider.
         let textWidth = width - 3
-        for entry in state.entries {
-            if !lines.isEmpty { lines.append(.blank) }
-            lines.append(label(for: entry.role))
-            lines += textLines(of: entry, width: textWidth)
-            if entry.role == .assistant {
-                if let footer = footer(for: entry) {
-                    lines += TextWrapper.wrap(footer.text, width: textWidth).map { TranscriptLine($0, style: footer.style, indent: 2) }
-                }
-                if let parameters = entry.parameters, entry.status != .streaming {
-                    lines += TextWrapper.wrap(Formatting.keepingTogether(Formatting.changedParameters(parameters)), width: textWidth)
-                        .map { TranscriptLine($0, style: .dim, indent: 2) }
-                }
+        lines.append(label(for: entry.role))
+        lines += textLines(of: entry, width: textWidth)
+        if entry.role == .assistant {
+            if let footer = footer(for: entry) {
+                lines += TextWrapper.wrap(footer.text, width: textWidth).map { TranscriptLine($0, style: footer.style, indent: 2) }
+            }
+            if let parameters = entry.parameters, entry.status != .streaming {
+                lines += TextWrapper.wrap(Formatting.keepingTogether(Formatting.changedParameters(parameters)), width: textWidth)
+                    .map { TranscriptLine($0, style: .dim, indent: 2) }
             }
         }
         return lines
