@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "PodchatTerminalTests", dependencies: ["PodchatTerminal", "PodchatApp", "CNcursesw"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["podchat", "PodchatCore", "PodchatSimulator", "PodchatTestSupport"]
+            dependencies: ["podchat", "PodchatCore", "PodchatApp", "PodchatSimulator", "PodchatTestSupport"]
         ),
     ]
 )
