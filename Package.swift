@@ -4,7 +4,10 @@ import PackageDescription
 let package = Package(
     name: "podchat",
     platforms: [.macOS(.v15)],
-    products: [.executable(name: "podchat", targets: ["podchat"])],
+    products: [
+        .executable(name: "podchat", targets: ["podchat"]),
+        .executable(name: "podchat-bench", targets: ["PodchatBench"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -49,6 +52,11 @@ let package = Package(
                 "PodchatCore", "EndpointClient", "PodchatApp", "PodchatTerminal", "PodchatSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Benchmarks: figures for BENCHMARKS.md, never assertions (`swift run -c release podchat-bench`).
+        .executableTarget(
+            name: "PodchatBench",
+            dependencies: ["PodchatCore", "PodchatApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "PodchatTestSupport",
