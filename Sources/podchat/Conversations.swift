@@ -32,8 +32,16 @@ struct Conversations: ParsableCommand {
         }
     }
 
-    /// Names each file that could not be read, and why, on stderr.
-    static func reportUnreadable(_ files: [ConversationStoreError]) {
-        for file in files { StandardError.write("podchat: skipped \(file)") }
+    /// Prints `listing` as a table (or JSON), then names each file that could not be read, and
+    /// why, on stderr. With no conversation, the table is left out and `note` goes to stderr.
+    static func print(_ listing: ConversationListing, asJSON json: Bool, snippets: Bool, ifEmpty note: String?) {
+        if json {
+            StandardOutput.write(exactly: ConversationSummaryFormat.json(listing.conversations, snippets: snippets))
+        } else if !listing.conversations.isEmpty {
+            StandardOutput.write(ConversationSummaryFormat.table(listing.conversations, snippets: snippets))
+        } else if let note {
+            StandardError.write(note)
+        }
+        for file in listing.unreadable { StandardError.write("podchat: skipped \(file)") }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import PodchatApp
-import PodchatCore
 
 extension Conversations {
     /// `podchat conversations list`.
@@ -16,15 +15,7 @@ extension Conversations {
 
         func run() {
             let store = Conversations.store
-            let listing = store.list()
-            if json {
-                StandardOutput.write(exactly: ConversationSummaryFormat.json(listing.conversations, snippets: false))
-            } else if listing.conversations.isEmpty {
-                StandardError.write("podchat: no saved conversations in \(store.directory.path)")
-            } else {
-                StandardOutput.write(ConversationSummaryFormat.table(listing.conversations, snippets: false))
-            }
-            Conversations.reportUnreadable(listing.unreadable)
+            Conversations.print(store.list(), asJSON: json, snippets: false, ifEmpty: "podchat: no saved conversations in \(store.directory.path)")
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import PodchatApp
-import PodchatCore
 
 extension Conversations {
     /// `podchat conversations search TEXT`.
@@ -21,13 +20,7 @@ extension Conversations {
         }
 
         func run() {
-            let found = Conversations.store.search(text)
-            if json {
-                StandardOutput.write(exactly: ConversationSummaryFormat.json(found.conversations, snippets: true))
-            } else if !found.conversations.isEmpty {
-                StandardOutput.write(ConversationSummaryFormat.table(found.conversations, snippets: true))
-            }
-            Conversations.reportUnreadable(found.unreadable)
+            Conversations.print(Conversations.store.search(text), asJSON: json, snippets: true, ifEmpty: nil)
         }
     }
 }

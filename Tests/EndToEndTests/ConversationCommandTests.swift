@@ -156,21 +156,21 @@ import Testing
 
     @Test func deleteAsksOnATerminal() async throws {
         try seed()
-        let kept = try await TmuxSession.podchat(["conversations", "delete", "Leek soup"], home: home)
-        defer { Task { await kept.close() } }
-        try await kept.waitForScreen("the question") { $0.contains("Delete \"Leek soup\" (\(soup.id), 2 messages)? [y/N]") }
-        try await kept.type("n")
-        try await kept.press("Enter")
-        try await kept.waitForScreen("podchat to keep it and exit") { $0.contains("Kept") && $0.contains("podchat-exited-0") }
+        try await answerTheDeleteQuestion("n", expecting: "Kept")
         #expect(FileManager.default.fileExists(atPath: path(soup.id)))
-
-        let deleted = try await TmuxSession.podchat(["conversations", "delete", "Leek soup"], home: home)
-        defer { Task { await deleted.close() } }
-        try await deleted.waitForScreen("the question") { $0.contains("[y/N]") }
-        try await deleted.type("y")
-        try await deleted.press("Enter")
-        try await deleted.waitForScreen("podchat to delete it and exit") { $0.contains("Deleted") && $0.contains("podchat-exited-0") }
+        try await answerTheDeleteQuestion("y", expecting: "Deleted")
         #expect(!FileManager.default.fileExists(atPath: path(soup.id)))
+    }
+
+    /// Runs `conversations delete "Leek soup"` in a terminal, answers its question, and waits
+    /// for `outcome` and a clean exit.
+    private func answerTheDeleteQuestion(_ answer: String, expecting outcome: String) async throws {
+        let terminal = try await TmuxSession.podchat(["conversations", "delete", "Leek soup"], home: home)
+        defer { Task { await terminal.close() } }
+        try await terminal.waitForScreen("the question") { $0.contains("Delete \"Leek soup\" (\(soup.id), 2 messages)? [y/N]") }
+        try await terminal.type(answer)
+        try await terminal.press("Enter")
+        try await terminal.waitForScreen("\(outcome) and podchat's exit") { $0.contains(outcome) && $0.contains("podchat-exited-0") }
     }
 
     @Test func exportWritesMarkdownOrExactlyTheStoredJSON() async throws {
