@@ -4,7 +4,10 @@ import PackageDescription
 let package = Package(
     name: "podchat",
     platforms: [.macOS(.v15)],
-    products: [.executable(name: "podchat", targets: ["podchat"])],
+    products: [
+        .executable(name: "podchat", targets: ["podchat"]),
+        .executable(name: "podchat-bench", targets: ["PodchatBench"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -50,6 +53,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks: figures for BENCHMARKS.md, never assertions (`swift run -c release podchat-bench`).
+        .executableTarget(
+            name: "PodchatBench",
+            dependencies: ["PodchatCore", "PodchatApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .target(
             name: "PodchatTestSupport",
             dependencies: ["PodchatCore", "PodchatApp", "EndpointClient", "PodchatSimulator"]
@@ -78,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["podchat", "PodchatCore", "PodchatSimulator", "PodchatTestSupport"]
+            dependencies: ["podchat", "PodchatCore", "PodchatApp", "PodchatSimulator", "PodchatTestSupport"]
         ),
     ]
 )

@@ -13,8 +13,8 @@ package protocol ConversationStore: Sendable {
     /// Every conversation, newest first, plus the files that could not be read.
     func list() -> ConversationListing
     /// Conversations whose title or messages contain `text` (case-insensitive), newest first,
-    /// each with a snippet around the first match.
-    func search(_ text: String) -> [ConversationSummary]
+    /// each with a snippet around the first match, plus the files that could not be searched.
+    func search(_ text: String) -> ConversationListing
     func delete(id: String) throws(ConversationStoreError)
 }
 
@@ -22,14 +22,17 @@ package protocol ConversationStore: Sendable {
 package struct ConversationSummary: Sendable, Equatable {
     package var id: String
     package var title: String
+    /// Seconds since 1970-01-01 UTC, as stored.
+    package var createdAt: Double
     package var updatedAt: Double
     package var messageCount: Int
     /// A line of text to show beside the title: the search match, or the first user message.
     package var snippet: String
 
-    package init(id: String, title: String, updatedAt: Double, messageCount: Int, snippet: String) {
+    package init(id: String, title: String, createdAt: Double, updatedAt: Double, messageCount: Int, snippet: String) {
         self.id = id
         self.title = title
+        self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.messageCount = messageCount
         self.snippet = snippet

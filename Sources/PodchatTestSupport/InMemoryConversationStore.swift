@@ -55,13 +55,14 @@ package final class InMemoryConversationStore: ConversationStore {
         ConversationListing(conversations: records.map { Self.summary($0, snippet: Self.firstUserText($0)) }, unreadable: contents.withLock { $0.unreadable })
     }
 
-    package func search(_ text: String) -> [ConversationSummary] {
+    package func search(_ text: String) -> ConversationListing {
         let needle = text.lowercased()
-        return records.compactMap { record in
+        let found = records.compactMap { record in
             if record.title.lowercased().contains(needle) { return Self.summary(record, snippet: Self.firstUserText(record)) }
             let match = record.messages.first { $0.content.lowercased().contains(needle) }
             return match.map { Self.summary(record, snippet: $0.content) }
         }
+        return ConversationListing(conversations: found, unreadable: contents.withLock { $0.unreadable })
     }
 
     package func delete(id: String) throws(ConversationStoreError) {
@@ -73,7 +74,8 @@ package final class InMemoryConversationStore: ConversationStore {
     }
 
     private static func summary(_ record: ConversationRecord, snippet: String) -> ConversationSummary {
-        ConversationSummary(id: record.id, title: record.title, updatedAt: record.updatedAt, messageCount: record.messages.count, snippet: snippet)
+        ConversationSummary(
+            id: record.id, title: record.title, createdAt: record.createdAt, updatedAt: record.updatedAt, messageCount: record.messages.count, snippet: snippet)
     }
 
     private static func firstUserText(_ record: ConversationRecord) -> String {

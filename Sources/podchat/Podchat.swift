@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The `podchat` command: the chat window by default, `ask` for one question from a script,
-/// `simulate` for the loopback endpoint.
+/// `conversations` and `export` for the saved conversations, `simulate` for the loopback endpoint.
 @main
 struct Podchat: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +13,7 @@ struct Podchat: ParsableCommand {
             "endpoint_id" in $XDG_CONFIG_HOME/podchat/config.json; the API key is read from \
             RUNPOD_API_KEY.
             """,
-        subcommands: [Chat.self, Ask.self, Jobs.self, Simulate.self],
+        subcommands: [Chat.self, Ask.self, Conversations.self, Export.self, Jobs.self, Simulate.self],
         defaultSubcommand: Chat.self
     )
 }

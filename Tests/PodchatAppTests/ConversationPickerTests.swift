@@ -46,8 +46,8 @@ import Testing
         var app = openPicker(store())
         #expect(app.press(.character("o")) == [.searchConversations(query: "o")])
         #expect(app.press(.character("s")) == [.searchConversations(query: "os")])
-        let newer = [ConversationSummary(id: "c2", title: "Trip to Oslo", updatedAt: 3_000, messageCount: 2, snippet: "Oslo")]
-        app.send(.conversationsFound(query: "os", newer))
+        let newer = ConversationSummary(id: "c2", title: "Trip to Oslo", createdAt: 3_000, updatedAt: 3_000, messageCount: 2, snippet: "Oslo")
+        app.send(.conversationsFound(query: "os", ConversationListing(conversations: [newer], unreadable: [])))
         app.send(.conversationsFound(query: "o", store().search("o")))
         #expect(app.state.picker?.conversations.map(\.id) == ["c2"])
         #expect(app.state.picker?.unreadable.isEmpty == true)

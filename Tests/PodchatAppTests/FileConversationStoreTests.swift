@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import PodchatApp
 import PodchatCore
 import PodchatTestSupport
@@ -32,12 +33,43 @@ import Testing
         ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
     }
 
-    @Test(arguments: ["plain", "日本語のテキスト 😀 e\u{301} שלום", String(repeating: "long line ", count: 400_000)])
-    func savesAndLoadsTheSameRecord(text: String) throws {
-        let original = record("c1", title: "Title", text: text)
+    private var path: String { directory.appendingPathComponent("c1.json").path }
+
+    /// Texts a save must keep to the last scalar, by name (a several-MB argument would fill
+    /// the test log).
+    private static let texts: [String: String] = [
+        "plain": "plain",
+        "CJK, emoji, combining marks, RTL": "日本語のテキスト 中文 한국어 😀 👩‍👩‍👧 🇳🇴 e\u{301} n\u{303}\u{323} שלום עולם \u{200F}مرحبا\u{200E} ok",
+        "controls and JSON's own characters": "quote \" backslash \\ slash / tab \t nul \u{0} escape \u{1B}[31m line\u{2028}break \r\n",
+        "8 MB in one message": String(repeating: "A long line with ümlauts and 日本語, ", count: 200_000),
+    ]
+
+    @Test(arguments: texts.keys.sorted())
+    func savesAndLoadsTheSameRecord(named name: String) throws {
+        let original = record("c1", title: "Title \(name)", text: try #require(Self.texts[name]))
         try store.save(original)
         #expect(try store.load(id: "c1") == original)
         #expect(fileNames == ["c1.json"])
+    }
+
+    @Test func everyReplyStatusAndOptionalFieldComesBackAsSaved() throws {
+        func reply(_ status: String, error: String? = nil, timed: Bool = true) -> ConversationRecord.StoredMessage {
+            let info = ConversationRecord.ReplyInfo(
+                status: status, error: error, parameters: timed ? ["seed": 3, "stop": .array(["\n\n"])] : [:],
+                usage: timed ? Usage(promptTokens: 10, completionTokens: 0) : nil, jobID: timed ? "job-\(status)" : nil,
+                timeToFirstTokenMilliseconds: timed ? 0 : nil, durationMilliseconds: timed ? 61_000 : nil)
+            return .init(role: .assistant, content: status == "failed" ? "" : "partial \(status)", time: 1_795_000_000.123_456, reply: info)
+        }
+        var original = record("c1", title: "Statuses")
+        original.messages += [
+            reply("completed"), reply("truncated"), reply("cancelled"), reply("timed_out"),
+            reply("failed", error: "CUDA out of memory: {'detail': \"x\"}"), reply("completed", timed: false),
+            .init(role: .system, content: "", time: 0),
+        ]
+        try store.save(original)
+        let loaded = try store.load(id: "c1")
+        #expect(loaded == original)
+        #expect(loaded.messages.compactMap(\.reply?.status) == ["truncated", "completed", "truncated", "cancelled", "timed_out", "failed", "completed"])
     }
 
     @Test func aSaveReplacesTheFileAndLeavesNoTemporaryFile() throws {
@@ -66,9 +98,53 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == content)
     }
 
+    @Test(.enabled(if: getuid() != 0, "root reads any file, so permissions cannot make one unreadable"))
+    func aFileNobodyMayReadIsReportedAndComesBackWhenItMayAgain() throws {
+        try store.save(record("c1", title: "Locked"))
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(chmod(path, 0) == 0)
+        let listing = store.list()
+        #expect(listing.conversations.isEmpty)
+        #expect(listing.unreadable == [ConversationStoreError(path: path, reason: "cannot be read: Permission denied")])
+        #expect(store.search("hello").unreadable.map(\.path) == [path])
+        #expect(throws: ConversationStoreError.self) { try store.save(record("c1", title: "Replacement")) }
+        #expect(chmod(path, 0o600) == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(store.list().conversations.map(\.title) == ["Locked"])
+    }
+
     @Test func aDirectoryInPlaceOfAFileIsReported() throws {
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("c2.json"), withIntermediateDirectories: true)
         #expect(store.list().unreadable.first?.reason.contains("a directory") == true)
+    }
+
+    @Test func temporaryFilesLeftByACrashAreNeverTakenForConversations() throws {
+        try store.save(record("c1", title: "Kept"))
+        let leftover = try Data(contentsOf: URL(fileURLWithPath: path))
+        try leftover.write(to: directory.appendingPathComponent(".c1.4242.k3j5.tmp"))
+        try Data(leftover.prefix(100)).write(to: directory.appendingPathComponent(".c2.4242.x9.tmp"))
+        let listing = store.list()
+        #expect(listing.conversations.map(\.id) == ["c1"])
+        #expect(listing.unreadable.isEmpty)
+        #expect(store.search("hello").conversations.map(\.id) == ["c1"])
+        #expect(throws: ConversationStoreError.self) { try store.find("c2") }
+    }
+
+    @Test func listingsFollowChangesMadeBehindTheStoresBack() throws {
+        try store.save(record("c1", title: "First", text: "apples"))
+        try store.save(record("c2", title: "Second", text: "pears"))
+        #expect(store.search("apples").conversations.map(\.id) == ["c1"])
+        // Another podchat saves c1 anew, one deletes c2, and c3 arrives.
+        try FileConversationStore(directory: directory).save(record("c1", title: "First", updatedAt: 9, text: "plums"))
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("c2.json"))
+        try FileConversationStore(directory: directory).save(record("c3", title: "Third", updatedAt: 5, text: "apples"))
+        #expect(store.list().conversations.map(\.id) == ["c1", "c3"])
+        #expect(store.search("apples").conversations.map(\.id) == ["c3"])
+        #expect(store.search("plums").conversations.map(\.id) == ["c1"])
+        // Damaged in place, keeping its size: still noticed.
+        let size = try Data(contentsOf: URL(fileURLWithPath: path)).count
+        try Data(repeating: UInt8(ascii: "x"), count: size).write(to: URL(fileURLWithPath: path))
+        #expect(store.list().unreadable.map(\.path) == [path])
     }
 
     @Test func listsNewestFirstAndFindsByIDPrefixAndTitle() throws {
@@ -83,11 +159,40 @@ import Testing
     @Test func searchesTitlesAndContentWithASnippet() throws {
         try store.save(record("c1", title: "Cooking", text: "How long should I boil an egg for a soft yolk?"))
         try store.save(record("c2", title: "Travel", text: "Trains from Paris"))
-        let found = store.search("SOFT")
+        let found = store.search("SOFT").conversations
         #expect(found.map(\.id) == ["c1"])
         #expect(found.first?.snippet.contains("soft yolk") == true)
-        #expect(store.search("travel").map(\.id) == ["c2"])
-        #expect(store.search("nothing like this").isEmpty)
+        #expect(store.search("travel").conversations.map(\.id) == ["c2"])
+        #expect(store.search("nothing like this").conversations.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("ÉCOLE", "…l'école…"), ("дом", "ДОМ"), ("ΣΟΦΊΑ", "σοφία"), ("日本", "日本語"), ("👩‍👩‍👧", "👩‍👩‍👧"), ("e\u{301}t", "é"),
+        ("\"quoted\"", "\"quoted\""), ("line\nbreak", "line break"),
+    ])
+    func searchIgnoresCaseLetterByLetterInAnyScript(query: String, snippetPart: String) throws {
+        try store.save(record("c1", title: "Mixed", text: "Ma fille va à l'école. ДОМ. σοφία. 日本語. 👩‍👩‍👧. Café e\u{301}té. \"quoted\" line\nbreak"))
+        try store.save(record("c2", title: "Other", text: "nothing to see"))
+        let found = store.search(query).conversations
+        #expect(found.map(\.id) == ["c1"])
+        #expect(found.first?.snippet.contains(snippetPart.replacingOccurrences(of: "…", with: "")) == true)
+    }
+
+    @Test func searchLooksAtTheTitleFirstAndNeverAcrossTwoMessages() throws {
+        try store.save(record("c1", title: "Soup ideas", text: "A hearty soup"))
+        #expect(store.search("soup").conversations.first?.snippet == "Soup ideas")
+        // "hello" ends the first message, "two" is the second: no match runs from one into the other.
+        #expect(store.search("hellotwo").conversations.isEmpty)
+        #expect(store.search("hello\ntwo").conversations.isEmpty)
+    }
+
+    @Test func aSnippetIsCutAroundTheMatchOnOneLine() throws {
+        let text = String(repeating: "before ", count: 20) + "the\tneedle\nhere" + String(repeating: " after", count: 20)
+        try store.save(record("c1", title: "Long", text: text))
+        let snippet = try #require(store.search("NEEDLE").conversations.first?.snippet)
+        #expect(snippet.hasPrefix("…") && snippet.hasSuffix("…"))
+        #expect(snippet.contains("the needle here"))
+        #expect(snippet.count == 1 + 40 + "needle".count + 40 + 1)
     }
 
     @Test func deletesAConversation() throws {

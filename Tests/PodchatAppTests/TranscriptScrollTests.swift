@@ -1,3 +1,4 @@
+import Foundation
 import PodchatApp
 import PodchatCore
 import PodchatTestSupport
@@ -131,5 +132,34 @@ import Testing
         #expect(AppView.render(app.state, cache: cache) == AppView.render(app.state))
         app.press(.pageUp)
         #expect(AppView.render(app.state, cache: cache) == AppView.render(app.state))
+    }
+
+    /// Whatever the scroll position, the screen shows exactly the rows the whole transcript has
+    /// there (the whole transcript drawn in a terminal tall enough to hold it).
+    @Test func everyScrollPositionShowsTheRowsOfTheWholeTranscript() throws {
+        let width = 60
+        let conversation = storedConversation(
+            id: "c1", title: "Long", updatedAt: 0,
+            messages: (1...40).map { "message \($0): " + String(repeating: "word ", count: $0 % 9 * 7) })
+        func loaded(height: Int, scrolledUp rows: Int = 0) -> AppHarness {
+            var app = AppHarness(size: Size(width: width, height: height))
+            app.send(.conversationLoaded(conversation))
+            app.press(.tab)
+            for _ in 0..<rows { app.press(.up) }
+            return app
+        }
+        let tall = 2_000
+        let tallRows = try #require(ScreenLayout(size: Size(width: width, height: tall), inputRows: 1, showsPanel: false)).transcript.height
+        let whole = Array(loaded(height: tall).screen.lines.prefix(tallRows))
+        let total = try #require(whole.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) + 1
+        #expect(whole[0].hasPrefix("You"))
+        let height = 16
+        let rows = try #require(ScreenLayout(size: Size(width: width, height: height), inputRows: 1, showsPanel: false)).transcript.height
+        for scrolled in [0, 1, 2, 5, 13, 40, 77, total / 2, total - rows - 1, total - rows, total + 50] {
+            let shown = loaded(height: height, scrolledUp: scrolled).screen.lines
+            let end = max(rows, total - scrolled)
+            #expect(Array(shown[0..<rows - 1]) == Array(whole[end - rows..<end - 1]), "scrolled up \(scrolled) rows")
+            #expect(shown[rows - 1].contains("↓ more below") == (scrolled > 0))
+        }
     }
 }

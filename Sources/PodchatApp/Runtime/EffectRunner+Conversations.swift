@@ -1,4 +1,3 @@
-import Foundation
 import PodchatCore
 
 /// Conversation effects, performed right here on the loop's thread: the files are small and
@@ -35,7 +34,7 @@ extension EffectRunner {
             try store.delete(id: id)
             return .conversationDeleted(id: id)
         case .exportConversation(let record, let format, let path):
-            try Self.export(record, as: format, to: path)
+            try ConversationExport.write(record, as: format, to: path)
             return .conversationExported(path: path)
         default:
             return nil
@@ -51,24 +50,6 @@ extension EffectRunner {
         case .deleteConversation: return "delete"
         case .exportConversation: return "export"
         default: return "store"
-        }
-    }
-
-    /// Writes the export atomically; the file is the user's, so it is replaced, not merged.
-    private static func export(_ record: ConversationRecord, as format: ExportFormat, to path: String) throws(ConversationStoreError) {
-        do {
-            let data: Data
-            switch format {
-            case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                data = try encoder.encode(record)
-            case .markdown:
-                data = Data(record.markdown.utf8)
-            }
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw ConversationStoreError(path: path, reason: error.localizedDescription)
         }
     }
 }

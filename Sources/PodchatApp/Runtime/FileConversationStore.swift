@@ -8,8 +8,12 @@ import PodchatCore
 /// Saves are atomic: the JSON goes to a temporary file in the same directory (`.<id>.<pid>.<random>.tmp`),
 /// which is flushed to disk and renamed over the target, and then the directory is flushed, so a
 /// crash leaves the old file or the new one. A file this build cannot read is never replaced.
+///
+/// Listings and searches go through a ``ConversationIndex`` that copies of this store share, so
+/// only files that changed since the last call are read again.
 package struct FileConversationStore: ConversationStore {
     package let directory: URL
+    private let index = ConversationIndex()
 
     package init(directory: URL) {
         self.directory = directory
@@ -57,8 +61,8 @@ package struct FileConversationStore: ConversationStore {
         if ids.contains(name) { return try load(id: name) }
         let prefixed = ids.filter { $0.hasPrefix(name) }
         if prefixed.count == 1, let id = prefixed.first { return try load(id: id) }
-        let titled = readAll().records.filter { $0.title.caseInsensitiveCompare(name) == .orderedSame }
-        if let newest = titled.max(by: { $0.updatedAt < $1.updatedAt }) { return newest }
+        let titled = indexed().conversations.map(\.summary).filter { $0.title.caseInsensitiveCompare(name) == .orderedSame }
+        if let newest = titled.max(by: { $0.updatedAt < $1.updatedAt }) { return try load(id: newest.id) }
         if prefixed.count > 1 {
             let candidates = prefixed.sorted().joined(separator: ", ")
             throw ConversationStoreError(path: name, reason: "ambiguous: it begins the ids \(candidates)")
@@ -67,17 +71,25 @@ package struct FileConversationStore: ConversationStore {
     }
 
     package func list() -> ConversationListing {
-        let all = readAll()
-        let summaries = all.records.map { ConversationSummary($0, snippet: $0.firstUserLine) }
-        return ConversationListing(conversations: summaries.newestFirst, unreadable: all.unreadable)
+        let all = indexed()
+        return ConversationListing(conversations: all.conversations.map(\.summary).newestFirst, unreadable: all.unreadable)
     }
 
-    package func search(_ text: String) -> [ConversationSummary] {
-        guard !text.isEmpty else { return list().conversations }
-        let found = readAll().records.compactMap { record in
-            record.snippet(matching: text).map { ConversationSummary(record, snippet: $0) }
+    /// Matches letter by letter ignoring case (``CaseFolding``), in the title first, then the
+    /// messages in order; the snippet is cut around the first match.
+    package func search(_ text: String) -> ConversationListing {
+        guard !text.isEmpty else { return list() }
+        let all = indexed()
+        let query = CaseFolding.folded(text)
+        var scratch: [UInt8] = []
+        let found = all.conversations.compactMap { conversation in
+            conversation.text.snippet(matching: query, scratch: &scratch).map { snippet in
+                var summary = conversation.summary
+                summary.snippet = snippet
+                return summary
+            }
         }
-        return found.newestFirst
+        return ConversationListing(conversations: found.newestFirst, unreadable: all.unreadable)
     }
 
     package func delete(id: String) throws(ConversationStoreError) {
@@ -110,39 +122,48 @@ package struct FileConversationStore: ConversationStore {
 
     /// The ids of every conversation file; temporary files are hidden and never count.
     private func storedIDs() -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(".json".count)) }
+        storedFileNames().map { String($0.dropLast(".json".count)) }
     }
 
-    /// Every conversation file, each decoded once.
-    private func readAll() -> (records: [ConversationRecord], unreadable: [ConversationStoreError]) {
-        var records: [ConversationRecord] = []
-        var unreadable: [ConversationStoreError] = []
-        for id in storedIDs() {
-            switch read(directory.appendingPathComponent("\(id).json")) {
-            case .success(let record): records.append(record)
-            case .failure(let problem) where !problem.isMissing: unreadable.append(problem.error)
-            case .failure: break  // deleted since the directory was listed
+    private func storedFileNames() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+    }
+
+    /// Every conversation file through the index, which reads only those that changed.
+    private func indexed() -> (conversations: [IndexedConversation], unreadable: [ConversationStoreError]) {
+        // Paths by concatenation: a thousand URL appends would cost more than the stats.
+        let base = directory.path + "/"
+        return index.conversations(in: storedFileNames().map { base + $0 }) { path in
+            do throws(ReadProblem) {
+                let (bytes, identity) = try Disk.read(path)
+                do throws(ReadProblem) {
+                    return (identity, .success(try Self.decode(bytes, path: path)))
+                } catch {
+                    return (identity, .failure(error.error))
+                }
+            } catch {
+                // Deleted since the directory was listed, or not readable at all (its
+                // permissions, say): then it is examined again next time.
+                return error.isMissing ? nil : (nil, .failure(error.error))
             }
         }
-        unreadable.sort { $0.path < $1.path }
-        return (records, unreadable)
     }
 
     /// The record in `file`, or why it cannot be read.
     private func read(_ file: URL) -> Result<ConversationRecord, ReadProblem> {
         do throws(ReadProblem) {
-            return .success(try Self.decode(try Disk.read(file.path), path: file.path))
+            return .success(try Self.decode(try Disk.read(file.path).bytes, path: file.path))
         } catch {
             return .failure(error)
         }
     }
 
     /// Decodes a whole record once; only a failure looks again, to say what is wrong.
-    private static func decode(_ bytes: [UInt8], path: String) throws(ReadProblem) -> ConversationRecord {
+    private static func decode(_ bytes: Data, path: String) throws(ReadProblem) -> ConversationRecord {
         let reason: String
         do {
-            let record = try JSONDecoder().decode(ConversationRecord.self, from: Data(bytes))
+            let record = try JSONDecoder().decode(ConversationRecord.self, from: bytes)
             guard record.formatVersion > ConversationRecord.currentFormatVersion else { return record }
             reason = newerVersionReason(record.formatVersion)
         } catch {
@@ -151,7 +172,7 @@ package struct FileConversationStore: ConversationStore {
         throw ReadProblem(error: ConversationStoreError(path: path, reason: reason), isMissing: false)
     }
 
-    private static func explain(_ error: any Error, in bytes: [UInt8]) -> String {
+    private static func explain(_ error: any Error, in bytes: Data) -> String {
         if bytes.isEmpty { return "empty file" }
         guard let json = try? JSONValue(parsing: bytes) else { return "not JSON" }
         // A newer format may have changed any field, so its version is the reason to give.
@@ -187,7 +208,8 @@ package struct FileConversationStore: ConversationStore {
 
     /// Whole-file reads and crash-safe writes with POSIX calls, whose errors name the cause.
     private enum Disk {
-        static func read(_ path: String) throws(ReadProblem) -> [UInt8] {
+        /// The whole file, and the identity of the version read.
+        static func read(_ path: String) throws(ReadProblem) -> (bytes: Data, identity: FileIdentity) {
             let descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw problem(path, missing: errno == ENOENT) }
             defer { close(descriptor) }
@@ -197,17 +219,20 @@ package struct FileConversationStore: ConversationStore {
                 let kind = status.st_mode & S_IFMT == S_IFDIR ? "a directory" : "not a regular file"
                 throw ReadProblem(error: ConversationStoreError(path: path, reason: "cannot be read: \(kind)"), isMissing: false)
             }
-            var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+            // A byte more than the file holds, so the read that finds its end needs no more room
+            // and a large file is never copied.
+            var bytes = Data(count: Int(status.st_size) + 1)
             var filled = 0
             while true {
-                if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 65_536)) }
+                if filled == bytes.count { bytes.count += 65_536 }  // it grew since fstat
                 let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
                 if count < 0 && errno == EINTR { continue }
                 guard count >= 0 else { throw problem(path) }
                 if count == 0 { break }
                 filled += count
             }
-            return Array(bytes[..<filled])
+            bytes.count = filled
+            return (bytes, FileIdentity(status))
         }
 
         /// Writes `bytes` to a new temporary file beside `target`, flushes it, renames it over
@@ -257,44 +282,9 @@ package struct FileConversationStore: ConversationStore {
     }
 }
 
-extension ConversationSummary {
-    init(_ record: ConversationRecord, snippet: String) {
-        self.init(id: record.id, title: record.title, updatedAt: record.updatedAt, messageCount: record.messages.count, snippet: snippet)
-    }
-}
-
 extension [ConversationSummary] {
     /// Newest first; ties by id so the order is stable.
     fileprivate var newestFirst: [ConversationSummary] {
         sorted { ($0.updatedAt, $1.id) > ($1.updatedAt, $0.id) }
-    }
-}
-
-extension ConversationRecord {
-    /// How many characters of context a search snippet shows on each side of the match.
-    private static let snippetContext = 40
-
-    /// The start of the first user message, for a listing.
-    fileprivate var firstUserLine: String {
-        guard let first = messages.first(where: { $0.role == .user }) else { return "" }
-        let line = Self.oneLine(first.content.prefix(Self.snippetContext * 2))
-        return first.content.count > Self.snippetContext * 2 ? line + "…" : line
-    }
-
-    /// The text around the first case-insensitive match of `text` in the title or a message, or
-    /// nil when nothing matches.
-    fileprivate func snippet(matching text: String) -> String? {
-        for field in CollectionOfOne(title) + messages.map(\.content) {
-            guard let match = field.range(of: text, options: .caseInsensitive) else { continue }
-            let start = field.index(match.lowerBound, offsetBy: -Self.snippetContext, limitedBy: field.startIndex) ?? field.startIndex
-            let end = field.index(match.upperBound, offsetBy: Self.snippetContext, limitedBy: field.endIndex) ?? field.endIndex
-            return (start > field.startIndex ? "…" : "") + Self.oneLine(field[start..<end]) + (end < field.endIndex ? "…" : "")
-        }
-        return nil
-    }
-
-    /// `text` on one line: a snippet sits beside a title, so line breaks and tabs become spaces.
-    private static func oneLine(_ text: Substring) -> String {
-        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     }
 }

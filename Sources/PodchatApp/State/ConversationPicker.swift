@@ -44,9 +44,9 @@ package struct ConversationPicker: Sendable, Equatable {
 
     /// Shows search results if they answer the current query; results for an older query
     /// arrive late and are dropped.
-    mutating func showResults(_ results: [ConversationSummary], for text: String) -> Bool {
+    mutating func showResults(_ results: ConversationListing, for text: String) -> Bool {
         guard text == query.text else { return false }
-        show(results, unreadable: [])
+        show(results.conversations, unreadable: results.unreadable)
         return true
     }
 

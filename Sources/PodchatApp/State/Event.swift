@@ -41,8 +41,9 @@ package enum Event: Sendable, Equatable {
     /// The selected conversation of the picker, for its preview.
     case conversationPreviewLoaded(ConversationRecord)
     case conversationsListed(ConversationListing)
-    /// The conversations matching `query`; the picker ignores results for an older query.
-    case conversationsFound(query: String, [ConversationSummary])
+    /// The conversations matching `query`, and the files that could not be searched; the
+    /// picker ignores results for an older query.
+    case conversationsFound(query: String, ConversationListing)
     case conversationRenamed(id: String, title: String)
     case conversationDeleted(id: String)
     case conversationExported(path: String)

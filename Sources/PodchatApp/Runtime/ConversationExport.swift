@@ -1,0 +1,24 @@
+import Foundation
+import PodchatCore
+
+/// A conversation written out for people or programs: `/export` in the chat window and
+/// `podchat export` on the command line produce the same bytes.
+package enum ConversationExport {
+    /// `record` in `format`: Markdown, or exactly the JSON podchat stores.
+    package static func data(_ record: ConversationRecord, as format: ExportFormat) throws(ConversationStoreError) -> Data {
+        switch format {
+        case .json: return try FileConversationStore.encode(record)
+        case .markdown: return Data(record.markdown.utf8)
+        }
+    }
+
+    /// Writes `record` to `path` atomically; the file is the user's, so it is replaced, not merged.
+    package static func write(_ record: ConversationRecord, as format: ExportFormat, to path: String) throws(ConversationStoreError) {
+        let bytes = try data(record, as: format)
+        do {
+            try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ConversationStoreError(path: path, reason: error.localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import PodchatCore
+
+/// What the index keeps of a conversation file: its summary for listings, and its text for
+/// searches. The messages themselves are read from the file again when a conversation opens.
+struct IndexedConversation: Sendable {
+    /// Its snippet is the start of the first user message.
+    let summary: ConversationSummary
+    let text: SearchableText
+
+    init(_ record: ConversationRecord) {
+        let opening = record.messages.first { $0.role == .user }.map { SearchableText.opening(of: $0.content) } ?? ""
+        summary = ConversationSummary(
+            id: record.id, title: record.title, createdAt: record.createdAt, updatedAt: record.updatedAt,
+            messageCount: record.messages.count, snippet: opening)
+        text = SearchableText(fields: [record.title] + record.messages.map(\.content))
+    }
+}

@@ -1,0 +1,7 @@
+/// Every benchmark `podchat-bench` knows, in the order they run.
+enum BenchmarkRegistry {
+    static let all: [Benchmark] = [
+        .openLargeConversation,
+        .searchManyConversations,
+    ]
+}

@@ -1,0 +1,55 @@
+import PodchatApp
+
+/// Deterministic prose for fixtures: words drawn from a fixed vocabulary by a seeded generator,
+/// so every run measures the same bytes. The vocabulary mixes plain English with the accents,
+/// CJK and emoji real conversations carry.
+struct FixtureText {
+    private static let vocabulary = """
+        the a of to and in is that it for on with as this be are you can by from or an at not \
+        your which have if will more when use one all there their each model request worker \
+        endpoint token reply stream queue latency memory cache batch prompt sampling value \
+        function return error result string array index server client job status timeout retry \
+        question answer example simple because should would could first second time data file \
+        line code test build run change write read number small large fast slow better \
+        café naïve résumé 日本語 中文 한국어 ✓ 🚀 → “quoted” über straße
+        """.split(whereSeparator: \.isWhitespace).map(String.init)
+
+    private var generator: SeedGenerator
+
+    init(seed: UInt64) {
+        generator = SeedGenerator(start: seed)
+    }
+
+    /// About `length` characters of sentences, in paragraphs of a few sentences each.
+    mutating func prose(length: Int) -> String {
+        var text = ""
+        var characters = 0
+        var sentences = 0
+        while characters < length {
+            let separator = sentences == 0 ? "" : sentences.isMultiple(of: 4) ? "\n\n" : " "
+            let next = sentence()
+            text += separator + next
+            characters += separator.count + next.count
+            sentences += 1
+        }
+        return text
+    }
+
+    private mutating func sentence() -> String {
+        let count = 6 + generator.next() % 12
+        let words = (0..<count).map { _ in Self.vocabulary[generator.next() % Self.vocabulary.count] }
+        return words.joined(separator: " ").capitalizedFirst + "."
+    }
+
+    /// A number in `range`, for sizes and times that vary from message to message.
+    mutating func number(in range: ClosedRange<Int>) -> Int {
+        range.lowerBound + generator.next() % (range.count)
+    }
+}
+
+extension String {
+    fileprivate var capitalizedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import PodchatApp
+import PodchatCore
+
+/// The child process of ``Benchmark/searchManyConversations``: lists and searches the stored
+/// conversations the way the picker does and prints how long each step took and the memory.
+struct SearchMeasurement: ParsableCommand {
+    static let commandName = "_search-conversations"
+    static let configuration = CommandConfiguration(commandName: commandName, shouldDisplay: false)
+
+    @Option(help: "The conversations directory.") var directory: String
+
+    func run() throws {
+        let store = FileConversationStore(directory: URL(fileURLWithPath: directory))
+        let residentBefore = ProcessMemory.residentMebibytes ?? 0
+        let (listing, listed) = Stopwatch.time { store.list() }
+        guard listing.conversations.count == Benchmark.searchedConversationCount else {
+            throw BenchmarkFailure("listed \(listing.conversations.count) conversations")
+        }
+        let (_, relisted) = Stopwatch.time { store.list() }
+        var keystrokes: [Double] = []
+        var found: [ConversationSummary] = []
+        for length in 1..."avocado".count {
+            let (results, elapsed) = Stopwatch.time { store.search(String("avocado".prefix(length))).conversations }
+            keystrokes.append(elapsed)
+            found = results
+        }
+        guard found.count == Benchmark.conversationsWithTheRareWord else { throw BenchmarkFailure("\"avocado\" found \(found.count) conversations") }
+        let (everywhere, common) = Stopwatch.time { store.search("memory").conversations }
+        let (nowhere, missing) = Stopwatch.time { store.search("zyzzyva").conversations }
+        guard everywhere.count == Benchmark.searchedConversationCount, nowhere.isEmpty else {
+            throw BenchmarkFailure("\"memory\" found \(everywhere.count), \"zyzzyva\" \(nowhere.count)")
+        }
+        ChildMeasurement.print([
+            Figure(name: "open the picker: list all (new store, as the CLI)", value: listed, unit: .milliseconds),
+            Figure(name: "open it again: list all (unchanged files)", value: relisted, unit: .milliseconds),
+            Figure(name: "typing \"avocado\": mean per keystroke", value: keystrokes.reduce(0, +) / Double(keystrokes.count), unit: .milliseconds),
+            Figure(name: "typing \"avocado\": slowest keystroke", value: keystrokes.max() ?? 0, unit: .milliseconds),
+            Figure(name: "\"memory\" (in every conversation)", value: common, unit: .milliseconds),
+            Figure(name: "\"zyzzyva\" (in none)", value: missing, unit: .milliseconds),
+            Figure(name: "RSS kept by the index (VmRSS growth)", value: (ProcessMemory.residentMebibytes ?? 0) - residentBefore, unit: .mebibytes),
+            Figure(name: "peak RSS (VmHWM)", value: ProcessMemory.peakResidentMebibytes ?? 0, unit: .mebibytes),
+        ])
+    }
+}

@@ -1,0 +1,11 @@
+/// Times synchronous work on the monotonic clock.
+enum Stopwatch {
+    /// Runs `work` and returns its result and how long it took, in milliseconds.
+    static func time<Result>(_ work: () throws -> Result) rethrows -> (result: Result, milliseconds: Double) {
+        let start = ContinuousClock.now
+        let result = try work()
+        let elapsed = ContinuousClock.now - start
+        let (seconds, attoseconds) = elapsed.components
+        return (result, Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+    }
+}
