@@ -31,6 +31,16 @@ package enum AppView {
         return screen
     }
 
+    /// While a command is typed, what it takes and does (or the commands its start could be).
+    private static func commandHint(for input: LineEditor) -> String? {
+        let text = input.text
+        guard text.hasPrefix("/"), !text.contains("\n") else { return nil }
+        let name = text.prefix { $0 != " " }
+        let matches = SlashCommand.matching(name)
+        if let exact = matches.first(where: { $0.name == name }) { return "\(exact.usage) — \(exact.summary)" }
+        return matches.isEmpty ? "no such command · F1 lists them" : matches.map(\.name).joined(separator: " ")
+    }
+
     /// Where each part goes for the state's size and input; nil when the terminal is too small.
     static func layout(for state: AppState) -> ScreenLayout? {
         let inputRows = InputBoxView.rowsNeeded(for: inputBox(for: state).editor, width: state.size.width)
@@ -42,7 +52,7 @@ package enum AppView {
         if let edit = state.editing, edit.field == .systemPrompt {
             return InputBoxView(editor: edit.editor, isWaiting: false, isFocused: true, label: "system prompt: Enter saves · Esc cancels · Ctrl-J new line")
         }
-        let label = state.focus == .transcript ? "▲ transcript: ↑↓ PgUp PgDn Home End scroll · r y e c [ ] · Tab" : nil
+        let label = state.focus == .transcript ? "▲ transcript: ↑↓ PgUp PgDn Home End scroll · r y e c [ ] · Tab" : commandHint(for: state.input)
         return InputBoxView(editor: state.input, isWaiting: state.activeReply != nil, isFocused: state.focus == .input && state.editing == nil, label: label)
     }
 }
