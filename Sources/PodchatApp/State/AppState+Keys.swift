@@ -74,7 +74,7 @@ extension AppState {
         case .togglePanel: togglePanel()
         case .toggleRawText: return toggleRawText()
         case .openPicker: return openPicker()
-        case .send: return input.text.hasPrefix("/") ? runCommand() : send()
+        case .send: return input.text.hasPrefix("/") && !input.text.hasPrefix("//") ? runCommand() : send()
         case .insertNewline: input.insert("\n")
         case .completeOrNextFocus: return completeOrMoveFocus()
         case .nextFocus: cycleFocus(forward: true)

@@ -9,7 +9,9 @@ extension AppState {
             return []
         }
         if entries.isEmpty { createdAt = wallTime }
-        var message = TranscriptEntry(role: .user, text: input.take())
+        let typed = input.take()
+        // `//` at the start sends one `/`: the way to write a message that starts with a slash.
+        var message = TranscriptEntry(role: .user, text: typed.hasPrefix("//") ? String(typed.dropFirst()) : typed)
         message.time = wallTime
         history.record(message.text)
         if title.isEmpty { title = Self.title(from: message.text) }

@@ -52,7 +52,7 @@ package enum Keymap {
         Binding(.anywhere, [.function(3)], .toggleRawText, "replies as Markdown or as raw text"),
         Binding(.anywhere, [.control("o")], .openPicker, "saved conversations"),
 
-        Binding(.input, [.enter], .send, "send (a line starting with / runs a command)"),
+        Binding(.input, [.enter], .send, "send (a line starting with / runs a command; // sends one /)"),
         Binding(.input, [.altEnter], .insertNewline, "new line"),
         Binding(.input, [.control("j")], .insertNewline, "new line"),
         Binding(.input, [.tab], .completeOrNextFocus, "complete a command or name; else focus the panel"),
