@@ -57,3 +57,55 @@ void CSignalPipe_restore(int signo) {
 int CSignalPipe_makePipe(int descriptors[2]) {
     return pipe2(descriptors, O_NONBLOCK | O_CLOEXEC);
 }
+
+// Crash guard: the terminal's settings as they were before ncurses changed them, and the
+// bytes that undo what podchat asked of the terminal, for a handler that must not allocate.
+#include <termios.h>
+
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+#define CRASH_SIGNAL_COUNT (sizeof crash_signals / sizeof crash_signals[0])
+static struct termios saved_terminal;
+static int saved_terminal_fd = -1;
+static struct sigaction crash_previous[CRASH_SIGNAL_COUNT];
+static const char terminal_reset[] = "\033[0m\033[?1000l\033[?2004l\033[?25h\033[?1049l\r\n";
+
+static void restore_terminal_then_crash(int signo, siginfo_t *info, void *context) {
+    if (saved_terminal_fd >= 0) {
+        tcsetattr(saved_terminal_fd, TCSANOW, &saved_terminal);
+        ssize_t ignored = write(saved_terminal_fd, terminal_reset, sizeof terminal_reset - 1);
+        (void)ignored;
+    }
+    for (size_t index = 0; index < CRASH_SIGNAL_COUNT; index++) {
+        if (crash_signals[index] != signo) continue;
+        // Hand over to whoever was there (Swift's backtracer prints the report), or die.
+        sigaction(signo, &crash_previous[index], NULL);
+        const struct sigaction *before = &crash_previous[index];
+        if ((before->sa_flags & SA_SIGINFO) && before->sa_sigaction != NULL) {
+            before->sa_sigaction(signo, info, context);
+        } else if (before->sa_handler != SIG_DFL && before->sa_handler != SIG_IGN && before->sa_handler != NULL) {
+            before->sa_handler(signo);
+        }
+    }
+    signal(signo, SIG_DFL);
+    raise(signo);
+}
+
+int CSignalPipe_guardTerminal(int fd) {
+    if (tcgetattr(fd, &saved_terminal) != 0) return -1;
+    saved_terminal_fd = fd;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_sigaction = restore_terminal_then_crash;
+    action.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    sigemptyset(&action.sa_mask);
+    for (size_t index = 0; index < CRASH_SIGNAL_COUNT; index++) {
+        if (sigaction(crash_signals[index], &action, &crash_previous[index]) != 0) return -1;
+    }
+    return 0;
+}
+
+void CSignalPipe_unguardTerminal(void) {
+    if (saved_terminal_fd < 0) return;
+    for (size_t index = 0; index < CRASH_SIGNAL_COUNT; index++) sigaction(crash_signals[index], &crash_previous[index], NULL);
+    saved_terminal_fd = -1;
+}

@@ -1,3 +1,4 @@
+import CSignalPipe
 import Glibc
 import PodchatApp
 import PodchatCore
@@ -35,12 +36,18 @@ package final class EventLoop {
     /// `perform`. The terminal is restored before this returns or throws.
     package func run(perform: (Effect) -> Void) throws {
         let terminal: Terminal
+        // Before ncurses changes the terminal: a crash puts these settings back.
+        let isGuarded = CSignalPipe_guardTerminal(STDIN_FILENO) == 0
         do {
             terminal = try Terminal(environment: environment, mouse: usesMouse)
         } catch {
+            if isGuarded { CSignalPipe_unguardTerminal() }
             throw LoopError(message: error.description)
         }
-        defer { terminal.close() }
+        defer {
+            terminal.close()
+            if isGuarded { CSignalPipe_unguardTerminal() }
+        }
         let signals = SignalPipe(signals: SignalPipe.terminating + [SIGWINCH])
         apply([.resized(terminal.size), .clockTicked(clock.now)], terminal: terminal, perform: perform)
         terminal.draw(AppView.render(state, cache: transcriptCache))

@@ -18,4 +18,11 @@ void CSignalPipe_restore(int signo);
 // Glibc module does not show it). Returns 0, or -1 with errno set.
 int CSignalPipe_makePipe(int descriptors[2]);
 
+// Crash guard: saves the settings of the terminal on `fd` (call before ncurses changes them)
+// and installs handlers for SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT and SIGTRAP that put them
+// back and undo the alternate screen, mouse and bracketed paste, then pass the signal on to the
+// handler that was there before (Swift's backtracer) or die of it. Returns 0, or -1 with errno.
+int CSignalPipe_guardTerminal(int fd);
+// Removes the crash guard, once the terminal has been given back normally.
+void CSignalPipe_unguardTerminal(void);
 #endif
