@@ -98,6 +98,16 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == content)
     }
 
+    /// The store skips re-reading a file it wrote itself; a file damaged since is still caught.
+    @Test(arguments: ["", "{not json", #"{"format_version": 9}"#])
+    func aFileDamagedAfterThisStoreWroteItIsNeverOverwritten(content: String) throws {
+        try store.save(record("c1", title: "Mine"))
+        try store.save(record("c1", title: "Mine again"))
+        try Data(content.utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: ConversationStoreError.self) { try store.save(record("c1", title: "Over it")) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == content)
+    }
+
     @Test(.enabled(if: getuid() != 0, "root reads any file, so permissions cannot make one unreadable"))
     func aFileNobodyMayReadIsReportedAndComesBackWhenItMayAgain() throws {
         try store.save(record("c1", title: "Locked"))

@@ -16,6 +16,8 @@ final class ConversationIndex: Sendable {
 
     /// Files read since the last call, keyed by path.
     private let entries = Mutex<[String: Entry]>([:])
+    /// Files as this store last wrote them: still so, they are known to be readable.
+    private let written = Mutex<[String: FileIdentity]>([:])
 
     init() {}
 
@@ -42,5 +44,23 @@ final class ConversationIndex: Sendable {
             unreadable.sort { $0.path < $1.path }
             return (conversations, unreadable)
         }
+    }
+
+    /// Whether the file at `path` is, unchanged, one this store wrote or read whole: then a
+    /// save may replace it without decoding it again (which for a 10,000-message conversation
+    /// would pause the chat window after every reply).
+    func isKnownReadable(_ path: String) -> Bool {
+        guard let identity = FileIdentity(path: path) else { return false }
+        if written.withLock({ $0[path] }) == identity { return true }
+        return entries.withLock { entries in
+            guard let entry = entries[path], entry.identity == identity, case .success = entry.content else { return false }
+            return true
+        }
+    }
+
+    /// The file at `path` was just written by this store.
+    func noteWritten(_ path: String) {
+        let identity = FileIdentity(path: path)
+        written.withLock { $0[path] = identity }
     }
 }

@@ -41,12 +41,13 @@ package struct FileConversationStore: ConversationStore {
         let target = try file(for: record.id)
         // A file this build cannot read may be a newer podchat's or a damaged one the user wants
         // back; replacing it would lose it for good.
-        if case .failure(let problem) = read(target), !problem.isMissing {
+        if !index.isKnownReadable(target.path), case .failure(let problem) = read(target), !problem.isMissing {
             throw ConversationStoreError(path: target.path, reason: "\(problem.error.reason); not replaced (move it aside to save)")
         }
         let bytes = try Self.encode(record)
         try makeDirectory()
         try Disk.replace(target, with: bytes)
+        index.noteWritten(target.path)
     }
 
     package func load(id: String) throws(ConversationStoreError) -> ConversationRecord {
