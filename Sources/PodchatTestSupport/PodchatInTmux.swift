@@ -4,10 +4,12 @@ import PodchatSimulator
 
 extension TmuxSession {
     /// The real `podchat` binary with `arguments`, in a fresh `width`×`height` terminal, with
-    /// `home` as its only config and data home and no inherited environment. When podchat ends,
-    /// the terminal shows `podchat-exited-<status>`.
-    package static func podchat(_ arguments: [String], home: String, width: Int = 100, height: Int = 30) async throws -> TmuxSession {
-        let environment = Executables.isolatedEnvironment(configHome: home).map { "\($0.key)=\(quoted($0.value))" }.sorted()
+    /// `home` as its only config and data home and no inherited environment but `extra`. When
+    /// podchat ends, the terminal shows `podchat-exited-<status>`.
+    package static func podchat(
+        _ arguments: [String], home: String, extra: [String: String] = [:], width: Int = 100, height: Int = 30
+    ) async throws -> TmuxSession {
+        let environment = Executables.isolatedEnvironment(configHome: home, extra: extra).map { "\($0.key)=\(quoted($0.value))" }.sorted()
         let words = ["env", "-i"] + environment + ["TERM=tmux-256color", Executables.podchat] + arguments.map(quoted)
         return try await TmuxSession(command: words.joined(separator: " ") + "; echo podchat-exited-$?; sleep 30", width: width, height: height)
     }

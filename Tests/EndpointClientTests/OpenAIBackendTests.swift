@@ -1,6 +1,7 @@
 import EndpointClient
 import NIOHTTP1
 import PodchatCore
+import PodchatTestSupport
 import Testing
 
 /// The OpenAI-compatible backend over a scripted transport: real requests and SSE bytes, no
@@ -21,7 +22,7 @@ import Testing
     ) -> OpenAIBackend {
         let options = RunpodOptions(sleep: { sleeps.record($0) }, random: { 1 })
         return OpenAIBackend(
-            baseURL: base, apiKey: apiKey, apiKeyVariable: "VLLM_KEY", model: model, transport: transport, options: options)
+            baseURL: base, apiKey: apiKey.map { environmentKey($0, variable: "VLLM_KEY") }, apiKeyVariable: "VLLM_KEY", model: model, transport: transport, options: options)
     }
 
     static func transport(_ script: [ScriptedTransport.Exchange]) -> ScriptedTransport {

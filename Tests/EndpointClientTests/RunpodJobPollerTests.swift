@@ -6,7 +6,7 @@ import Testing
 @Suite struct RunpodJobPollerTests {
     typealias Step = RunpodJobPoller.Step
 
-    static let failures = RunpodFailurePolicy(apiKeyVariable: "RUNPOD_API_KEY", sendsAPIKey: true)
+    static let failures = RunpodFailurePolicy(apiKeyVariable: "RUNPOD_API_KEY", keySource: .environment(variable: "RUNPOD_API_KEY"))
     static let schedule = PollSchedule(fastest: .milliseconds(100), slowest: .seconds(1), growth: 2)
     static let backoff = Backoff(initial: .milliseconds(250), maximum: .seconds(8), multiplier: 2, maximumRetries: 3)
 
@@ -264,7 +264,7 @@ import Testing
             "The endpoint rejected the API key (HTTP 401). podchat reads it from the environment variable "
             + "RUNPOD_API_KEY; check that it holds a valid Runpod API key with access to this endpoint."
         #expect(step.next == .fail(CompletionFailure(expected)))
-        let keyless = RunpodFailurePolicy(apiKeyVariable: "MY_KEY", sendsAPIKey: false)
+        let keyless = RunpodFailurePolicy(apiKeyVariable: "MY_KEY", keySource: nil)
         guard
             case .fail(let message) = keyless.verdict(
                 on: .status(code: 401, retryAfter: nil, body: ""), operation: .submit, source: .stream)
