@@ -73,6 +73,11 @@ struct OpenAIFailurePolicy: Sendable {
         "The server reported an error: \(message)"
     }
 
+    /// A response podchat cannot use, such as a choice number no reply can have.
+    func unusableAnswer(_ problem: String) -> String {
+        "The server's answer could not be used: \(problem)."
+    }
+
     /// A success answer that is not an OpenAI response.
     func unexpectedBody(_ excerpt: String) -> String {
         "The server sent an unexpected answer: \(excerpt)"

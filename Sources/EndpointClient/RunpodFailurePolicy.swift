@@ -73,6 +73,11 @@ package struct RunpodFailurePolicy: Sendable, Equatable {
         "The worker reported an error: \(message)"
     }
 
+    /// Output podchat cannot use, such as a choice number no reply can have.
+    package func malformedOutput(_ problem: String) -> String {
+        "The worker's output could not be used: \(problem)."
+    }
+
     /// A submission answer without a job id.
     package var missingJobID: String {
         "The endpoint accepted the job but returned no job id."

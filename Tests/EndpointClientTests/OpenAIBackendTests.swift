@@ -155,6 +155,14 @@ import Testing
         #expect(failure == "The server reported an error: engine died")
     }
 
+    @Test func failsWhenTheStreamNamesAChoiceNoRequestCanHave() async {
+        let pieces = [Array(WorkerFixtures.sse(#"{"choices":[{"index":4000000000,"delta":{"content":"Hi"}}]}"#).utf8)]
+        let transport = Self.transport([.stream("POST /chat/completions", pieces)])
+        let (events, failure) = await Self.collect(Self.backend(transport))
+        #expect(events.isEmpty)
+        #expect(failure == "The server's answer could not be used: it names choice 4000000000, but podchat asks for at most 16 choices.")
+    }
+
     @Test func failsWhenTheStreamEndsBeforeTheReplyIsComplete() async throws {
         let piece = Array(WorkerFixtures.sse(WorkerFixtures.chatChunk(#"{"content":"Hi"}"#, finish: nil)).utf8)
         let transport = Self.transport([.stream("POST /chat/completions", [piece])])

@@ -131,6 +131,16 @@ import Testing
                     CompletionFailure("The worker reported an error: Unexpected keyword argument 'use_beam_search'")))
     }
 
+    @Test func failsWhenTheOutputNamesAChoiceNoRequestCanHave() {
+        var poller = Self.poller()
+        _ = poller.received(Self.job("IN_QUEUE"))
+        let wild = WorkerFixtures.json(#"{"choices":[{"index":-3,"tokens":["boom"]}]}"#)
+        let step = poller.received(Self.job("IN_PROGRESS", [wild]))
+        #expect(
+            step.next
+                == .fail(CompletionFailure("The worker's output could not be used: it names choice -3, but podchat asks for at most 16 choices.")))
+    }
+
     @Test func joinsABurstOfDeltasForOneChoiceIntoOneEvent() {
         var poller = Self.poller(limit: nil)
         _ = poller.received(Self.job("IN_PROGRESS"))
