@@ -9,7 +9,7 @@ extension Config {
     /// is one, e.g. `c.json: unknown key "endpoint" (ignored); did you mean "endpoint_id"?`.
     package func unknownKeyWarnings(path: String) -> [String] {
         unknownKeys.map { key in
-            let warning = "\(path): unknown key \"\(key)\" (ignored)"
+            let warning = "\(path): unknown key \(key.quotedForMessage) (ignored)"
             if SamplingParameter.named(key) != nil {
                 return warning + "; sampling parameters go inside \"sampling\": {\"\(key)\": …}"
             }

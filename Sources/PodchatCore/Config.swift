@@ -144,7 +144,7 @@ private struct FieldReader {
     let path: String
 
     func fail(_ key: String, _ expectation: String) -> ConfigError {
-        ConfigError(path: path, problem: "\"\(key)\" must be \(expectation)")
+        ConfigError(path: path, problem: "\(key.quotedForMessage) must be \(expectation)")
     }
 
     func string(_ value: JSONValue, key: String) throws(ConfigError) -> String {
@@ -201,7 +201,7 @@ private struct FieldReader {
             case "ttl_ms": policy.timeToLiveMilliseconds = try milliseconds(raw, key: "\(key).\(name)", in: 10_000...week)
             case "low_priority": policy.lowPriority = try bool(raw, key: "\(key).\(name)")
             default:
-                throw ConfigError(path: path, problem: "\"\(key).\(name)\" is not a policy setting (known: execution_timeout_ms, ttl_ms, low_priority)")
+                throw ConfigError(path: path, problem: "\("\(key).\(name)".quotedForMessage) is not a policy setting (known: execution_timeout_ms, ttl_ms, low_priority)")
             }
         }
         return policy
@@ -221,7 +221,7 @@ private struct FieldReader {
             default:
                 throw ConfigError(
                     path: self.path,
-                    problem: "\"\(path)\" is not a timeout (known: connect_seconds, request_seconds, first_token_seconds, idle_seconds, queue_seconds)")
+                    problem: "\(path.quotedForMessage) is not a timeout (known: connect_seconds, request_seconds, first_token_seconds, idle_seconds, queue_seconds)")
             }
         }
         return timeouts
@@ -247,7 +247,7 @@ private struct FieldReader {
         for (name, raw) in fields where !name.hasPrefix("//") {
             guard let parameter = SamplingParameter.named(name) else {
                 let known = SamplingParameter.all.map(\.name).joined(separator: ", ")
-                throw ConfigError(path: path, problem: "\"\(key).\(name)\" is not a known sampling parameter (known: \(known))")
+                throw ConfigError(path: path, problem: "\("\(key).\(name)".quotedForMessage) is not a known sampling parameter (known: \(known))")
             }
             if parameter.problem(with: raw) != nil { throw fail("\(key).\(name)", parameter.expectation) }
             result[name] = raw

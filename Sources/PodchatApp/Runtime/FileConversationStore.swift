@@ -131,15 +131,22 @@ package struct FileConversationStore: ConversationStore {
 
     /// The record in `file`, or why it cannot be read.
     private func read(_ file: URL) -> Result<ConversationRecord, ReadProblem> {
+        let bytes: [UInt8]
         do throws(ReadProblem) {
-            return .success(try Self.decode(try Disk.read(file.path), path: file.path))
+            bytes = try Disk.read(file.path)
         } catch {
             return .failure(error)
         }
+        do throws(ConversationStoreError) {
+            return .success(try Self.decode(bytes, path: file.path))
+        } catch {
+            return .failure(ReadProblem(error: error, isMissing: false))
+        }
     }
 
-    /// Decodes a whole record once; only a failure looks again, to say what is wrong.
-    private static func decode(_ bytes: [UInt8], path: String) throws(ReadProblem) -> ConversationRecord {
+    /// The record in `bytes`, the content of the file at `path`, or an error naming the file
+    /// and what is wrong with it. Decodes once; only a failure looks again, to say what.
+    package static func decode(_ bytes: [UInt8], path: String) throws(ConversationStoreError) -> ConversationRecord {
         let reason: String
         do {
             let record = try JSONDecoder().decode(ConversationRecord.self, from: Data(bytes))
@@ -148,7 +155,7 @@ package struct FileConversationStore: ConversationStore {
         } catch {
             reason = explain(error, in: bytes)
         }
-        throw ReadProblem(error: ConversationStoreError(path: path, reason: reason), isMissing: false)
+        throw ConversationStoreError(path: path, reason: reason)
     }
 
     private static func explain(_ error: any Error, in bytes: [UInt8]) -> String {
