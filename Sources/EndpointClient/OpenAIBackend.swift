@@ -30,13 +30,14 @@ package struct OpenAIBackend: CompletionBackend {
     let configuredModel: String?
     let discoveredModel = ModelNameCache()
     /// Kept only to scrub it out of messages that quote the server.
-    private let apiKey: String?
+    private let apiKey: APIKey?
 
     /// - Parameters:
     ///   - baseURL: The API base as given: a server root, `…/v1`, a full `…/chat/completions`
     ///     URL or a Runpod endpoint URL `…/v2/ID` (see ``OpenAIBaseURL/normalized(_:)``).
     ///   - apiKey: The bearer token, or nil to send no `Authorization` header.
-    ///   - apiKeyVariable: The environment variable the key came from, named when it is rejected.
+    ///   - apiKeyVariable: The environment variable to suggest when the server wants a key and
+    ///     was sent none; a rejected key is blamed on its own source.
     ///   - model: The served model name to request; nil asks `GET /models` once and uses the first.
     ///   - transport: Sends the HTTP requests; by default an ``AsyncHTTPTransport`` with the
     ///     options' connect timeout.
@@ -44,7 +45,7 @@ package struct OpenAIBackend: CompletionBackend {
     ///     job and per-request timeout settings do not apply (see ``streamTimeout``).
     package init(
         baseURL: String,
-        apiKey: String?,
+        apiKey: APIKey?,
         apiKeyVariable: String = "RUNPOD_API_KEY",
         model: String?,
         transport: (any HTTPTransport)? = nil,
@@ -53,11 +54,11 @@ package struct OpenAIBackend: CompletionBackend {
         self.baseURL = OpenAIBaseURL.normalized(baseURL)
         self.transport = transport ?? AsyncHTTPTransport(connectTimeout: options.connectTimeout)
         self.options = options
-        self.apiKey = apiKey.flatMap { $0.isEmpty ? nil : $0 }
+        self.apiKey = apiKey
         configuredModel = model.flatMap { $0.isEmpty ? nil : $0 }
-        failures = OpenAIFailurePolicy(apiKeyVariable: apiKeyVariable, sendsAPIKey: self.apiKey != nil)
+        failures = OpenAIFailurePolicy(apiKeyVariable: apiKeyVariable, keySource: apiKey?.source)
         var headers: HTTPHeaders = ["User-Agent": "podchat"]
-        if let key = self.apiKey { headers.add(name: "Authorization", value: "Bearer \(key)") }
+        if let apiKey { headers.add(name: "Authorization", value: apiKey.bearerToken) }
         self.headers = headers
     }
 
@@ -95,8 +96,7 @@ package struct OpenAIBackend: CompletionBackend {
 
     /// `message` with the API key blacked out, in case a server echoed it.
     func redacted(_ message: String) -> String {
-        guard let apiKey else { return message }
-        return message.replacing(apiKey, with: "[API key]")
+        apiKey?.redacting(message) ?? message
     }
 }
 

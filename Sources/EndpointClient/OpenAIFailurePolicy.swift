@@ -5,7 +5,7 @@ import PodchatCore
 ///
 /// Only a request that produced no text can be sent again: a streamed completion cannot be
 /// resumed, so a failure in the middle of one ends the reply with the text it already has.
-/// Messages name the environment variable that holds the API key but never contain the key.
+/// Messages name where the API key came from but never contain the key.
 struct OpenAIFailurePolicy: Sendable {
     /// What to do about one failed request.
     enum Verdict: Sendable, Equatable {
@@ -15,10 +15,10 @@ struct OpenAIFailurePolicy: Sendable {
         case fail(String)
     }
 
-    /// The environment variable the key comes from, e.g. `RUNPOD_API_KEY`.
+    /// The environment variable to suggest when no key is sent, e.g. `RUNPOD_API_KEY`.
     var apiKeyVariable: String
-    /// Whether requests carry an `Authorization` header at all.
-    var sendsAPIKey: Bool
+    /// Where the key requests carry came from; nil when they carry none.
+    var keySource: APIKeySource?
 
     /// The verdict on `error`, which answered the request to `url` before any reply text.
     ///
@@ -73,6 +73,11 @@ struct OpenAIFailurePolicy: Sendable {
         "The server reported an error: \(message)"
     }
 
+    /// A response podchat cannot use, such as a choice number no reply can have.
+    func unusableAnswer(_ problem: String) -> String {
+        "The server's answer could not be used: \(problem)."
+    }
+
     /// A success answer that is not an OpenAI response.
     func unexpectedBody(_ excerpt: String) -> String {
         "The server sent an unexpected answer: \(excerpt)"
@@ -84,10 +89,10 @@ struct OpenAIFailurePolicy: Sendable {
     }
 
     private func keyRejected(code: Int) -> String {
-        guard sendsAPIKey else {
+        guard let keySource else {
             return "The server requires an API key (HTTP \(code)). Set the environment variable \(apiKeyVariable) to it."
         }
-        return "The server rejected the API key (HTTP \(code)). podchat reads it from the environment variable "
-            + "\(apiKeyVariable); check that it holds a valid key for this endpoint."
+        return "The server rejected the API key (HTTP \(code)). podchat reads it from \(keySource); check that it "
+            + "holds a valid key for this endpoint."
     }
 }

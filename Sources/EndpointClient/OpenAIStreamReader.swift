@@ -96,6 +96,9 @@ struct OpenAIStreamReader: Sendable {
             case .error(let message):
                 step.end = .failed(failures.streamError(message))
                 return
+            case .malformed(let problem):
+                step.end = .failed(failures.unusableAnswer(problem))
+                return
             }
         }
     }

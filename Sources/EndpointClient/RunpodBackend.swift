@@ -22,11 +22,12 @@ package struct RunpodBackend: CompletionBackend {
     /// Cancels of abandoned jobs still on their way to the server.
     let background = BackgroundWork()
     /// Kept only to scrub it out of messages that quote the server.
-    private let apiKey: String?
+    private let apiKey: APIKey?
 
     /// - Parameters:
     ///   - endpoint: The base URL and optional API key.
-    ///   - apiKeyVariable: The environment variable the key came from, named when the key is rejected.
+    ///   - apiKeyVariable: The environment variable to suggest when the endpoint wants a key
+    ///     and was sent none; a rejected key is blamed on its own source.
     ///   - transport: Sends the HTTP requests; by default an ``AsyncHTTPTransport`` with the
     ///     options' connect timeout.
     ///   - options: Pacing, retries and timeouts.
@@ -42,8 +43,8 @@ package struct RunpodBackend: CompletionBackend {
             requestTimeout: options.requestTimeout
         )
         self.options = options
-        failures = RunpodFailurePolicy(apiKeyVariable: apiKeyVariable, sendsAPIKey: !(endpoint.apiKey ?? "").isEmpty)
-        apiKey = endpoint.apiKey.flatMap { $0.isEmpty ? nil : $0 }
+        failures = RunpodFailurePolicy(apiKeyVariable: apiKeyVariable, keySource: endpoint.apiKey?.source)
+        apiKey = endpoint.apiKey
     }
 
     /// Streams the reply to `request`: `/run`, then `/stream/{id}` polls until the job ends.
@@ -81,8 +82,7 @@ package struct RunpodBackend: CompletionBackend {
 
     /// `message` with the API key blacked out, in case a server echoed it.
     func redacted(_ message: String) -> String {
-        guard let apiKey else { return message }
-        return message.replacing(apiKey, with: "[API key]")
+        apiKey?.redacting(message) ?? message
     }
 }
 

@@ -3,7 +3,7 @@ import PodchatCore
 /// Decides which failed Runpod requests are worth retrying, and words every failure so a
 /// person knows what to do about it.
 ///
-/// Messages name the environment variable that holds the API key but never contain the key.
+/// Messages name where the API key came from but never contain the key.
 package struct RunpodFailurePolicy: Sendable, Equatable {
     /// What to do about one failed request.
     package enum Verdict: Sendable, Equatable {
@@ -13,15 +13,15 @@ package struct RunpodFailurePolicy: Sendable, Equatable {
         case fail(String)
     }
 
-    /// The environment variable the key comes from, e.g. `RUNPOD_API_KEY`.
+    /// The environment variable to suggest when no key is sent, e.g. `RUNPOD_API_KEY`.
     package var apiKeyVariable: String
-    /// Whether requests carry an `Authorization` header at all.
-    package var sendsAPIKey: Bool
+    /// Where the key requests carry came from; nil when they carry none.
+    package var keySource: APIKeySource?
 
-    /// A policy for requests that do (`sendsAPIKey`) or do not carry a key from `apiKeyVariable`.
-    package init(apiKeyVariable: String, sendsAPIKey: Bool) {
+    /// A policy for requests that carry a key from `keySource`, or none (nil).
+    package init(apiKeyVariable: String, keySource: APIKeySource?) {
         self.apiKeyVariable = apiKeyVariable
-        self.sendsAPIKey = sendsAPIKey
+        self.keySource = keySource
     }
 
     /// The verdict on `error`, which answered `operation`.
@@ -73,6 +73,11 @@ package struct RunpodFailurePolicy: Sendable, Equatable {
         "The worker reported an error: \(message)"
     }
 
+    /// Output podchat cannot use, such as a choice number no reply can have.
+    package func malformedOutput(_ problem: String) -> String {
+        "The worker's output could not be used: \(problem)."
+    }
+
     /// A submission answer without a job id.
     package var missingJobID: String {
         "The endpoint accepted the job but returned no job id."
@@ -106,12 +111,12 @@ package struct RunpodFailurePolicy: Sendable, Equatable {
     }
 
     private func keyRejected(code: Int) -> String {
-        guard sendsAPIKey else {
+        guard let keySource else {
             return "The endpoint requires an API key (HTTP \(code)). Set the environment variable \(apiKeyVariable) "
                 + "to your Runpod API key."
         }
-        return "The endpoint rejected the API key (HTTP \(code)). podchat reads it from the environment variable "
-            + "\(apiKeyVariable); check that it holds a valid Runpod API key with access to this endpoint."
+        return "The endpoint rejected the API key (HTTP \(code)). podchat reads it from \(keySource); check that "
+            + "it holds a valid Runpod API key with access to this endpoint."
     }
 
     private func endpointNotFound(source: RunpodJobPoller.Source) -> String {

@@ -22,7 +22,7 @@ package struct RunpodJobClient: Sendable {
         self.transport = transport
         self.requestTimeout = requestTimeout
         var headers: HTTPHeaders = ["Accept": "application/json", "User-Agent": "podchat"]
-        if let key = endpoint.apiKey, !key.isEmpty { headers.add(name: "Authorization", value: "Bearer \(key)") }
+        if let key = endpoint.apiKey { headers.add(name: "Authorization", value: key.bearerToken) }
         self.headers = headers
     }
 

@@ -18,6 +18,8 @@ package struct WorkerOutputDecoder: Sendable {
     private var reasons: [Int: FinishReason] = [:]
     private var lastUsage: Usage?
     private var sawLegacyChunk = false
+    /// The choice numbers a reply can have: podchat never asks for more than `n`'s maximum.
+    static let choiceIndices = 0..<Int(SamplingParameter.n.range?.upperBound ?? 16)
 
     /// A decoder that has seen no output yet.
     package init() {}
@@ -86,6 +88,11 @@ package struct WorkerOutputDecoder: Sendable {
 
     private mutating func decode(choice: JSONValue, position: Int) -> [WorkerOutputItem] {
         let index = choice["index"]?.intValue ?? position
+        // Choices are kept in arrays indexed by this number, so a wild one (negative, or in
+        // the billions) must stop here rather than claim memory downstream.
+        guard Self.choiceIndices.contains(index) else {
+            return [.malformed("it names choice \(index), but podchat asks for at most \(Self.choiceIndices.count) choices")]
+        }
         var items: [WorkerOutputItem] = []
         if let text = text(of: choice), !text.isEmpty {
             items.append(.delta(choice: index, text: text))

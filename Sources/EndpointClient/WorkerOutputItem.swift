@@ -10,4 +10,14 @@ package enum WorkerOutputItem: Sendable, Equatable {
     case finished(choice: Int, reason: FinishReason)
     /// The worker reported an error instead of (more) output.
     case error(String)
+    /// The output breaks the format in a way podchat cannot use, said in a few words.
+    case malformed(String)
+
+    /// Whether this item ends the reply as a failure.
+    var isFailure: Bool {
+        switch self {
+        case .error, .malformed: true
+        case .delta, .usage, .finished: false
+        }
+    }
 }

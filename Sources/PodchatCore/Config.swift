@@ -22,8 +22,16 @@ package struct Config: Sendable, Equatable {
     package var policy = JobPolicySettings()
     /// How long podchat waits for the endpoint, in seconds; nil keeps podchat's default.
     package var timeouts = TimeoutSettings()
-    /// The environment variable that holds the API key.
+    /// The environment variable that holds the API key (`api_key_env`); it wins over the
+    /// other sources (see ``APIKeyLookup``).
     package var apiKeyEnvironmentVariable: String = "RUNPOD_API_KEY"
+    /// A shell command that prints the API key (`api_key_command`), e.g. a password manager's.
+    package var apiKeyCommand: String?
+    /// The API key stored in the file itself (`api_key`), the last resort.
+    package var apiKey: APIKey?
+    /// Whether the key may go over plain http to a host that is not this machine
+    /// (`allow_insecure_http`, like `--allow-insecure-http`).
+    package var allowsInsecureHTTP = false
     /// The system message that starts every new conversation; empty for none.
     package var systemPrompt: String = ""
     package var mode: ConversationMode = .chat
@@ -34,13 +42,16 @@ package struct Config: Sendable, Equatable {
 
     package init() {}
 
-    /// The settings in `text`, the content of the file at `path` (named in errors).
+    /// The settings in `text`, the content of the file at `path` (named in errors). A leading
+    /// byte-order mark, which some editors write, is skipped.
     package static func parse(_ text: String, path: String) throws(ConfigError) -> Config {
+        let document = text.first == "\u{FEFF}" ? String(text.dropFirst()) : text
         let root: JSONValue
         do {
-            root = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            root = try JSONDecoder().decode(JSONValue.self, from: Data(document.utf8))
         } catch {
-            throw ConfigError(path: path, problem: "is not valid JSON (\(describe(error)))")
+            let location = JSONSyntaxCheck.firstProblem(in: document).map { ": \($0)" } ?? ""
+            throw ConfigError(path: path, problem: "is not valid JSON\(location); compare it with config.example.json")
         }
         guard let fields = root.objectValue else {
             throw ConfigError(path: path, problem: "must hold a JSON object { … } at the top level")
@@ -51,7 +62,10 @@ package struct Config: Sendable, Equatable {
             switch key {
             case "endpoint_id": config.endpointID = try reader.optionalString(value, key: key)
             case "endpoint_url": config.endpointURL = try reader.optionalString(value, key: key)
-            case "api_key_env": config.apiKeyEnvironmentVariable = try reader.string(value, key: key)
+            case "api_key_env": config.apiKeyEnvironmentVariable = try reader.variableName(value, key: key)
+            case "api_key_command": config.apiKeyCommand = try reader.optionalString(value, key: key)
+            case "api_key": config.apiKey = try reader.apiKey(value, key: key)
+            case "allow_insecure_http": config.allowsInsecureHTTP = try reader.bool(value, key: key)
             case "system_prompt": config.systemPrompt = try reader.string(value, key: key)
             case "mode": config.mode = try reader.mode(value, key: key)
             case "sampling": config.sampling = try reader.sampling(value, key: key)
@@ -64,13 +78,6 @@ package struct Config: Sendable, Equatable {
             }
         }
         return config
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            return context.underlyingError.map { "\($0)" } ?? context.debugDescription
-        }
-        return "\(error)"
     }
 }
 
@@ -137,12 +144,30 @@ private struct FieldReader {
     let path: String
 
     func fail(_ key: String, _ expectation: String) -> ConfigError {
-        ConfigError(path: path, problem: "\"\(key)\" must be \(expectation)")
+        ConfigError(path: path, problem: "\(key.quotedForMessage) must be \(expectation)")
     }
 
     func string(_ value: JSONValue, key: String) throws(ConfigError) -> String {
         guard let text = value.stringValue else { throw fail(key, "a string") }
         return text
+    }
+
+    func bool(_ value: JSONValue, key: String) throws(ConfigError) -> Bool {
+        guard case .bool(let flag) = value else { throw fail(key, "true or false") }
+        return flag
+    }
+
+    func variableName(_ value: JSONValue, key: String) throws(ConfigError) -> String {
+        guard let name = value.stringValue, !name.isEmpty, !name.contains("="), !name.contains(where: \.isWhitespace) else {
+            throw fail(key, "the name of an environment variable, e.g. \"RUNPOD_API_KEY\"")
+        }
+        return name
+    }
+
+    /// The stored key, checked like a key from any other source; empty means none.
+    func apiKey(_ value: JSONValue, key: String) throws(ConfigError) -> APIKey? {
+        guard let text = try optionalString(value, key: key)?.trimmingWhitespace, !text.isEmpty else { return nil }
+        return try APIKeyLookup.checked(text, source: .configFile(path: path), errorPath: path)
     }
 
     func optionalString(_ value: JSONValue, key: String) throws(ConfigError) -> String? {
@@ -174,11 +199,9 @@ private struct FieldReader {
             switch name {
             case "execution_timeout_ms": policy.executionTimeoutMilliseconds = try milliseconds(raw, key: "\(key).\(name)", in: 5_000...week)
             case "ttl_ms": policy.timeToLiveMilliseconds = try milliseconds(raw, key: "\(key).\(name)", in: 10_000...week)
-            case "low_priority":
-                guard case .bool(let flag) = raw else { throw fail("\(key).\(name)", "true or false") }
-                policy.lowPriority = flag
+            case "low_priority": policy.lowPriority = try bool(raw, key: "\(key).\(name)")
             default:
-                throw ConfigError(path: path, problem: "\"\(key).\(name)\" is not a policy setting (known: execution_timeout_ms, ttl_ms, low_priority)")
+                throw ConfigError(path: path, problem: "\("\(key).\(name)".quotedForMessage) is not a policy setting (known: execution_timeout_ms, ttl_ms, low_priority)")
             }
         }
         return policy
@@ -198,7 +221,7 @@ private struct FieldReader {
             default:
                 throw ConfigError(
                     path: self.path,
-                    problem: "\"\(path)\" is not a timeout (known: connect_seconds, request_seconds, first_token_seconds, idle_seconds, queue_seconds)")
+                    problem: "\(path.quotedForMessage) is not a timeout (known: connect_seconds, request_seconds, first_token_seconds, idle_seconds, queue_seconds)")
             }
         }
         return timeouts
@@ -224,7 +247,7 @@ private struct FieldReader {
         for (name, raw) in fields where !name.hasPrefix("//") {
             guard let parameter = SamplingParameter.named(name) else {
                 let known = SamplingParameter.all.map(\.name).joined(separator: ", ")
-                throw ConfigError(path: path, problem: "\"\(key).\(name)\" is not a known sampling parameter (known: \(known))")
+                throw ConfigError(path: path, problem: "\("\(key).\(name)".quotedForMessage) is not a known sampling parameter (known: \(known))")
             }
             if parameter.problem(with: raw) != nil { throw fail("\(key).\(name)", parameter.expectation) }
             result[name] = raw

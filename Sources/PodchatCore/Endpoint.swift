@@ -4,11 +4,11 @@ package struct Endpoint: Sendable, Equatable {
     /// (`/run`, `/stream/{id}`, …) are appended to it.
     package var baseURL: String
     /// The bearer token, or nil to send no `Authorization` header.
-    package var apiKey: String?
+    package var apiKey: APIKey?
     /// A short name for the status bar; never contains the key.
     package var label: String
 
-    package init(baseURL: String, apiKey: String?, label: String) {
+    package init(baseURL: String, apiKey: APIKey?, label: String) {
         self.baseURL = baseURL
         self.apiKey = apiKey
         self.label = label
@@ -30,80 +30,87 @@ package enum EndpointChoice: Sendable, Equatable {
     /// Resolves the endpoint: an OpenAI base URL wins over `endpointURL`, which wins over
     /// `endpointID`; the command line wins over the config.
     ///
-    /// - Parameter environment: where the API key is looked up (by `config.apiKeyEnvironmentVariable`).
-    /// - Throws: ``ConfigError`` when a real endpoint needs a key the environment does not have,
-    ///   or the URL is not http(s).
+    /// - Parameters:
+    ///   - allowsInsecureHTTP: `--allow-insecure-http`; the config's `allow_insecure_http` also allows it.
+    ///   - keys: Where the API key is looked up, only once a real endpoint is chosen.
+    /// - Throws: ``ConfigError`` naming the setting (the config key or the flag) when a URL or
+    ///   id is malformed, a remote endpoint has no key, or the key would go over plain http to
+    ///   another machine without permission.
     package static func resolve(
         config: Config,
         configPath: String,
         endpointID: String? = nil,
         endpointURL: String? = nil,
         openAIBaseURL: String? = nil,
-        environment: [String: String]
+        allowsInsecureHTTP: Bool = false,
+        keys: APIKeyLookup
     ) throws(ConfigError) -> EndpointChoice {
-        if let base = nonEmpty(openAIBaseURL) ?? nonEmpty(config.openAIBaseURL) {
-            return .openAICompatible(try endpoint(at: base, config: config, configPath: configPath, environment: environment))
+        let resolver = Resolver(
+            config: config, configPath: configPath, keys: keys, allowsInsecureHTTP: allowsInsecureHTTP || config.allowsInsecureHTTP)
+        if let base = resolver.setting(flag: "--openai-base-url", openAIBaseURL, key: "openai_base_url", config.openAIBaseURL) {
+            return .openAICompatible(try resolver.endpoint(for: base))
         }
-        if let explicit = nonEmpty(endpointURL) ?? nonEmpty(config.endpointURL) {
-            return .runpod(try endpoint(at: explicit, config: config, configPath: configPath, environment: environment))
+        if let explicit = resolver.setting(flag: "--endpoint-url", endpointURL, key: "endpoint_url", config.endpointURL) {
+            return .runpod(try resolver.endpoint(for: explicit))
         }
-        if let id = nonEmpty(endpointID) ?? nonEmpty(config.endpointID) {
-            guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-                throw ConfigError(path: configPath, problem: "endpoint id \"\(id)\" may hold only letters, digits, - and _")
+        if let id = resolver.setting(flag: "--endpoint", endpointID, key: "endpoint_id", config.endpointID) {
+            guard id.value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                throw id.error("may hold only letters, digits, - and _ (an endpoint id, not a URL; URLs go in --endpoint-url)")
             }
-            let url = "\(runpodBaseURL)/\(id)"
-            let label = "runpod \(id)"
-            let key = try apiKey(for: url, label: label, config: config, configPath: configPath, environment: environment)
-            return .runpod(Endpoint(baseURL: url, apiKey: key, label: label))
+            return .runpod(try resolver.endpoint(for: id, url: "\(runpodBaseURL)/\(id.value)", label: "runpod \(id.value)"))
         }
         return .demo
     }
 
-    /// An endpoint at an explicit URL, with the key when it needs one.
-    private static func endpoint(
-        at explicit: String, config: Config, configPath: String, environment: [String: String]
-    ) throws(ConfigError) -> Endpoint {
-        let url = explicit.hasSuffix("/") ? String(explicit.dropLast()) : explicit
-        guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
-            throw ConfigError(path: configPath, problem: "endpoint URL \"\(url)\" must start with http:// or https://")
+    /// One endpoint setting and where it came from, so errors can name the flag or the config key.
+    private struct Setting {
+        var value: String
+        /// The flag (`--endpoint-url`) or the config file.
+        var place: String
+        /// The config key in quotes, or nothing for a flag (the place names it).
+        var subject: String
+
+        func error(_ reason: String) -> ConfigError {
+            ConfigError(path: place, problem: subject.isEmpty ? reason : "\(subject): \(reason)")
         }
-        let label = host(of: url) ?? url
-        let key = try apiKey(for: url, label: label, config: config, configPath: configPath, environment: environment)
-        return Endpoint(baseURL: url, apiKey: key, label: label)
     }
 
-    /// The key from the environment; only loopback endpoints may go without one.
-    private static func apiKey(
-        for url: String, label: String, config: Config, configPath: String, environment: [String: String]
-    ) throws(ConfigError) -> String? {
-        let variable = config.apiKeyEnvironmentVariable
-        let key = nonEmpty(environment[variable])
-        if key == nil && !isLoopback(url) {
-            throw ConfigError(
-                path: configPath,
-                problem: "no API key for \(label): set the environment variable \(variable) (the config's \"api_key_env\" names it)"
-            )
+    private struct Resolver {
+        let config: Config
+        let configPath: String
+        let keys: APIKeyLookup
+        let allowsInsecureHTTP: Bool
+
+        /// The flag's value, else the config's; empty counts as unset.
+        func setting(flag: String, _ flagValue: String?, key: String, _ configValue: String?) -> Setting? {
+            if let flagValue, !flagValue.isEmpty { return Setting(value: flagValue, place: flag, subject: "") }
+            if let configValue, !configValue.isEmpty { return Setting(value: configValue, place: configPath, subject: "\"\(key)\"") }
+            return nil
         }
-        return key
-    }
 
-    private static func nonEmpty(_ text: String?) -> String? {
-        guard let text, !text.isEmpty else { return nil }
-        return text
-    }
-
-    /// The host part of an http(s) URL.
-    static func host(of url: String) -> String? {
-        guard let schemeEnd = url.firstRange(of: "://") else { return nil }
-        let rest = url[schemeEnd.upperBound...]
-        let authority = rest.prefix { $0 != "/" }
-        return authority.isEmpty ? nil : String(authority)
-    }
-
-    /// Whether `url` points at this machine, where a missing key is normal (simulator, local worker).
-    static func isLoopback(_ url: String) -> Bool {
-        guard let authority = host(of: url) else { return false }
-        let hostname = authority.hasPrefix("[") ? String(authority.prefix { $0 != "]" }.dropFirst()) : String(authority.prefix { $0 != ":" })
-        return hostname == "localhost" || hostname.hasPrefix("127.") || hostname == "::1"
+        /// The endpoint `setting` names, at `text` (by default the setting's value), with its
+        /// key. Only loopback endpoints may go without a key, and a key goes over plain http
+        /// only to this machine unless the user allows it.
+        func endpoint(for setting: Setting, url text: String? = nil, label: String? = nil) throws(ConfigError) -> Endpoint {
+            let url: EndpointURL
+            do throws(EndpointURL.Problem) {
+                url = try EndpointURL(parsing: text ?? setting.value)
+            } catch {
+                throw setting.error(error.reason)
+            }
+            let label = label ?? url.label
+            let key = try keys.key(config: config, configPath: configPath)
+            if key == nil && !url.isLoopback {
+                let variable = config.apiKeyEnvironmentVariable
+                throw ConfigError(
+                    path: configPath,
+                    problem: "no API key for \(label): set the environment variable \(variable), or \"api_key_command\" in this file")
+            }
+            if key != nil && !url.isSecure && !url.isLoopback && !allowsInsecureHTTP {
+                throw setting.error(
+                    "will not send the API key over plain http:// to \(url.label), which is not this machine: use https://, or pass --allow-insecure-http (config: \"allow_insecure_http\": true) if the network is trusted")
+            }
+            return Endpoint(baseURL: url.text, apiKey: key, label: label)
+        }
     }
 }

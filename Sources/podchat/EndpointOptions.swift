@@ -31,6 +31,20 @@ struct EndpointOptions: ParsableArguments {
     )
     var inputFormat: InputFormat?
 
+    @Flag(
+        name: .customLong("allow-insecure-http"),
+        help: "Send the API key over plain http:// even to a host that is not this machine (only on a network you trust)."
+    )
+    var allowInsecureHTTP = false
+
+    /// An empty value would silently fall back to the config or demo mode; say so instead.
+    func validate() throws {
+        let given = [("--config", config), ("--endpoint", endpoint), ("--endpoint-url", endpointURL), ("--openai-base-url", openAIBaseURL), ("--model", model)]
+        for (flag, value) in given where value?.trimmingWhitespace.isEmpty == true {
+            throw ValidationError("\(flag) needs a value; leave the option out to use the config's setting")
+        }
+    }
+
     /// The config file to read: `--config`, else `$XDG_CONFIG_HOME/podchat/config.json`
     /// (`~/.config/podchat/config.json` when XDG_CONFIG_HOME is unset).
     func configPath(environment: [String: String]) -> (path: String, isExplicit: Bool) {
@@ -40,31 +54,24 @@ struct EndpointOptions: ParsableArguments {
         return (base + "/podchat/config.json", false)
     }
 
-    /// The config, read from its file; a missing default file means the defaults.
+    /// The config, read from its file (a missing default file means the defaults), with a
+    /// warning on stderr for each unknown key and for an API key others can read.
     func loadConfig(environment: [String: String]) throws(ConfigError) -> (config: Config, path: String) {
         let (path, isExplicit) = configPath(environment: environment)
-        guard FileManager.default.fileExists(atPath: path) else {
-            if isExplicit { throw ConfigError(path: path, problem: "does not exist") }
-            return (Config(), path)
-        }
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ConfigError(path: path, problem: "cannot be read as UTF-8 text (\(error.localizedDescription))")
-        }
-        return (try Config.parse(text, path: path), path)
+        guard let file = try ConfigFile.read(path, isExplicit: isExplicit) else { return (Config(), path) }
+        let config = try Config.parse(file.text, path: path)
+        let warnings = config.unknownKeyWarnings(path: path) + [config.keyExposureWarning(path: path, permissions: file.permissions)].compactMap { $0 }
+        for warning in warnings { StandardError.write("podchat: warning: \(warning)") }
+        return (config, path)
     }
 
     /// The config and the endpoint it and the command line choose; prints warnings to stderr.
     func resolve(environment: [String: String]) throws(ConfigError) -> (config: Config, endpoint: EndpointChoice) {
         let (config, path) = try loadConfig(environment: environment)
-        for key in config.unknownKeys {
-            StandardError.write("podchat: warning: \(path): unknown key \"\(key)\" is ignored (see config.example.json)")
-        }
         let endpoint = try EndpointChoice.resolve(
             config: config, configPath: path, endpointID: endpoint, endpointURL: endpointURL,
-            openAIBaseURL: openAIBaseURL, environment: environment)
+            openAIBaseURL: openAIBaseURL, allowsInsecureHTTP: allowInsecureHTTP,
+            keys: APIKeyLookup(environment: environment, runCommand: KeyCommand.run))
         return (applyingOverrides(to: config), endpoint)
     }
 

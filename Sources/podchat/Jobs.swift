@@ -67,7 +67,9 @@ struct Jobs: ParsableCommand {
         let session = try CommandFailure.reporting { try Session.open(options, environment: environment) }
         defer { session.close() }
         guard let jobs = session.jobs, !session.isDemo else {
-            StandardError.write("podchat: jobs needs a Runpod endpoint: give --endpoint ID or --endpoint-url URL")
+            let path = options.configPath(environment: environment).path
+            StandardError.write(
+                "podchat: jobs needs a Runpod endpoint: pass --endpoint ID or --endpoint-url URL, or set \"endpoint_id\" in \(path)")
             throw ExitCode(CommandFailure.configurationExitCode)
         }
         let answer = try CommandFailure.reporting { try runBlocking { try await operation(jobs) } }

@@ -11,7 +11,7 @@ struct Podchat: ParsableCommand {
             With no endpoint configured, podchat chats with its built-in simulator (demo mode), so it \
             works with no key and no network. Configure an endpoint with --endpoint ID, or \
             "endpoint_id" in $XDG_CONFIG_HOME/podchat/config.json; the API key is read from \
-            RUNPOD_API_KEY.
+            RUNPOD_API_KEY, else from the config's "api_key_command" or "api_key".
             """,
         subcommands: [Chat.self, Ask.self, Conversations.self, Export.self, Jobs.self, Simulate.self],
         defaultSubcommand: Chat.self

@@ -14,7 +14,7 @@ struct DecodedReply: Equatable, CustomStringConvertible {
             case .delta(let choice, let text): texts[choice, default: ""] += text
             case .usage(let usage): self.usage = usage
             case .finished(let choice, let reason): finishReasons[choice] = reason
-            case .error(let message): errors.append(message)
+            case .error(let message), .malformed(let message): errors.append(message)
             }
         }
     }

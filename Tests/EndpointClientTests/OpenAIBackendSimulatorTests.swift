@@ -1,6 +1,7 @@
 import EndpointClient
 import PodchatCore
 import PodchatSimulator
+import PodchatTestSupport
 import Testing
 
 /// The OpenAI backend against the simulator's OpenAI route over loopback HTTP, which relays the
@@ -22,7 +23,7 @@ import Testing
         let pacing = RunpodOptions(backoff: Backoff(initial: .milliseconds(10), maximum: .milliseconds(50)))
         // The job API's base URL: the backend finds the OpenAI route under it.
         let backend = OpenAIBackend(
-            baseURL: server.endpointURL(id: "t"), apiKey: apiKey, apiKeyVariable: "SIM_KEY", model: model, options: pacing)
+            baseURL: server.endpointURL(id: "t"), apiKey: environmentKey(apiKey, variable: "SIM_KEY"), apiKeyVariable: "SIM_KEY", model: model, options: pacing)
         do {
             try await body(server, backend)
         } catch {

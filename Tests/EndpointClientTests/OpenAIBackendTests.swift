@@ -1,6 +1,7 @@
 import EndpointClient
 import NIOHTTP1
 import PodchatCore
+import PodchatTestSupport
 import Testing
 
 /// The OpenAI-compatible backend over a scripted transport: real requests and SSE bytes, no
@@ -21,7 +22,7 @@ import Testing
     ) -> OpenAIBackend {
         let options = RunpodOptions(sleep: { sleeps.record($0) }, random: { 1 })
         return OpenAIBackend(
-            baseURL: base, apiKey: apiKey, apiKeyVariable: "VLLM_KEY", model: model, transport: transport, options: options)
+            baseURL: base, apiKey: apiKey.map { environmentKey($0, variable: "VLLM_KEY") }, apiKeyVariable: "VLLM_KEY", model: model, transport: transport, options: options)
     }
 
     static func transport(_ script: [ScriptedTransport.Exchange]) -> ScriptedTransport {
@@ -152,6 +153,14 @@ import Testing
         let (events, failure) = await Self.collect(Self.backend(transport))
         #expect(events == [.started, .delta(choice: 0, text: "Hi")])
         #expect(failure == "The server reported an error: engine died")
+    }
+
+    @Test func failsWhenTheStreamNamesAChoiceNoRequestCanHave() async {
+        let pieces = [Array(WorkerFixtures.sse(#"{"choices":[{"index":4000000000,"delta":{"content":"Hi"}}]}"#).utf8)]
+        let transport = Self.transport([.stream("POST /chat/completions", pieces)])
+        let (events, failure) = await Self.collect(Self.backend(transport))
+        #expect(events.isEmpty)
+        #expect(failure == "The server's answer could not be used: it names choice 4000000000, but podchat asks for at most 16 choices.")
     }
 
     @Test func failsWhenTheStreamEndsBeforeTheReplyIsComplete() async throws {

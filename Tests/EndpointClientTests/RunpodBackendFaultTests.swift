@@ -1,6 +1,7 @@
 import EndpointClient
 import PodchatCore
 import PodchatSimulator
+import PodchatTestSupport
 import Synchronization
 import Testing
 
@@ -61,7 +62,7 @@ import Testing
         options.now = { clock.now }
         options.requestTimeout = .seconds(10)
         adjust(&options)
-        let endpoint = Endpoint(baseURL: server.endpointURL(id: "faults"), apiKey: key, label: "simulator")
+        let endpoint = Endpoint(baseURL: server.endpointURL(id: "faults"), apiKey: environmentKey(key, variable: "SIM_KEY"), label: "simulator")
         let backend = RunpodBackend(endpoint: endpoint, apiKeyVariable: "SIM_KEY", options: options)
         let harness = Harness(server: server, clock: clock, backend: backend, pauses: pauses)
         do {

@@ -1,13 +1,14 @@
 import EndpointClient
 import NIOHTTP1
 import PodchatCore
+import PodchatTestSupport
 import Synchronization
 import Testing
 
 /// The backend end to end over a scripted transport: real requests, no network, no waiting.
 @Suite struct RunpodBackendTests {
     static let secret = "rpa_SECRET_KEY_123"
-    static let endpoint = Endpoint(baseURL: "http://runpod.test/v2/ep", apiKey: secret, label: "test")
+    static let endpoint = Endpoint(baseURL: "http://runpod.test/v2/ep", apiKey: environmentKey(secret), label: "test")
     static let request = CompletionRequest(
         messages: [Message(role: .user, content: "Tell me about Runpod")],
         parameters: SamplingParameters(overrides: ["max_tokens": 20])
@@ -24,7 +25,7 @@ import Testing
         -> RunpodBackend
     {
         var endpoint = endpoint
-        endpoint.apiKey = apiKey
+        endpoint.apiKey = apiKey.map { environmentKey($0) }
         let options = RunpodOptions(sleep: { sleeps.record($0) }, random: { 1 })
         return RunpodBackend(
             endpoint: endpoint, apiKeyVariable: "RUNPOD_API_KEY", transport: transport, options: options)

@@ -1,12 +1,13 @@
 import EndpointClient
 import NIOHTTP1
 import PodchatCore
+import PodchatTestSupport
 import Testing
 
 @Suite struct RunpodJobClientTests {
     static func client(_ transport: ScriptedTransport, baseURL: String = "http://runpod.test/v2/ep") -> RunpodJobClient
     {
-        RunpodJobClient(endpoint: Endpoint(baseURL: baseURL, apiKey: "k", label: "t"), transport: transport)
+        RunpodJobClient(endpoint: Endpoint(baseURL: baseURL, apiKey: environmentKey("k"), label: "t"), transport: transport)
     }
 
     @Test func readsStatusTimingsAndWorker() async throws {

@@ -6,7 +6,7 @@ import Testing
 @Suite struct RunpodJobPollerTests {
     typealias Step = RunpodJobPoller.Step
 
-    static let failures = RunpodFailurePolicy(apiKeyVariable: "RUNPOD_API_KEY", sendsAPIKey: true)
+    static let failures = RunpodFailurePolicy(apiKeyVariable: "RUNPOD_API_KEY", keySource: .environment(variable: "RUNPOD_API_KEY"))
     static let schedule = PollSchedule(fastest: .milliseconds(100), slowest: .seconds(1), growth: 2)
     static let backoff = Backoff(initial: .milliseconds(250), maximum: .seconds(8), multiplier: 2, maximumRetries: 3)
 
@@ -129,6 +129,16 @@ import Testing
             step.next
                 == .fail(
                     CompletionFailure("The worker reported an error: Unexpected keyword argument 'use_beam_search'")))
+    }
+
+    @Test func failsWhenTheOutputNamesAChoiceNoRequestCanHave() {
+        var poller = Self.poller()
+        _ = poller.received(Self.job("IN_QUEUE"))
+        let wild = WorkerFixtures.json(#"{"choices":[{"index":-3,"tokens":["boom"]}]}"#)
+        let step = poller.received(Self.job("IN_PROGRESS", [wild]))
+        #expect(
+            step.next
+                == .fail(CompletionFailure("The worker's output could not be used: it names choice -3, but podchat asks for at most 16 choices.")))
     }
 
     @Test func joinsABurstOfDeltasForOneChoiceIntoOneEvent() {
@@ -264,7 +274,7 @@ import Testing
             "The endpoint rejected the API key (HTTP 401). podchat reads it from the environment variable "
             + "RUNPOD_API_KEY; check that it holds a valid Runpod API key with access to this endpoint."
         #expect(step.next == .fail(CompletionFailure(expected)))
-        let keyless = RunpodFailurePolicy(apiKeyVariable: "MY_KEY", sendsAPIKey: false)
+        let keyless = RunpodFailurePolicy(apiKeyVariable: "MY_KEY", keySource: nil)
         guard
             case .fail(let message) = keyless.verdict(
                 on: .status(code: 401, retryAfter: nil, body: ""), operation: .submit, source: .stream)

@@ -55,6 +55,26 @@ import Testing
         #expect(decoder.finishReason(completionTokenLimit: 2) == .completed)
     }
 
+    /// A choice number is an index into arrays downstream (the transcript, `ask`'s report), so
+    /// one no request can produce must stop the reply instead of claiming memory or trapping.
+    @Test(arguments: [
+        (#"{"choices":[{"index":-1,"tokens":["a"]}]}"#, -1),
+        (#"{"choices":[{"index":16,"delta":{"content":"a"}}]}"#, 16),
+        (#"{"choices":[{"index":100000000000000,"text":"a","finish_reason":"stop"}]}"#, 100_000_000_000_000),
+        (#"{"choices":[{"index":-999999999999,"message":{"content":"a"}}]}"#, -999_999_999_999),
+    ])
+    func aChoiceNumberNoRequestCanHaveIsMalformed(chunk: String, index: Int) {
+        var decoder = WorkerOutputDecoder()
+        #expect(decoder.decode(WorkerFixtures.json(chunk)) == [.malformed("it names choice \(index), but podchat asks for at most 16 choices")])
+    }
+
+    @Test func everyChoiceNumberARequestCanHaveIsKept() {
+        let choices = (0..<16).map { JSONValue.object(["index": .number(Double($0)), "text": .string("c\($0)")]) }
+        let (reply, _) = DecodedReply.decoding([.object(["choices": .array(choices)])])
+        #expect(reply.texts.count == 16)
+        #expect(reply.errors.isEmpty)
+    }
+
     // MARK: - Proxy worker, streaming
 
     @Test func decodesProxyChatSSEWithFinishReasonAndFinalUsage() {

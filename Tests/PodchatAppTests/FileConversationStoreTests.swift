@@ -123,6 +123,14 @@ import Testing
         #expect(store.list().conversations.map(\.title) == ["Locked"])
     }
 
+    @Test func conversationsArePrivateToTheUser() throws {
+        try store.save(record("c1", title: "Private"))
+        let file = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("c1.json").path)
+        let folder = try FileManager.default.attributesOfItem(atPath: directory.path)
+        #expect((file[.posixPermissions] as? Int).map { $0 & 0o777 } == 0o600)
+        #expect((folder[.posixPermissions] as? Int).map { $0 & 0o777 } == 0o700)
+    }
+
     @Test func aDirectoryInPlaceOfAFileIsReported() throws {
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("c2.json"), withIntermediateDirectories: true)
         #expect(store.list().unreadable.first?.reason.contains("a directory") == true)

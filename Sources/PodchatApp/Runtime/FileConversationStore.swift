@@ -138,10 +138,10 @@ package struct FileConversationStore: ConversationStore {
         return index.conversations(in: storedFileNames().map { base + $0 }) { path in
             do throws(ReadProblem) {
                 let (bytes, identity) = try Disk.read(path)
-                do throws(ReadProblem) {
+                do throws(ConversationStoreError) {
                     return (identity, .success(try Self.decode(bytes, path: path)))
                 } catch {
-                    return (identity, .failure(error.error))
+                    return (identity, .failure(error))
                 }
             } catch {
                 // Deleted since the directory was listed, or not readable at all (its
@@ -153,15 +153,22 @@ package struct FileConversationStore: ConversationStore {
 
     /// The record in `file`, or why it cannot be read.
     private func read(_ file: URL) -> Result<ConversationRecord, ReadProblem> {
+        let bytes: Data
         do throws(ReadProblem) {
-            return .success(try Self.decode(try Disk.read(file.path).bytes, path: file.path))
+            bytes = try Disk.read(file.path).bytes
         } catch {
             return .failure(error)
         }
+        do throws(ConversationStoreError) {
+            return .success(try Self.decode(bytes, path: file.path))
+        } catch {
+            return .failure(ReadProblem(error: error, isMissing: false))
+        }
     }
 
-    /// Decodes a whole record once; only a failure looks again, to say what is wrong.
-    private static func decode(_ bytes: Data, path: String) throws(ReadProblem) -> ConversationRecord {
+    /// The record in `bytes`, the content of the file at `path`, or an error naming the file
+    /// and what is wrong with it. Decodes once; only a failure looks again, to say what.
+    package static func decode(_ bytes: Data, path: String) throws(ConversationStoreError) -> ConversationRecord {
         let reason: String
         do {
             let record = try JSONDecoder().decode(ConversationRecord.self, from: bytes)
@@ -170,7 +177,7 @@ package struct FileConversationStore: ConversationStore {
         } catch {
             reason = explain(error, in: bytes)
         }
-        throw ReadProblem(error: ConversationStoreError(path: path, reason: reason), isMissing: false)
+        throw ConversationStoreError(path: path, reason: reason)
     }
 
     private static func explain(_ error: any Error, in bytes: Data) -> String {
