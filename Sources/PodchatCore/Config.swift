@@ -32,6 +32,8 @@ package struct Config: Sendable, Equatable {
     /// Whether the key may go over plain http to a host that is not this machine
     /// (`allow_insecure_http`, like `--allow-insecure-http`).
     package var allowsInsecureHTTP = false
+    /// Whether the chat window takes the mouse (wheel and clicks); then Shift selects text.
+    package var usesMouse = true
     /// The system message that starts every new conversation; empty for none.
     package var systemPrompt: String = ""
     package var mode: ConversationMode = .chat
@@ -66,6 +68,7 @@ package struct Config: Sendable, Equatable {
             case "api_key_command": config.apiKeyCommand = try reader.optionalString(value, key: key)
             case "api_key": config.apiKey = try reader.apiKey(value, key: key)
             case "allow_insecure_http": config.allowsInsecureHTTP = try reader.bool(value, key: key)
+            case "mouse": config.usesMouse = try reader.bool(value, key: key)
             case "system_prompt": config.systemPrompt = try reader.string(value, key: key)
             case "mode": config.mode = try reader.mode(value, key: key)
             case "sampling": config.sampling = try reader.sampling(value, key: key)

@@ -27,7 +27,7 @@ struct Chat: ParsableCommand {
         let session = try CommandFailure.reporting { try Session.open(options, environment: environment) }
         defer { session.close() }
         var restoreFailure: ConversationStoreError?
-        let loop = EventLoop(environment: environment) { size, now in
+        let loop = EventLoop(environment: environment, usesMouse: session.config.usesMouse) { size, now in
             var state = Self.initialState(session: session, size: size, now: now)
             if let resumed {
                 do throws(ConversationStoreError) { try state.restore(resumed) } catch { restoreFailure = error }

@@ -45,6 +45,12 @@ import Testing
         #expect(config.unknownKeys == ["endpoint", "temprature"])
     }
 
+    @Test func theMouseIsOnUnlessTheConfigSaysNo() throws {
+        #expect(try Config.parse("{}", path: "c.json").usesMouse)
+        #expect(try !Config.parse(#"{"mouse": false}"#, path: "c.json").usesMouse)
+        #expect(throws: ConfigError.self) { try Config.parse(#"{"mouse": "off"}"#, path: "c.json") }
+    }
+
     @Test func parsesTheKeySettings() throws {
         let config = try Config.parse(
             #"{"api_key_command": "pass show runpod", "api_key": " rpa_stored \n", "allow_insecure_http": true}"#, path: "c.json")
