@@ -96,7 +96,7 @@ import Testing
         defer { Task { try? await simulator.stop() } }
         let terminal = try await launch(simulator, height: 40)
         defer { Task { await terminal.close() } }
-        let screen = try await terminal.waitForScreen("the chat window") { $0.contains("Sampling") }
+        let screen = try await terminal.waitForScreen("the chat window") { $0.contains("Sampling") && $0.contains("Ctrl-Q quit") }
         let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
         let row = try #require(rows.firstIndex { $0.contains(" min_p ") })
         try await terminal.mouse(button: 0, x: 80, y: row)
