@@ -56,7 +56,11 @@ let package = Package(
         // Benchmarks: figures for BENCHMARKS.md, never assertions (`swift run -c release podchat-bench`).
         .executableTarget(
             name: "PodchatBench",
-            dependencies: ["PodchatCore", "PodchatApp", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "PodchatCore", "PodchatApp", "EndpointClient", "PodchatSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         .target(
             name: "PodchatTestSupport",

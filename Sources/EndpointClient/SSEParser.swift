@@ -13,6 +13,9 @@
 package struct SSEParser: Sendable {
     private static let lineFeed = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
+    private static let colon = UInt8(ascii: ":")
+    private static let space = UInt8(ascii: " ")
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// Bytes of the line not yet ended.
     private var line: [UInt8] = []
@@ -30,22 +33,30 @@ package struct SSEParser: Sendable {
     /// Parses `bytes` and returns the events they complete, in order.
     package mutating func consume(_ bytes: some Collection<UInt8>) -> [SSEEvent] {
         var events: [SSEEvent] = []
-        for byte in bytes {
+        let consumed: Void? = bytes.withContiguousStorageIfAvailable { consume($0, into: &events) }
+        if consumed == nil { Array(bytes).withUnsafeBufferPointer { consume($0, into: &events) } }
+        return events
+    }
+
+    /// Collects `bytes` into lines a run at a time, between line ends.
+    private mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>, into events: inout [SSEEvent]) {
+        var start = 0
+        while start < bytes.count {
             if skipsNextLineFeed {
                 skipsNextLineFeed = false
-                if byte == Self.lineFeed { continue }
+                if bytes[start] == Self.lineFeed {
+                    start += 1
+                    continue
+                }
             }
-            switch byte {
-            case Self.lineFeed:
-                endLine(into: &events)
-            case Self.carriageReturn:
-                endLine(into: &events)
-                skipsNextLineFeed = true
-            default:
-                line.append(byte)
-            }
+            var end = start
+            while end < bytes.count && bytes[end] != Self.lineFeed && bytes[end] != Self.carriageReturn { end += 1 }
+            line.append(contentsOf: bytes[start..<end])
+            guard end < bytes.count else { return }
+            endLine(into: &events)
+            skipsNextLineFeed = bytes[end] == Self.carriageReturn
+            start = end + 1
         }
-        return events
     }
 
     /// Ends the stream and returns the event still pending, if any.
@@ -59,37 +70,30 @@ package struct SSEParser: Sendable {
         return events
     }
 
+    /// Handles the line collected so far. Fields are found in the bytes, and only values are
+    /// decoded into strings: decoding every line first made the parser the slowest part of a
+    /// streamed reply.
     private mutating func endLine(into events: inout [SSEEvent]) {
-        var text = String(decoding: line, as: UTF8.self)
-        line.removeAll(keepingCapacity: true)
+        defer { line.removeAll(keepingCapacity: true) }
+        var start = line.startIndex
         if isAtStreamStart {
             isAtStreamStart = false
-            if text.first == "\u{FEFF}" { text.removeFirst() }
+            if line.starts(with: Self.byteOrderMark) { start += Self.byteOrderMark.count }
         }
-        if text.isEmpty {
-            dispatch(into: &events)
-        } else {
-            process(fieldLine: text)
-        }
-    }
-
-    private mutating func process(fieldLine text: String) {
-        guard text.first != ":" else { return }  // A comment, often a keep-alive.
-        let name: Substring
-        var value: Substring
-        if let colon = text.firstIndex(of: ":") {
-            name = text[..<colon]
-            value = text[text.index(after: colon)...]
-            if value.first == " " { value = value.dropFirst() }
-        } else {
-            name = text[...]
-            value = ""
-        }
-        switch name {
-        case "data": dataLines.append(String(value))
-        case "event": eventType = String(value)
-        case "id" where !value.contains("\u{0}"): lastEventID = String(value)
-        default: break
+        let text = line[start...]
+        guard let first = text.first else { return dispatch(into: &events) }
+        guard first != Self.colon else { return }  // A comment, often a keep-alive.
+        let colon = text.firstIndex(of: Self.colon) ?? text.endIndex
+        var valueStart = min(colon + 1, text.endIndex)
+        if valueStart < text.endIndex && text[valueStart] == Self.space { valueStart += 1 }
+        let name = text[..<colon]
+        let value = text[valueStart...]
+        if name.elementsEqual("data".utf8) {
+            dataLines.append(String(decoding: value, as: UTF8.self))
+        } else if name.elementsEqual("event".utf8) {
+            eventType = String(decoding: value, as: UTF8.self)
+        } else if name.elementsEqual("id".utf8) && !value.contains(0) {
+            lastEventID = String(decoding: value, as: UTF8.self)
         }
     }
 

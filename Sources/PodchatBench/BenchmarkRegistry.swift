@@ -3,5 +3,8 @@ enum BenchmarkRegistry {
     static let all: [Benchmark] = [
         .openLargeConversation,
         .searchManyConversations,
+        .frameCost,
+        .decoding,
+        .polling,
     ]
 }

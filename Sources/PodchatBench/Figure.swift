@@ -2,8 +2,10 @@
 struct Figure: Sendable {
     enum Unit: String, Sendable {
         case milliseconds = "ms"
+        case microseconds = "µs"
         case mebibytes = "MiB"
         case megabytes = "MB"
+        case megabytesPerSecond = "MB/s"
         /// A plain count (files, messages, matches).
         case count = ""
     }

@@ -17,10 +17,9 @@ struct FigureStatistics: Sendable {
             units[figure.name] = figure.unit
         }
         return order.compactMap { name in
-            guard let sorted = values[name]?.sorted(), let first = sorted.first, let last = sorted.last, let unit = units[name] else { return nil }
-            let middle = sorted.count / 2
-            let median = sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
-            return FigureStatistics(name: name, unit: unit, median: median, minimum: first, maximum: last)
+            guard let values = values[name], let median = values.median, let minimum = values.min(), let maximum = values.max(), let unit = units[name]
+            else { return nil }
+            return FigureStatistics(name: name, unit: unit, median: median, minimum: minimum, maximum: maximum)
         }
     }
 }

@@ -14,6 +14,9 @@ struct FixtureText {
         café naïve résumé 日本語 中文 한국어 ✓ 🚀 → “quoted” über straße
         """.split(whereSeparator: \.isWhitespace).map(String.init)
 
+    /// The plain words of the vocabulary, for names in code.
+    private static let identifiers = vocabulary.filter { $0.allSatisfy { $0.isASCII && $0.isLetter } }
+
     private var generator: SeedGenerator
 
     init(seed: UInt64) {
@@ -39,6 +42,48 @@ struct FixtureText {
         let count = 6 + generator.next() % 12
         let words = (0..<count).map { _ in Self.vocabulary[generator.next() % Self.vocabulary.count] }
         return words.joined(separator: " ").capitalizedFirst + "."
+    }
+
+    /// A reply of `count` pieces as a model streams it, each piece a word with the spaces or
+    /// line ends before it (about one token): paragraphs, then a list, then a fenced code block,
+    /// and again, so the Markdown layout has every kind of block to lay out.
+    mutating func streamedReply(pieces count: Int) -> [String] {
+        var pieces: [String] = []
+        while pieces.count < count {
+            let items = (0..<4).map { _ in "- " + sentence() }.joined(separator: "\n")
+            let code = (0..<6).map { _ in
+                let words = (0..<3).map { _ in Self.identifiers[generator.next() % Self.identifiers.count] }
+                return "    let \(words[0]) = \(words[1])(\(words[2]), 42)"
+            }.joined(separator: "\n")
+            let section = prose(length: 500) + "\n\n" + items + "\n\n```swift\n" + code + "\n```\n\n"
+            pieces += Self.pieces(of: section)
+        }
+        return Array(pieces.prefix(count))
+    }
+
+    /// A reply of `count` pieces that is one fenced code block, as when a model writes a program.
+    mutating func streamedCodeReply(pieces count: Int) -> [String] {
+        var lines = ["```swift"]
+        while lines.count < count / 6 {
+            let words = (0..<3).map { _ in Self.identifiers[generator.next() % Self.identifiers.count] }
+            lines.append("    let \(words[0]) = \(words[1])(\(words[2]), 42)")
+        }
+        return Array(Self.pieces(of: lines.joined(separator: "\n")).prefix(count))
+    }
+
+    /// `text` cut before each word, so the whitespace before a word travels with it.
+    private static func pieces(of text: String) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        for character in text {
+            if !character.isWhitespace && current.last?.isWhitespace == true && current.contains(where: { !$0.isWhitespace }) {
+                pieces.append(current)
+                current = ""
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
     }
 
     /// A number in `range`, for sizes and times that vary from message to message.

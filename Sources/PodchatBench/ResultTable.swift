@@ -20,7 +20,7 @@ enum ResultTable {
         let number: String
         switch unit {
         case .count: number = String(Int(value.rounded()))
-        case .milliseconds where value < 10: number = String(format: "%.2f", value)
+        case .milliseconds where value < 10, .microseconds where value < 10: number = String(format: "%.2f", value)
         default: number = String(format: "%.1f", value)
         }
         return unit == .count ? number : "\(number) \(unit.rawValue)"

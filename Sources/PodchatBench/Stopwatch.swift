@@ -4,8 +4,12 @@ enum Stopwatch {
     static func time<Result>(_ work: () throws -> Result) rethrows -> (result: Result, milliseconds: Double) {
         let start = ContinuousClock.now
         let result = try work()
-        let elapsed = ContinuousClock.now - start
-        let (seconds, attoseconds) = elapsed.components
-        return (result, Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+        return (result, milliseconds(ContinuousClock.now - start))
+    }
+
+    /// `duration` in milliseconds.
+    static func milliseconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 }

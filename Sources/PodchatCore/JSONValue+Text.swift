@@ -6,11 +6,12 @@
 #endif
 
 extension JSONValue {
-    /// The JSON document in `bytes`.
+    /// The JSON document in `bytes`, accepted and rejected as `JSONDecoder` would (see
+    /// ``JSONParser``, which reads it about ten times faster).
     ///
-    /// - Throws: `DecodingError` when the bytes are not JSON.
+    /// - Throws: ``JSONParser/Failure`` when the bytes are not JSON.
     package init(parsing bytes: some Collection<UInt8>) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        self = try JSONParser.parse(bytes)
     }
 
     /// The JSON document in `text`, or nil when it is not JSON.

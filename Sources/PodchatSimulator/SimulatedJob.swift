@@ -78,6 +78,13 @@ struct SimulatedJob: Sendable {
         )
     }
 
+    /// Every output of the plan with the moment it is produced; a cancelled job stops short of
+    /// the later ones.
+    var schedule: [ScheduledOutput] {
+        let startedAt = submittedAt + queueDelay
+        return plan.yields.map { ScheduledOutput(readyAt: startedAt + tokenDelay * $0.step, output: $0.output) }
+    }
+
     /// The job object of `/status` and `/runsync` (protocol.md §1.3).
     func statusObject(at now: Duration) -> JSONValue {
         let progress = progress(at: now)

@@ -75,6 +75,14 @@ package final class SimulatorServer: Sendable {
     /// Every request received, in order.
     package var requests: [RecordedRequest] { log.all }
 
+    /// When each output of job `id` becomes available to `/stream`, in order, on the server's
+    /// clock; nil when there is no such job. For measuring how long a client takes to pick
+    /// output up (`podchat-bench`); a job cancelled since stops short of the later outputs,
+    /// and a retried job has a new schedule.
+    package func outputSchedule(ofJob id: String) -> [ScheduledOutput]? {
+        queue.withJob(id) { job, _ in job.schedule }
+    }
+
     /// Makes the next job submitted misbehave, as if its message held the matching markers.
     package func injectFaults(_ faults: SimulatedFaults) {
         queue.inject(faults)

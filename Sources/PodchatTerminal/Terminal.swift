@@ -98,7 +98,7 @@ final class Terminal {
     func draw(_ screen: Screen) {
         let previous = lastDrawn?.size == screen.size ? lastDrawn : nil
         if previous == nil { erase() }
-        for y in 0..<screen.size.height where previous?.row(y) != screen.row(y) {
+        for y in 0..<screen.size.height where !(previous.map { screen.row(y, matches: $0) } ?? false) {
             drawRow(y, of: screen)
         }
         if let cursor = screen.cursor {

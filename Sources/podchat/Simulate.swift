@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PodchatCore
 import PodchatSimulator
 
 /// The loopback simulator of a Runpod worker-vllm endpoint, in the foreground.

@@ -59,6 +59,11 @@ import Testing
         #expect(rows("```python\nprint(1)") == ["┌─ code 1 · python", "│ print(1)"])
     }
 
+    @Test func anEmptyCodeBlockIsItsFrameAlone() {
+        #expect(rows("```\n```\nafter") == ["┌─ code 1", "└─", "after"])
+        #expect(MarkdownRenderer.codeBlocks(in: "```\n```").map(\.text) == [""])
+    }
+
     @Test func codeBlocksAreNumberedInOrder() {
         let text = "```a\n1\n```\ntext\n~~~b\n2\n~~~"
         let blocks = MarkdownRenderer.codeBlocks(in: text)
@@ -101,5 +106,47 @@ import Testing
 
     @Test func crlfLineEndsAreLineBreaks() {
         #expect(rows("one\r\ntwo") == ["one", "two"])
+    }
+
+    /// A reply streamed a few code points at a time (so `\r` and `\n` may come apart) and laid
+    /// out going on from its last layout has, after every delta, the rows of its whole text.
+    @Test(arguments: [1, 2, 5, 13])
+    func layingOutAGrowingTextGivesTheRowsOfTheWholeText(step: Int) {
+        let reply = """
+            Intro **bold
+            still** text\r
+            \r
+            - item one
+              continued under it
+            - item two
+
+            ```swift
+            let x = 1
+
+            ```
+            After the code, a long line that wraps around the edge more than once.
+            # Heading
+            > quote
+            1. first
+            日本語のテキスト and more
+            ~~~
+            open to the end
+            """
+        let scalars = Array(reply.unicodeScalars)
+        var progress = MarkdownProgress()
+        var text = ""
+        for start in stride(from: 0, to: scalars.count, by: step) {
+            text.unicodeScalars.append(contentsOf: scalars[start..<min(start + step, scalars.count)])
+            let grown = MarkdownRenderer.lines(of: text, width: 24, base: .messageText, continuing: &progress)
+            #expect(grown == MarkdownRenderer.lines(of: text, width: 24), "after \(text.unicodeScalars.count) code points")
+        }
+    }
+
+    @Test func aTextThatDoesNotContinueTheLastIsLaidOutAfresh() {
+        var progress = MarkdownProgress()
+        _ = MarkdownRenderer.lines(of: "```\ncode\n```\nfirst\n", width: 30, base: .messageText, continuing: &progress)
+        #expect(MarkdownRenderer.lines(of: "replaced\n- item\n", width: 30, base: .messageText, continuing: &progress) == MarkdownRenderer.lines(of: "replaced\n- item\n", width: 30))
+        #expect(MarkdownRenderer.lines(of: "replaced\n- item\nmore", width: 12, base: .messageText, continuing: &progress) == MarkdownRenderer.lines(of: "replaced\n- item\nmore", width: 12))
+        #expect(MarkdownRenderer.lines(of: "replaced\n- item\nmore", width: 12, base: .quote, continuing: &progress) == MarkdownRenderer.lines(of: "replaced\n- item\nmore", width: 12, base: .quote))
     }
 }

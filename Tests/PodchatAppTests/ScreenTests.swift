@@ -25,6 +25,25 @@ import Testing
         #expect(screen.lines == ["  abc   "])
     }
 
+    @Test func aRowMatchesOnlyTheSameCharactersInTheSameStyles() {
+        func screen(_ text: String, style: Style = .normal, width: Int = 6) -> Screen {
+            var screen = Screen(size: Size(width: width, height: 2))
+            screen.write(text, at: Point(x: 0, y: 1), width: width, style: style)
+            return screen
+        }
+        let drawn = screen("a中é")
+        #expect(drawn.row(0, matches: screen("other")))
+        #expect(drawn.row(1, matches: screen("a中é")))
+        #expect(drawn.row(1, matches: screen("a中e\u{301}")))  // the same character, composed differently
+        #expect(!drawn.row(1, matches: screen("a中è")))
+        #expect(!drawn.row(1, matches: screen("a中é", style: .dim)))
+        var withoutContinuation = drawn
+        withoutContinuation[2, 1] = Cell(" ", style: .normal)
+        #expect(!drawn.row(1, matches: withoutContinuation))
+        #expect(!drawn.row(1, matches: screen("a中é", width: 7)))
+        #expect(!drawn.row(2, matches: drawn))
+    }
+
     @Test func neverDrawsControlCharacters() {
         var screen = Screen(size: Size(width: 20, height: 1))
         screen.write("a\u{1B}[2Jb\u{9B}c\u{7}", at: Point(x: 0, y: 0), width: 20, style: .messageText)

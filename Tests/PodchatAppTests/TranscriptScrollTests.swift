@@ -124,11 +124,15 @@ import Testing
         app.type("more")
         app.press(.enter)
         let id = try #require(app.lastStartedRequest).id
-        for word in ["Some ", "**bold** ", "text\n", "```swift\n", "let x = 1\n", "```\n"] {
+        for word in ["Some ", "**bold** ", "text\n", "```swift\n", "let x = 1\n", "```\n", "- a list\n", "  going on\r", "\nend"] {
             app.receive([.delta(choice: 0, text: word)], for: id)
             #expect(AppView.render(app.state, cache: cache) == AppView.render(app.state))
         }
         app.send(.resized(Size(width: 50, height: 20)))
+        #expect(AppView.render(app.state, cache: cache) == AppView.render(app.state))
+        app.receive([.replaced(choice: 0, text: "Recovered\nwhole text\n"), .delta(choice: 0, text: "and more")], for: id)
+        #expect(AppView.render(app.state, cache: cache) == AppView.render(app.state))
+        app.receive([.finished(.completed)], for: id)
         #expect(AppView.render(app.state, cache: cache) == AppView.render(app.state))
         app.press(.pageUp)
         #expect(AppView.render(app.state, cache: cache) == AppView.render(app.state))

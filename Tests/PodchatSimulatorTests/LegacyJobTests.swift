@@ -26,6 +26,25 @@ struct LegacyJobTests {
         }
     }
 
+    @Test("the output schedule says when /stream first delivers each chunk")
+    func outputSchedule() async throws {
+        try await H.with(manual, manualClock: true) { sim in
+            let id = try await sim.run(H.chat("Hi", ["stream": .bool(true), "sampling_params": .object(["max_tokens": .number(60)])]))
+            let schedule = try #require(sim.server.outputSchedule(ofJob: id))
+            // 50 ms in the queue, then a chunk closes after token 1, 4, 13, 40 and 60, 10 ms each.
+            #expect(schedule.map(\.readyAt) == [1, 4, 13, 40, 60].map { .milliseconds(50 + 10 * $0) })
+            var delivered: [JSONValue] = []
+            for entry in schedule {
+                sim.clock?.advance(by: entry.readyAt - .milliseconds(1) - (sim.clock?.now ?? .zero))
+                #expect(H.outputs([try await sim.get("stream/\(id)")]).isEmpty)
+                sim.clock?.advance(by: .milliseconds(1))
+                delivered += H.outputs([try await sim.get("stream/\(id)")])
+            }
+            #expect(delivered == schedule.map(\.output))
+            #expect(sim.server.outputSchedule(ofJob: "no-such-job") == nil)
+        }
+    }
+
     @Test("the same lifecycle in real time")
     func realTime() async throws {
         try await H.with(SimulatorOptions(tokenDelay: .milliseconds(1))) { sim in

@@ -1,5 +1,6 @@
-/// One block of a Markdown message, as the transcript lays it out. Source lines stay lines:
-/// a model's single newlines are meant as breaks, so paragraphs are not joined.
+/// One block of a Markdown message outside code, as the transcript lays it out (code blocks
+/// come line by line from ``MarkdownParser``). Source lines stay lines: a model's single
+/// newlines are meant as breaks, so paragraphs are not joined.
 enum MarkdownBlock: Equatable {
     case text(String)
     case heading(level: Int, String)
@@ -9,58 +10,12 @@ enum MarkdownBlock: Equatable {
     /// A line indented under a list item, continuing it.
     case listContinuation(indent: Int, String)
     case quote(String)
-    /// A fenced code block, numbered from 1 in its message for `/copy code N`; `isClosed` is
-    /// false while the closing fence has not arrived yet (a reply still streaming).
-    case code(CodeBlock, isClosed: Bool)
     case rule
     case blank
 
-    /// The blocks of `text`.
-    static func parse(_ text: String) -> [MarkdownBlock] {
-        var blocks: [MarkdownBlock] = []
-        var fence: (marker: String, language: String, lines: [String])?
-        var codeCount = 0
-        var listIndent: Int?
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            let line = String(rawLine)
-            if let open = fence {
-                if isFence(line, closing: open.marker) {
-                    blocks.append(.code(CodeBlock(number: codeCount, language: open.language, text: open.lines.joined(separator: "\n")), isClosed: true))
-                    fence = nil
-                } else {
-                    fence?.lines.append(line)
-                }
-                continue
-            }
-            if let opening = fenceOpening(line) {
-                codeCount += 1
-                fence = (opening.marker, opening.language, [])
-                listIndent = nil
-                continue
-            }
-            let block = classify(line, listIndent: listIndent)
-            switch block {
-            case .listItem(let marker, let indent, _): listIndent = indent + marker.count + 1
-            case .listContinuation, .blank: break
-            default: listIndent = nil
-            }
-            blocks.append(block)
-        }
-        if let open = fence {
-            blocks.append(.code(CodeBlock(number: codeCount, language: open.language, text: open.lines.joined(separator: "\n")), isClosed: false))
-        }
-        return blocks
-    }
-
-    /// The fenced code blocks of `text`, in order.
-    static func codeBlocks(in text: String) -> [CodeBlock] {
-        parse(text).compactMap { block in
-            if case .code(let code, _) = block { return code }
-            return nil
-        }
-    }
-
-    private static func classify(_ line: String, listIndent: Int?) -> MarkdownBlock {
+    /// What `line` is, outside a code block; `listIndent` is the indent that continues the
+    /// list item above, if one may be continued.
+    static func classify(_ line: String, listIndent: Int?) -> MarkdownBlock {
         let indent = line.prefix { $0 == " " }.count
         let body = line.dropFirst(indent)
         if body.isEmpty { return .blank }
@@ -100,7 +55,7 @@ enum MarkdownBlock: Equatable {
     }
 
     /// A line that opens a fence: three or more backticks or tildes, then the language.
-    private static func fenceOpening(_ line: String) -> (marker: String, language: String)? {
+    static func fenceOpening(_ line: String) -> (marker: String, language: String)? {
         let body = line.drop { $0 == " " }
         guard let first = body.first, first == "`" || first == "~" else { return nil }
         let marker = body.prefix { $0 == first }
@@ -110,7 +65,8 @@ enum MarkdownBlock: Equatable {
         return (String(marker), String(info.prefix { $0 != " " }))
     }
 
-    private static func isFence(_ line: String, closing marker: String) -> Bool {
+    /// Whether `line` closes a code block opened with `marker`.
+    static func isFence(_ line: String, closing marker: String) -> Bool {
         let body = line[...].trimmingSpaces
         guard let first = marker.first, body.count >= marker.count else { return false }
         return body.allSatisfy { $0 == first }

@@ -5,13 +5,55 @@
 package enum MarkdownRenderer {
     /// The rows of `text` at `width` columns; plain text is drawn in `base`.
     package static func lines(of text: String, width: Int, base: Style = .messageText) -> [[StyledRun]] {
+        var progress = MarkdownProgress()
+        return lines(of: text, width: width, base: base, continuing: &progress)
+    }
+
+    /// The rows of `text`, as ``lines(of:width:base:)`` gives them, reusing `progress` when
+    /// `text` begins with the lines it settled (a reply that grew since): only the lines after
+    /// those are laid out, so a streamed delta costs the lines it touches, not the whole reply.
+    /// `progress` moves on to the last line end.
+    package static func lines(of text: String, width: Int, base: Style, continuing progress: inout MarkdownProgress) -> [[StyledRun]] {
         guard width >= 6 else { return TextWrapper.wrap(runs: [StyledRun(text, style: base)], width: width) }
-        return MarkdownBlock.parse(text).flatMap { lines(of: $0, width: width, base: base) }
+        if !progress.isContinued(by: text, width: width, base: base) { progress = MarkdownProgress(width: width, base: base) }
+        // After a line end, so on a character boundary in the longer text too.
+        let start = text.utf8.index(text.startIndex, offsetBy: progress.settled.utf8.count)
+        var rows = progress.rows
+        var parser = progress.parser
+        var settling: (end: String.Index, rowCount: Int, parser: MarkdownParser)?
+        let sourceLines = MarkdownParser.lines(of: text[start...])
+        for (number, line) in sourceLines.enumerated() {
+            rows += lines(of: parser.read(String(line)), width: width, base: base)
+            // A line followed by another has its line end, so what it added is settled.
+            if number + 1 < sourceLines.count { settling = (sourceLines[number + 1].startIndex, rows.count, parser) }
+        }
+        if let settling {
+            progress.settle(text[..<settling.end], rows: Array(rows[..<settling.rowCount]), parser: settling.parser)
+        }
+        return rows
     }
 
     /// The fenced code blocks of `text`, numbered as the transcript shows them.
     package static func codeBlocks(in text: String) -> [CodeBlock] {
-        MarkdownBlock.codeBlocks(in: text)
+        MarkdownParser.codeBlocks(in: text)
+    }
+
+    /// The rows one source line adds. Code sits in a frame with the language and the number
+    /// `/copy code N` takes; code rows longer than the width continue on the next row after a
+    /// dotted bar instead of being re-flowed.
+    private static func lines(of step: MarkdownParser.Step, width: Int, base: Style) -> [[StyledRun]] {
+        switch step {
+        case .block(let block):
+            return lines(of: block, width: width, base: base)
+        case .codeOpened(let number, let language):
+            return [[StyledRun("┌─ code \(number)" + (language.isEmpty ? "" : " · \(language)"), style: .codeFrame)]]
+        case .codeLine(let line):
+            return cut(expandingTabs(line), width: width - 2).enumerated().map { index, piece in
+                [StyledRun(index == 0 ? "│ " : "┆ ", style: .codeFrame), StyledRun(piece, style: .codeBlock)]
+            }
+        case .codeClosed:
+            return [[StyledRun("└─", style: .codeFrame)]]
+        }
     }
 
     private static func lines(of block: MarkdownBlock, width: Int, base: Style) -> [[StyledRun]] {
@@ -28,7 +70,6 @@ package enum MarkdownRenderer {
         case .listContinuation(let indent, let text):
             let lead = String(repeating: " ", count: min(indent, width / 2))
             return prefixed(InlineMarkdown.runs(text, base: base), first: lead, rest: lead, style: base, width: width)
-        case .code(let code, let isClosed): return codeLines(code, isClosed: isClosed, width: width)
         }
     }
 
@@ -40,22 +81,8 @@ package enum MarkdownRenderer {
         }
     }
 
-    /// A frame with the language and the number `/copy code N` takes; code rows longer than
-    /// the width continue on the next row after a dotted bar instead of being re-flowed.
-    private static func codeLines(_ code: CodeBlock, isClosed: Bool, width: Int) -> [[StyledRun]] {
-        let label = "┌─ code \(code.number)" + (code.language.isEmpty ? "" : " · \(code.language)")
-        var rows: [[StyledRun]] = [[StyledRun(label, style: .codeFrame)]]
-        for line in code.text.split(separator: "\n", omittingEmptySubsequences: false) {
-            for (index, piece) in cut(expandingTabs(line), width: width - 2).enumerated() {
-                rows.append([StyledRun(index == 0 ? "│ " : "┆ ", style: .codeFrame), StyledRun(piece, style: .codeBlock)])
-            }
-        }
-        if isClosed { rows.append([StyledRun("└─", style: .codeFrame)]) }
-        return rows
-    }
-
-    private static func expandingTabs(_ line: Substring) -> String {
-        guard line.contains("\t") else { return String(line) }
+    private static func expandingTabs(_ line: String) -> String {
+        guard line.contains("\t") else { return line }
         var result = ""
         for character in line {
             if character == "\t" {

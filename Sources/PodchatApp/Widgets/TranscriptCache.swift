@@ -14,15 +14,31 @@ package final class TranscriptCache {
     }
 
     private var bodies: [Int: (key: Key, lines: [TranscriptLine])] = [:]
+    /// How far the reply still streaming is laid out, so its next delta lays out only the
+    /// lines it touches. One at a time: only the newest reply grows.
+    private var growing: (entry: Int, progress: MarkdownProgress)?
 
     package init() {}
 
     /// The lines for message `index`, laid out again only when `key` differs from last time.
     /// Comparing is cheap for an unchanged message: its strings share storage with the copy kept.
-    func lines(forEntry index: Int, key: Key, layOut: () -> [TranscriptLine]) -> [TranscriptLine] {
-        if let cached = bodies[index], cached.key == key { return cached.lines }
-        let lines = layOut()
+    /// - Parameters:
+    ///   - isGrowing: the message is a reply still streaming; `layOut` gets the progress of
+    ///     its last layout to go on from, and the cache keeps what it leaves there.
+    ///   - layOut: lays the message out, going on from the progress it is given.
+    func lines(forEntry index: Int, key: Key, isGrowing: Bool, layOut: (inout MarkdownProgress) -> [TranscriptLine]) -> [TranscriptLine] {
+        if let cached = bodies[index], cached.key == key {
+            if !isGrowing && growing?.entry == index { growing = nil }
+            return cached.lines
+        }
+        var progress = growing.flatMap { $0.entry == index ? $0.progress : nil } ?? MarkdownProgress()
+        let lines = layOut(&progress)
         bodies[index] = (key, lines)
+        if isGrowing {
+            growing = (index, progress)
+        } else if growing?.entry == index {
+            growing = nil
+        }
         return lines
     }
 }

@@ -22,7 +22,12 @@ struct TranscriptLayout {
         lines.append(label(for: entry.role))
         let key = TranscriptCache.Key(
             role: entry.role, choices: entry.choices, chosenChoice: entry.chosenChoice, width: width, showsRawText: state.showsRawText)
-        lines += cache?.lines(forEntry: index, key: key) { body(of: entry) } ?? body(of: entry)
+        if let cache {
+            lines += cache.lines(forEntry: index, key: key, isGrowing: entry.status == .streaming) { body(of: entry, continuing: &$0) }
+        } else {
+            var progress = MarkdownProgress()
+            lines += body(of: entry, continuing: &progress)
+        }
         if entry.role == .assistant { lines += footerLines(of: entry) }
         return lines
     }
@@ -71,27 +76,29 @@ struct TranscriptLayout {
     }
 
     /// The message's text; a reply with several choices shows each under `choice i/n`, the one
-    /// that continues the conversation marked.
-    private func body(of entry: TranscriptEntry) -> [TranscriptLine] {
+    /// that continues the conversation marked. A reply of one choice is laid out going on from
+    /// `progress` (see ``MarkdownProgress``).
+    private func body(of entry: TranscriptEntry, continuing progress: inout MarkdownProgress) -> [TranscriptLine] {
         guard entry.choices.count > 1 else {
-            return entry.text.isEmpty ? [] : text(entry.text, role: entry.role, width: textWidth, indent: 2)
+            return entry.text.isEmpty ? [] : text(entry.text, role: entry.role, width: textWidth, indent: 2, continuing: &progress)
         }
         var lines: [TranscriptLine] = []
         for (index, text) in entry.choices.enumerated() {
             let isChosen = index == entry.chosenChoice
             let title = "choice \(index + 1)/\(entry.choices.count)" + (isChosen ? " ✓ continues ([ ] or /choose N)" : "")
             lines.append(TranscriptLine(title, style: isChosen ? .assistantLabel : .footer, indent: 2))
+            var fresh = MarkdownProgress()
             lines += isChosen
-                ? self.text(text, role: entry.role, width: textWidth - 2, indent: 4)
+                ? self.text(text, role: entry.role, width: textWidth - 2, indent: 4, continuing: &fresh)
                 : TextWrapper.wrap(text, width: textWidth - 2).map { TranscriptLine($0, style: .dim, indent: 4) }
         }
         return lines
     }
 
     /// Replies are Markdown; what the user and the system prompt say is shown as typed.
-    private func text(_ text: String, role: Role, width: Int, indent: Int) -> [TranscriptLine] {
+    private func text(_ text: String, role: Role, width: Int, indent: Int, continuing progress: inout MarkdownProgress) -> [TranscriptLine] {
         let rows = role == .assistant && !state.showsRawText
-            ? MarkdownRenderer.lines(of: text, width: width)
+            ? MarkdownRenderer.lines(of: text, width: width, base: .messageText, continuing: &progress)
             : TextWrapper.wrap(runs: [StyledRun(text, style: .messageText)], width: width)
         return rows.map { TranscriptLine(runs: $0, indent: indent) }
     }

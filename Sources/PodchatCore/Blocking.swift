@@ -1,12 +1,12 @@
-import Foundation
+import Dispatch
 import Synchronization
 
 /// Runs `body` on the global executor and blocks the calling thread until it ends.
 ///
-/// The commands are synchronous on purpose: the chat window parks the main thread in `poll(2)`,
-/// and a task that inherited the main actor would never run (see DECISIONS.md). Called from a
-/// nonisolated function, the task here does not inherit any actor.
-func runBlocking<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) throws -> Value {
+/// podchat's commands (and `podchat-bench`) are synchronous on purpose: the chat window parks
+/// the main thread in `poll(2)`, and a task that inherited the main actor would never run (see
+/// DECISIONS.md). Called from a nonisolated function, the task here does not inherit any actor.
+package func runBlocking<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) throws -> Value {
     let result = Mutex<Result<Value, any Error>?>(nil)
     let done = DispatchSemaphore(value: 0)
     Task {

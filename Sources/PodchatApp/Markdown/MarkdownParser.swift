@@ -1,0 +1,72 @@
+/// Reads Markdown a line at a time. Each line adds one step to the layout (a block, or a
+/// code block's fence or line) that lines read later never change, so a text that grows (a
+/// reply still streaming) can be read on from any line end with the parser as it stood there.
+struct MarkdownParser {
+    /// What one source line adds.
+    enum Step: Equatable {
+        /// A block outside code.
+        case block(MarkdownBlock)
+        /// A fence opened code block `number` (from 1 in the message), in `language` (or "").
+        case codeOpened(number: Int, language: String)
+        /// A line of the open code block, as written.
+        case codeLine(String)
+        /// A fence closed the open code block.
+        case codeClosed
+    }
+
+    /// The marker of the open code block's fence, while one is open.
+    private var fence: String?
+    private var codeCount = 0
+    /// The indent that continues the list item above, while one may be continued.
+    private var listIndent: Int?
+
+    /// What `line` adds, given the lines read before it.
+    mutating func read(_ line: String) -> Step {
+        if let marker = fence {
+            guard MarkdownBlock.isFence(line, closing: marker) else { return .codeLine(line) }
+            fence = nil
+            return .codeClosed
+        }
+        if let opening = MarkdownBlock.fenceOpening(line) {
+            codeCount += 1
+            fence = opening.marker
+            listIndent = nil
+            return .codeOpened(number: codeCount, language: opening.language)
+        }
+        let block = MarkdownBlock.classify(line, listIndent: listIndent)
+        switch block {
+        case .listItem(let marker, let indent, _): listIndent = indent + marker.count + 1
+        case .listContinuation, .blank: break
+        default: listIndent = nil
+        }
+        return .block(block)
+    }
+
+    /// The source lines of `text`, each without its line end (`\n` or `\r\n`); the last is
+    /// whatever follows the last line end, empty when the text ends with one.
+    static func lines(of text: Substring) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+    }
+
+    /// The fenced code blocks of `text`, in order; one still open runs to the end.
+    static func codeBlocks(in text: String) -> [CodeBlock] {
+        var parser = MarkdownParser()
+        var blocks: [CodeBlock] = []
+        var open: (number: Int, language: String, lines: [String])?
+        func close() {
+            guard let code = open else { return }
+            blocks.append(CodeBlock(number: code.number, language: code.language, text: code.lines.joined(separator: "\n")))
+            open = nil
+        }
+        for line in lines(of: text[...]) {
+            switch parser.read(String(line)) {
+            case .codeOpened(let number, let language): open = (number, language, [])
+            case .codeLine(let line): open?.lines.append(line)
+            case .codeClosed: close()
+            case .block: break
+            }
+        }
+        close()
+        return blocks
+    }
+}

@@ -1,0 +1,78 @@
+import PodchatApp
+import PodchatCore
+
+/// A chat window whose conversation has `messageCount` messages, the last a reply that is
+/// about to stream, driven as the event loop drives it: each frame is a clock tick and one
+/// delta applied to the state, then the screen drawn with the loop's ``TranscriptCache`` and
+/// compared row by row with the frame before, as the terminal layer does before it copies the
+/// changed rows to ncurses.
+struct StreamingFrames {
+    /// What one frame cost, in microseconds.
+    struct Timing {
+        /// The tick and the delta applied to the state.
+        var applying: Double
+        /// `AppView.render` with the cache.
+        var drawing: Double
+        /// Finding the rows that differ from the frame before.
+        var comparing: Double
+        var changedRows: Int
+
+        var frame: Double { applying + drawing + comparing }
+    }
+
+    let messageCount: Int
+    let size: Size
+    /// The window right after Enter: the reply requested and queued, no text yet.
+    private let start: AppState
+    private let request: RequestID
+
+    init(messageCount: Int, size: Size, text: inout FixtureText) throws {
+        var state = AppState(endpointLabel: "bench", isDemo: false, size: size, now: .now, wallTimeAtStart: 1_795_000_000)
+        // Restored messages, then the question typed below and its reply make `messageCount`.
+        if messageCount > 2 {
+            try state.restore(
+                FixtureConversation.make(
+                    id: "00000000000f4a3e", title: "Frames", updatedAt: 1_795_000_000, messageCount: messageCount - 2, questionLength: 200,
+                    replyLength: 800, text: &text))
+        }
+        for character in "Tell me more about that, with an example." { _ = state.handle(.keyPressed(.character(character))) }
+        let started = state.handle(.keyPressed(.enter)).compactMap { effect -> RequestID? in
+            if case .startCompletion(let id, _) = effect { return id }
+            return nil
+        }
+        guard let id = started.first, state.entries.count == messageCount else {
+            throw BenchmarkFailure("Enter did not request a reply as message \(messageCount)")
+        }
+        for event in [CompletionEvent.queued(jobID: "bench-job-1"), .started] { _ = state.handle(.completionReceived(id, event)) }
+        self.messageCount = messageCount
+        self.size = size
+        start = state
+        request = id
+    }
+
+    /// Streams `pieces` into the reply, one piece a frame, from the first frame the loop draws
+    /// after Enter, and returns each frame's cost.
+    func stream(_ pieces: [String]) throws -> [Timing] {
+        var state = start
+        let cache = TranscriptCache()
+        var previous = AppView.render(state, cache: cache)
+        var timings: [Timing] = []
+        timings.reserveCapacity(pieces.count)
+        for piece in pieces {
+            let (_, applying) = Stopwatch.time {
+                _ = state.handle(.clockTicked(.now))
+                _ = state.handle(.completionReceived(request, .delta(choice: 0, text: piece)))
+            }
+            let (screen, drawing) = Stopwatch.time { AppView.render(state, cache: cache) }
+            let (changedRows, comparing) = Stopwatch.time {
+                (0..<size.height).count { !screen.row($0, matches: previous) }
+            }
+            timings.append(Timing(applying: applying * 1000, drawing: drawing * 1000, comparing: comparing * 1000, changedRows: changedRows))
+            previous = screen
+        }
+        guard let last = pieces.last?.split(whereSeparator: \.isWhitespace).last, previous.lines.joined().contains(last) else {
+            throw BenchmarkFailure("the last frame does not show the last piece streamed")
+        }
+        return timings
+    }
+}
