@@ -15,14 +15,8 @@ struct PolledReply {
     /// Streams a reply of `tokens` tokens from a simulator started with `options`.
     static func stream(tokens: Int, options: SimulatorOptions) async throws -> PolledReply {
         let clock = SystemSimulatorClock()
-        let server = try await SimulatorServer.start(options: options, clock: clock)
-        do {
-            let reply = try await stream(tokens: tokens, from: server, clock: clock)
-            try await server.stop()
-            return reply
-        } catch {
-            try await server.stop()
-            throw error
+        return try await SimulatorServer.serving(options: options, clock: clock) { server in
+            try await stream(tokens: tokens, from: server, clock: clock)
         }
     }
 

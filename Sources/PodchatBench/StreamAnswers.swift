@@ -13,15 +13,10 @@ struct StreamAnswers: Sendable {
     /// Asks a fresh simulator imitating worker generation `format` for a reply of `tokens`
     /// tokens: `/run` as podchat sends it, then `/stream` polls until the job completes.
     static func fetch(format: WorkerOutputFormat, tokens: Int) async throws -> StreamAnswers {
-        let server = try await SimulatorServer.start(options: SimulatorOptions(tokenDelay: .zero, outputFormat: format))
-        do {
-            let bodies = try await fetch(from: server.endpointURL(), tokens: tokens)
-            try await server.stop()
-            return StreamAnswers(format: format, bodies: bodies)
-        } catch {
-            try await server.stop()
-            throw error
+        let bodies = try await SimulatorServer.serving(options: SimulatorOptions(tokenDelay: .zero, outputFormat: format)) { server in
+            try await fetch(from: server.endpointURL(), tokens: tokens)
         }
+        return StreamAnswers(format: format, bodies: bodies)
     }
 
     private static func fetch(from endpoint: String, tokens: Int) async throws -> [[UInt8]] {

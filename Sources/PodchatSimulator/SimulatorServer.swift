@@ -60,6 +60,23 @@ package final class SimulatorServer: Sendable {
         return SimulatorServer(port: boundPort, queue: queue, log: log, serving: serving, listener: listener.channel)
     }
 
+    /// Runs `body` against a server started as ``start(port:options:clock:)`` does, and stops the
+    /// server afterwards, also when `body` throws.
+    package static func serving<Result>(
+        options: SimulatorOptions = SimulatorOptions(), clock: any SimulatorClock = SystemSimulatorClock(),
+        _ body: (SimulatorServer) async throws -> Result
+    ) async throws -> Result {
+        let server = try await start(options: options, clock: clock)
+        do {
+            let result = try await body(server)
+            try await server.stop()
+            return result
+        } catch {
+            try await server.stop()
+            throw error
+        }
+    }
+
     /// "http://127.0.0.1:PORT"; podchat's endpoint URL in the ``SimulatorDialect/sdkLocalServer``
     /// dialect, whose routes are at the root.
     package var baseURL: String { "http://127.0.0.1:\(port)" }

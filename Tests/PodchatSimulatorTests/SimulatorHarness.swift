@@ -29,15 +29,8 @@ struct SimulatorHarness: Sendable {
         _ body: (SimulatorHarness) async throws -> T
     ) async throws -> T {
         let clock = manualClock ? ManualSimulatorClock() : nil
-        let server = try await SimulatorServer.start(options: options, clock: clock ?? SystemSimulatorClock())
-        let harness = SimulatorHarness(server: server, clock: clock)
-        do {
-            let result = try await body(harness)
-            try await server.stop()
-            return result
-        } catch {
-            try await server.stop()
-            throw error
+        return try await SimulatorServer.serving(options: options, clock: clock ?? SystemSimulatorClock()) { server in
+            try await body(SimulatorHarness(server: server, clock: clock))
         }
     }
 

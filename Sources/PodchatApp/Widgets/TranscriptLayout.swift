@@ -87,9 +87,10 @@ struct TranscriptLayout {
             let isChosen = index == entry.chosenChoice
             let title = "choice \(index + 1)/\(entry.choices.count)" + (isChosen ? " ✓ continues ([ ] or /choose N)" : "")
             lines.append(TranscriptLine(title, style: isChosen ? .assistantLabel : .footer, indent: 2))
-            var fresh = MarkdownProgress()
+            // Several choices grow side by side, so none of them goes on from an earlier layout.
+            var unshared = MarkdownProgress()
             lines += isChosen
-                ? self.text(text, role: entry.role, width: textWidth - 2, indent: 4, continuing: &fresh)
+                ? self.text(text, role: entry.role, width: textWidth - 2, indent: 4, continuing: &unshared)
                 : TextWrapper.wrap(text, width: textWidth - 2).map { TranscriptLine($0, style: .dim, indent: 4) }
         }
         return lines
