@@ -79,7 +79,7 @@ import Testing
         try await terminal.acceptClipboardWrites()
         try await terminal.waitForScreen("the chat window") { $0.contains("Sampling") }
         try await terminal.press("F1")
-        let help = try await terminal.waitForScreen("the help overlay") { $0.contains("podchat keys and commands") }
+        let help = try await terminal.waitForScreen("the help overlay") { $0.contains("podchat keys and commands") && $0.contains("Ctrl-X Ctrl-E") }
         #expect(help.contains("Ctrl-X Ctrl-E"))
         try await terminal.press("Escape")
         try await terminal.waitForScreen("the help to close") { !$0.contains("podchat keys and commands") }
