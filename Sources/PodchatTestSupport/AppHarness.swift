@@ -1,5 +1,6 @@
 import PodchatApp
 import PodchatCore
+import Testing
 
 /// Drives an ``AppState`` the way the event loop does, with a clock the test moves by hand.
 package struct AppHarness {
@@ -41,6 +42,14 @@ package struct AppHarness {
     /// Delivers completion events for `id`.
     package mutating func receive(_ events: [CompletionEvent], for id: RequestID) {
         for event in events { send(.completionReceived(id, event)) }
+    }
+
+    /// Types and sends `message`, then delivers `reply` as one delta and a normal finish.
+    package mutating func exchange(_ message: String, reply: String) throws {
+        type(message)
+        press(.enter)
+        let id = try #require(lastStartedRequest).id
+        receive([.delta(choice: 0, text: reply), .finished(.completed)], for: id)
     }
 
     /// The request ID of the most recent `startCompletion` effect.

@@ -1,18 +1,17 @@
-/// SplitMix64, a tiny seeded generator: property tests draw from it so that any failing input
-/// can be made again from the seed and iteration the failure names.
+import PodchatApp
+
+/// SplitMix64 (the app's ``SeedGenerator``) as a random number generator: property tests draw
+/// from it so that any failing input can be made again from the seed and iteration the failure
+/// names.
 package struct FuzzRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    private var generator: SeedGenerator
 
     package init(seed: UInt64) {
-        state = seed
+        generator = SeedGenerator(start: seed)
     }
 
     package mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
+        generator.nextBits()
     }
 
     /// A number in `range`.

@@ -4,17 +4,10 @@ import PodchatTestSupport
 import Testing
 
 @Suite struct InputActionTests {
-    private func exchange(_ app: inout AppHarness, _ message: String, reply: String) throws {
-        app.type(message)
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
-        app.receive([.delta(choice: 0, text: reply), .finished(.completed)], for: id)
-    }
-
     @Test func upOnAnEmptyInputRecallsSentMessages() throws {
         var app = AppHarness()
-        try exchange(&app, "first question", reply: "a")
-        try exchange(&app, "second question", reply: "b")
+        try app.exchange("first question", reply: "a")
+        try app.exchange("second question", reply: "b")
         app.type("draft")
         app.press(.up)
         #expect(app.state.input.text == "second question")
@@ -95,16 +88,9 @@ import Testing
 }
 
 @Suite struct ReplyActionTests {
-    private func exchange(_ app: inout AppHarness, _ message: String, reply: String) throws {
-        app.type(message)
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
-        app.receive([.delta(choice: 0, text: reply), .finished(.completed)], for: id)
-    }
-
     @Test func regenerateReplacesTheLastReply() throws {
         var app = AppHarness()
-        try exchange(&app, "tell me", reply: "first answer")
+        try app.exchange("tell me", reply: "first answer")
         app.type("/regen")
         let effects = app.press(.enter)
         guard case .startCompletion(_, let request)? = effects.first else { Issue.record("no request: \(effects)"); return }
@@ -122,8 +108,8 @@ import Testing
 
     @Test func editPutsTheLastMessageBackAndResendsIt() throws {
         var app = AppHarness()
-        try exchange(&app, "one", reply: "a")
-        try exchange(&app, "two", reply: "b")
+        try app.exchange("one", reply: "a")
+        try app.exchange("two", reply: "b")
         app.type("/edit")
         app.press(.enter)
         #expect(app.state.input.text == "two")
@@ -135,7 +121,7 @@ import Testing
 
     @Test func transcriptKeysRegenerateEditAndCopy() throws {
         var app = AppHarness()
-        try exchange(&app, "code please", reply: "Here:\n```swift\nlet a = 1\n```\nand\n```\nb()\n```")
+        try app.exchange("code please", reply: "Here:\n```swift\nlet a = 1\n```\nand\n```\nb()\n```")
         app.press(.tab)
         app.press(.tab)
         #expect(app.state.focus == .transcript)
@@ -152,7 +138,7 @@ import Testing
     ])
     func copyCodeBlocks(words: [String], expected: String) throws {
         var app = AppHarness()
-        try exchange(&app, "q", reply: "```swift\nlet a = 1\n```\n```\nb()\n```")
+        try app.exchange("q", reply: "```swift\nlet a = 1\n```\n```\nb()\n```")
         app.type((["/copy"] + words).joined(separator: " "))
         #expect(app.press(.enter) == [.copyToClipboard(expected)])
     }
@@ -163,7 +149,7 @@ import Testing
         app.press(.enter)
         #expect(app.state.notice?.text == "No reply to copy yet")
         app.press(.control("u"))
-        try exchange(&app, "q", reply: "plain")
+        try app.exchange("q", reply: "plain")
         app.type("/copy code 3")
         app.press(.enter)
         #expect(app.state.notice?.text == "The last reply has no code block")

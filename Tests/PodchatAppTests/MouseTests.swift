@@ -36,10 +36,7 @@ import Testing
 
     @Test func theWheelScrollsTheTranscriptUnderIt() throws {
         var app = AppHarness(size: Size(width: 80, height: 16))
-        app.type("q")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
-        app.receive([.delta(choice: 0, text: (1...40).map { "line \($0)" }.joined(separator: "\n")), .finished(.completed)], for: id)
+        try app.exchange("q", reply: (1...40).map { "line \($0)" }.joined(separator: "\n"))
         app.send(.mouse(MouseEvent(.wheelUp, at: Point(x: 5, y: 3))))
         guard case .anchored = app.state.scroll else { Issue.record("wheel did not scroll"); return }
         app.send(.mouse(MouseEvent(.wheelDown, at: Point(x: 5, y: 3))))

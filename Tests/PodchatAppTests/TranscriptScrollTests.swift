@@ -9,11 +9,7 @@ import Testing
     private func conversation(turns: Int, replyLines: Int = 3, size: Size = Size(width: 80, height: 24)) throws -> AppHarness {
         var app = AppHarness(size: size)
         for turn in 1...turns {
-            app.type("question \(turn)")
-            app.press(.enter)
-            let id = try #require(app.lastStartedRequest).id
-            let text = (1...replyLines).map { "answer \(turn) line \($0)" }.joined(separator: "\n")
-            app.receive([.delta(choice: 0, text: text), .finished(.completed)], for: id)
+            try app.exchange("question \(turn)", reply: (1...replyLines).map { "answer \(turn) line \($0)" }.joined(separator: "\n"))
         }
         return app
     }
