@@ -33,6 +33,17 @@ import Testing
         #expect(app.state.input.text.isEmpty)
     }
 
+    @Test func theWheelScrollsHelp() {
+        var app = AppHarness(size: Size(width: 90, height: 30))
+        app.press(.function(1))
+        app.send(.mouse(MouseEvent(.wheelDown, at: Point(x: 10, y: 10))))
+        #expect(app.state.helpScroll == 3)
+        app.send(.mouse(MouseEvent(.wheelUp, at: Point(x: 10, y: 10))))
+        #expect(app.state.helpScroll == 0)
+        app.send(.mouse(MouseEvent(.press, at: Point(x: 10, y: 10))))
+        #expect(app.state.helpScroll == 0)
+    }
+
     @Test func helpCommandOpensHelp() {
         var app = AppHarness()
         app.type("/help")

@@ -2,10 +2,8 @@
 /// in the side panel, selects the field on that row.
 extension AppState {
     mutating func handleMouse(_ mouse: MouseEvent) {
-        guard helpScroll == nil, picker == nil, let layout = AppView.layout(for: self) else {
-            if helpScroll != nil { scrollHelp(by: mouse.kind == .wheelUp ? -Self.wheelRows : mouse.kind == .wheelDown ? Self.wheelRows : 0) }
-            return
-        }
+        if helpScroll != nil { return scrollHelp(by: Self.wheelRows(for: mouse.kind)) }
+        guard picker == nil, let layout = AppView.layout(for: self) else { return }
         if let panel = layout.panel, panel.contains(mouse.point) {
             handlePanelMouse(mouse, in: panel)
         } else if layout.transcript.contains(mouse.point) {
@@ -16,6 +14,15 @@ extension AppState {
             }
         } else if mouse.kind == .press, layout.input.contains(mouse.point) || layout.inputDivider.contains(mouse.point), editing == nil {
             focus = .input
+        }
+    }
+
+    /// Rows a wheel notch moves, up negative; a press moves nothing.
+    private static func wheelRows(for kind: MouseEvent.Kind) -> Int {
+        switch kind {
+        case .wheelUp: return -wheelRows
+        case .wheelDown: return wheelRows
+        case .press: return 0
         }
     }
 

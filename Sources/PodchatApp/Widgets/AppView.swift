@@ -5,7 +5,7 @@ package enum AppView {
     package static func render(_ state: AppState, cache: TranscriptCache? = nil) -> Screen {
         var screen = Screen(size: state.size)
         let inputBox = inputBox(for: state)
-        guard let layout = layout(for: state) else {
+        guard let layout = layout(for: state, inputBox: inputBox) else {
             let minimum = ScreenLayout.minimumSize
             let message = "Terminal too small: need \(minimum.width)×\(minimum.height), have \(state.size.width)×\(state.size.height)"
             for (row, line) in TextWrapper.wrap(message, width: state.size.width).prefix(state.size.height).enumerated() {
@@ -43,16 +43,23 @@ package enum AppView {
 
     /// Where each part goes for the state's size and input; nil when the terminal is too small.
     static func layout(for state: AppState) -> ScreenLayout? {
-        let inputRows = InputBoxView.rowsNeeded(for: inputBox(for: state).editor, width: state.size.width)
-        return ScreenLayout(size: state.size, inputRows: inputRows, showsPanel: state.showsPanel)
+        layout(for: state, inputBox: inputBox(for: state))
+    }
+
+    private static func layout(for state: AppState, inputBox: InputBoxView) -> ScreenLayout? {
+        ScreenLayout(size: state.size, inputRows: inputBox.rowsNeeded, showsPanel: state.showsPanel)
     }
 
     /// The input box shows the message being typed, or the system prompt while it is edited.
     private static func inputBox(for state: AppState) -> InputBoxView {
         if let edit = state.editing, edit.field == .systemPrompt {
-            return InputBoxView(editor: edit.editor, isWaiting: false, isFocused: true, label: "system prompt: Enter saves · Esc cancels · Ctrl-J new line")
+            return InputBoxView(
+                editor: edit.editor, width: state.size.width, isWaiting: false, isFocused: true,
+                label: "system prompt: Enter saves · Esc cancels · Ctrl-J new line")
         }
         let label = state.focus == .transcript ? "▲ transcript: ↑↓ PgUp PgDn Home End scroll · r y e c [ ] · Tab" : commandHint(for: state.input)
-        return InputBoxView(editor: state.input, isWaiting: state.activeReply != nil, isFocused: state.focus == .input && state.editing == nil, label: label)
+        return InputBoxView(
+            editor: state.input, width: state.size.width, isWaiting: state.activeReply != nil,
+            isFocused: state.focus == .input && state.editing == nil, label: label)
     }
 }

@@ -9,6 +9,21 @@ struct InputBoxView {
     let isFocused: Bool
     /// Written on the divider: what the box is editing or which area has the keys.
     let label: String?
+    /// The text hard-wrapped beside the prompt, laid out once: sizing the box and drawing it
+    /// both need it, and a pasted megabyte is not cheap to lay out.
+    private let textLayout: (rows: [String], caretRow: Int, caretColumn: Int)
+
+    /// The box for `editor` in a terminal `width` columns wide.
+    init(editor: LineEditor, width: Int, isWaiting: Bool, isFocused: Bool, label: String?) {
+        self.editor = editor
+        self.isWaiting = isWaiting
+        self.isFocused = isFocused
+        self.label = label
+        textLayout = editor.layout(width: width - DisplayWidth.of(Self.prompt))
+    }
+
+    /// Rows the text needs, before the screen layout caps them.
+    var rowsNeeded: Int { textLayout.rows.count }
 
     func render(divider: Rect, input: Rect, on screen: inout Screen) {
         let rule = String(repeating: "─", count: divider.width)
@@ -17,25 +32,19 @@ struct InputBoxView {
             screen.write(" \(label) ", at: Point(x: divider.x + 1, y: divider.y), width: divider.width - 2, style: .focusLabel)
         }
         let promptWidth = DisplayWidth.of(Self.prompt)
-        let layout = editor.layout(width: input.width - promptWidth)
-        let firstRow = max(0, layout.caretRow - (input.height - 1))
+        let firstRow = max(0, textLayout.caretRow - (input.height - 1))
         if editor.characters.isEmpty {
             let hint = isWaiting ? "(a reply is coming; Esc stops it)" : "Type a message, Enter to send; /set NAME VALUE tunes"
             screen.write(hint, at: Point(x: input.x + promptWidth, y: input.y), width: input.width - promptWidth, style: .placeholder)
         }
-        for row in 0..<input.height where firstRow + row < layout.rows.count {
+        for row in 0..<input.height where firstRow + row < textLayout.rows.count {
             let y = input.y + row
             let prefix = firstRow + row == 0 ? Self.prompt : String(repeating: " ", count: promptWidth)
             screen.write(prefix, at: Point(x: input.x, y: y), width: promptWidth, style: isFocused ? .inputPrompt : .dim)
-            screen.write(layout.rows[firstRow + row], at: Point(x: input.x + promptWidth, y: y), width: input.width - promptWidth, style: .inputText)
+            screen.write(textLayout.rows[firstRow + row], at: Point(x: input.x + promptWidth, y: y), width: input.width - promptWidth, style: .inputText)
         }
         if isFocused {
-            screen.cursor = Point(x: input.x + promptWidth + layout.caretColumn, y: input.y + layout.caretRow - firstRow)
+            screen.cursor = Point(x: input.x + promptWidth + textLayout.caretColumn, y: input.y + textLayout.caretRow - firstRow)
         }
-    }
-
-    /// Rows the input needs for `editor` at `width`, before the layout caps it.
-    static func rowsNeeded(for editor: LineEditor, width: Int) -> Int {
-        editor.layout(width: width - DisplayWidth.of(prompt)).rows.count
     }
 }
