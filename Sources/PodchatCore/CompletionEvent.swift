@@ -31,11 +31,21 @@ package enum CompletionEvent: Sendable, Equatable {
     case queued(jobID: String)
     /// A worker took the job.
     case started
-    /// New text for choice `choice`.
+    /// New answer text for choice `choice`.
     case delta(choice: Int, text: String)
+    /// New thinking text for choice `choice`: a reasoning model's `reasoning` (or older vLLM's
+    /// `reasoning_content`), which arrives apart from the answer and before it.
+    case reasoning(choice: Int, text: String)
+    /// Log probabilities of the tokens just delivered for choice `choice`, in order.
+    case logprobs(choice: Int, [TokenLogprob])
     /// The whole text of choice `choice` so far, replacing what was delivered: sent when the
     /// client found a gap (a lost poll response) and recovered the full text from the server.
     case replaced(choice: Int, text: String)
+    /// The whole thinking text of choice `choice` so far, replacing what was delivered, for the
+    /// same reason as ``replaced(choice:text:)``.
+    case reasoningReplaced(choice: Int, text: String)
+    /// The worker generation the output's shape revealed; sent once, before the first text.
+    case generation(WorkerGeneration)
     /// Cumulative token counts.
     case usage(Usage)
     /// A request failed in a way worth retrying; the next try starts in `delay`.
@@ -46,10 +56,15 @@ package enum CompletionEvent: Sendable, Equatable {
 
 /// A completion that could not finish, with a message a person can act on.
 package struct CompletionFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// One or two plain lines for the chat screen and standard error.
     package var message: String
+    /// The server's whole report when `message` shortens it (a Python traceback, a wrapped
+    /// vLLM error), for `jobs status` and `ask --json`; never drawn on the chat screen.
+    package var detail: String?
 
-    package init(_ message: String) {
+    package init(_ message: String, detail: String? = nil) {
         self.message = message
+        self.detail = detail
     }
 
     package var description: String { message }

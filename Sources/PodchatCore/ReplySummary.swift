@@ -1,12 +1,21 @@
-/// What one reply amounted to, built from its completion events as they arrive: the text of
-/// each choice, usage, the job, how it ended, and when the first token came.
+/// What one reply amounted to, built from its completion events as they arrive: the answer
+/// and thinking of each choice, their log probabilities, usage, the job, how it ended, and
+/// when the first token came.
 package struct ReplySummary: Sendable, Equatable {
     package private(set) var texts: [Int: String] = [:]
+    package private(set) var reasonings: [Int: String] = [:]
+    package private(set) var logprobs: [Int: [TokenLogprob]] = [:]
     package private(set) var usage: Usage?
     package private(set) var jobID: String?
+    package private(set) var generation: WorkerGeneration?
     package private(set) var finishReason: FinishReason?
+    /// Whether text was lost in transit and put back from the job's final output.
+    package private(set) var wasRepaired = false
     package let requestedAt: ContinuousClock.Instant
+    /// The first piece of thinking or answer.
     package private(set) var firstTokenAt: ContinuousClock.Instant?
+    /// The first piece of the answer itself, which ends the thinking.
+    package private(set) var firstAnswerAt: ContinuousClock.Instant?
     package private(set) var finishedAt: ContinuousClock.Instant?
 
     package init(requestedAt: ContinuousClock.Instant) {
@@ -20,8 +29,20 @@ package struct ReplySummary: Sendable, Equatable {
         case .delta(let choice, let text):
             guard !text.isEmpty else { return }
             firstTokenAt = firstTokenAt ?? instant
+            firstAnswerAt = firstAnswerAt ?? instant
             texts[choice, default: ""] += text
-        case .replaced(let choice, let text): texts[choice] = text
+        case .reasoning(let choice, let text):
+            guard !text.isEmpty else { return }
+            firstTokenAt = firstTokenAt ?? instant
+            reasonings[choice, default: ""] += text
+        case .logprobs(let choice, let tokens): logprobs[choice, default: []] += tokens
+        case .replaced(let choice, let text):
+            texts[choice] = text
+            wasRepaired = true
+        case .reasoningReplaced(let choice, let text):
+            reasonings[choice] = text
+            wasRepaired = true
+        case .generation(let seen): generation = seen
         case .usage(let reported): usage = reported
         case .finished(let reason):
             finishReason = reason
@@ -30,13 +51,23 @@ package struct ReplySummary: Sendable, Equatable {
         }
     }
 
-    /// The choices in index order, with every index up to the highest present.
+    /// The choices' answers in index order, with every index up to the highest present
+    /// (in either answer or thinking).
     package var choices: [String] {
-        guard let last = texts.keys.max() else { return [] }
-        return (0...last).map { texts[$0] ?? "" }
+        choiceIndices.map { texts[$0] ?? "" }
     }
 
-    /// From the request to the first text.
+    /// The choices' thinking, aligned with ``choices``: empty where a choice did not think.
+    package var choiceReasonings: [String] {
+        choiceIndices.map { reasonings[$0] ?? "" }
+    }
+
+    /// Whether a reply cut off by `max_tokens` spent them all thinking: no answer text at all.
+    package var ranOutWhileThinking: Bool {
+        finishReason == .length && !reasonings.values.allSatisfy(\.isEmpty) && texts.values.allSatisfy(\.isEmpty)
+    }
+
+    /// From the request to the first text, thinking or answer.
     package var timeToFirstToken: Duration? {
         firstTokenAt.map { requestedAt.duration(to: $0) }
     }
@@ -46,5 +77,10 @@ package struct ReplySummary: Sendable, Equatable {
         guard let tokens = usage?.completionTokens, tokens > 1, let first = firstTokenAt, let last = finishedAt else { return nil }
         let seconds = first.duration(to: last).seconds
         return seconds > 0 ? Double(tokens) / seconds : nil
+    }
+
+    private var choiceIndices: [Int] {
+        guard let last = (Array(texts.keys) + Array(reasonings.keys)).max() else { return [] }
+        return Array(0...last)
     }
 }

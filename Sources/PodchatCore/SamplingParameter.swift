@@ -9,6 +9,8 @@ package struct SamplingParameter: Sendable, Equatable {
         /// A list of strings (`stop`); a single string is accepted and sent as a one-item list.
         case stringList
         case integerList
+        /// One of a few words (`reasoning_effort`: low, medium, high).
+        case choice([String])
     }
 
     /// The panel's small headings, in the order it lists them.
@@ -18,8 +20,10 @@ package struct SamplingParameter: Sendable, Equatable {
         case stopping
         case output
         case streaming
-        /// Fields current vLLM no longer accepts; sent only when the user sets them.
-        case legacy
+        /// The switches of reasoning models: how hard gpt-oss thinks, whether Qwen3 thinks.
+        case reasoning
+        /// Beam search and the fields that went with it; what each does depends on the worker.
+        case beamSearch = "beam search"
     }
 
     /// Where a value goes in the worker's job `input`.
@@ -29,34 +33,42 @@ package struct SamplingParameter: Sendable, Equatable {
         /// Beside `sampling_params`, at the top level of `input`: worker-vllm's own batching
         /// fields, which only the legacy worker (≤ v2.23) reads (protocol.md §2.1).
         case jobInput
+        /// Inside `chat_template_kwargs`, read by the model's chat template (Qwen3's
+        /// `enable_thinking`); chat requests to the proxy worker or an OpenAI route only.
+        case chatTemplateKwargs
     }
 
     /// The name on the wire (`sampling_params` key).
     package let name: String
     package let kind: Kind
-    /// The worker's own default, used when podchat sends nothing; `.null` means "none".
-    package let serverDefault: JSONValue
+    /// The default vLLM documents (`.null`: none). It is where adjusting an unset value
+    /// starts, not what an unset value means: the model's `generation_config.json` decides that.
+    package let documentedDefault: JSONValue
     /// The allowed range of numbers (and of list items for integer lists).
     package let range: ClosedRange<Double>?
     /// How much one press of an adjust key changes a number.
     package let step: Double
     package let group: Group
     package let placement: Placement
-    /// A caveat for the panel's detail line, e.g. which worker generation reads the field.
+    /// A caveat for the panel's detail line, e.g. what the field does on each worker generation.
     package let note: String?
+    /// Whether the legacy worker (≤ v2.23), which fails a job on any field vLLM's
+    /// `SamplingParams` lacks, can be sent this field in a native job input.
+    package let legacyWorkerAccepts: Bool
 
     init(
-        _ name: String, _ kind: Kind, default serverDefault: JSONValue, range: ClosedRange<Double>? = nil, step: Double = 1,
-        group: Group, placement: Placement = .samplingParams, note: String? = nil
+        _ name: String, _ kind: Kind, default documentedDefault: JSONValue, range: ClosedRange<Double>? = nil, step: Double = 1,
+        group: Group, placement: Placement = .samplingParams, note: String? = nil, legacyWorkerAccepts: Bool = true
     ) {
         self.name = name
         self.kind = kind
-        self.serverDefault = serverDefault
+        self.documentedDefault = documentedDefault
         self.range = range
         self.step = step
         self.group = group
         self.placement = placement
         self.note = note
+        self.legacyWorkerAccepts = legacyWorkerAccepts
     }
 
     /// The big step of Shift-arrows and PgUp/PgDn in the panel.
@@ -78,6 +90,8 @@ package struct SamplingParameter: Sendable, Equatable {
                 if let problem = numberProblem(number) { return problem }
             }
             return nil
+        case (.choice(let options), .string(let word)):
+            return options.contains(word) ? nil : "must be \(expectation)"
         default:
             return "must be \(expectation)"
         }
@@ -92,6 +106,7 @@ package struct SamplingParameter: Sendable, Equatable {
         case .boolean: return "true or false"
         case .stringList: return "a string or a list of strings"
         case .integerList: return "a list of whole numbers"
+        case .choice(let options): return "one of " + options.joined(separator: ", ")
         }
     }
 
@@ -103,6 +118,7 @@ package struct SamplingParameter: Sendable, Equatable {
         case .boolean: return "boolean"
         case .stringList: return "strings"
         case .integerList: return "integers"
+        case .choice: return "choice"
         }
     }
 
@@ -119,6 +135,7 @@ package struct SamplingParameter: Sendable, Equatable {
             value = trimmed.hasPrefix("[")
                 ? JSONValue(parsing: trimmed)
                 : .array(trimmed.split(separator: ",").map { Double($0.trimmingWhitespace).map(JSONValue.number) ?? .null })
+        case .choice: value = .string(trimmed.lowercased())
         }
         guard let value, problem(with: value) == nil else {
             return .failure(SamplingParameterError(name: name, problem: "must be \(expectation)", given: text))
@@ -140,6 +157,7 @@ package struct SamplingParameter: Sendable, Equatable {
         case .null: return "none"
         case .number(let number): return kind == .decimal ? formatDecimal(number, places: 2) : String(Int(number))
         case .bool(let flag): return flag ? "true" : "false"
+        case .string(let word) where kind.isChoice: return word
         default: return value.encodedText
         }
     }
@@ -174,7 +192,7 @@ extension SamplingParameter {
     package static let minP = SamplingParameter("min_p", .decimal, default: .number(0), range: 0...1, step: 0.01, group: .core)
     package static let maxTokens = SamplingParameter(
         "max_tokens", .integer, default: .number(16), range: 1...1_048_576, step: 64, group: .core,
-        note: "podchat sends 1024 unless told")
+        note: "podchat sets 1024 unless told; thinking counts against it")
     package static let presencePenalty = SamplingParameter(
         "presence_penalty", .decimal, default: .number(0), range: -2...2, step: 0.1, group: .penalties)
     package static let frequencyPenalty = SamplingParameter(
@@ -195,7 +213,9 @@ extension SamplingParameter {
         "include_stop_str_in_output", .boolean, default: .bool(false), group: .output)
     package static let truncatePromptTokens = SamplingParameter(
         "truncate_prompt_tokens", .integer, default: .null, range: 1...1_048_576, step: 64, group: .output)
-    package static let logprobs = SamplingParameter("logprobs", .integer, default: .null, range: 0...20, group: .output)
+    package static let logprobs = SamplingParameter(
+        "logprobs", .integer, default: .null, range: 0...20, group: .output,
+        note: "alternatives per token; chat sends logprobs true + top_logprobs N, completions logprobs N")
     package static let promptLogprobs = SamplingParameter("prompt_logprobs", .integer, default: .null, range: 0...20, group: .output)
     package static let maxBatchSize = SamplingParameter(
         "max_batch_size", .integer, default: .null, range: 1...10_000, step: 5, group: .streaming, placement: .jobInput,
@@ -206,14 +226,26 @@ extension SamplingParameter {
     package static let batchSizeGrowthFactor = SamplingParameter(
         "batch_size_growth_factor", .decimal, default: .null, range: 1...100, step: 0.5, group: .streaming, placement: .jobInput,
         note: "chunk growth; legacy worker only (its default: 3)")
-    package static let bestOf = SamplingParameter("best_of", .integer, default: .null, range: 1...16, group: .legacy, note: legacyNote)
-    package static let useBeamSearch = SamplingParameter("use_beam_search", .boolean, default: .bool(false), group: .legacy, note: legacyNote)
+    package static let reasoningEffort = SamplingParameter(
+        "reasoning_effort", .choice(["low", "medium", "high"]), default: .null, group: .reasoning,
+        note: "how long gpt-oss thinks; proxy worker and OpenAI route only (the legacy worker would fail the job)",
+        legacyWorkerAccepts: false)
+    package static let enableThinking = SamplingParameter(
+        "enable_thinking", .boolean, default: .bool(true), group: .reasoning, placement: .chatTemplateKwargs,
+        note: "Qwen3's thinking switch, sent as chat_template_kwargs; chat mode on the proxy worker or an OpenAI route only",
+        legacyWorkerAccepts: false)
+    package static let bestOf = SamplingParameter(
+        "best_of", .integer, default: .null, range: 1...16, group: .beamSearch,
+        note: "proxy worker: ignored; legacy worker: older vLLM only, newer fails the job")
+    package static let useBeamSearch = SamplingParameter(
+        "use_beam_search", .boolean, default: .bool(false), group: .beamSearch,
+        note: "proxy worker: real beam search (n beams); legacy worker: fails the job", legacyWorkerAccepts: false)
     package static let lengthPenalty = SamplingParameter(
-        "length_penalty", .decimal, default: .number(1), range: -10...10, step: 0.1, group: .legacy, note: legacyNote)
-    package static let earlyStopping = SamplingParameter("early_stopping", .boolean, default: .bool(false), group: .legacy, note: legacyNote)
-
-    /// Why the legacy group exists: old docs list these, current vLLM rejects them (protocol.md §2.3).
-    package static let legacyNote = "current vLLM rejects it; sent only when set"
+        "length_penalty", .decimal, default: .number(1), range: -10...10, step: 0.1, group: .beamSearch,
+        note: "proxy worker: scores beams in beam search; legacy worker: fails the job", legacyWorkerAccepts: false)
+    package static let earlyStopping = SamplingParameter(
+        "early_stopping", .boolean, default: .bool(false), group: .beamSearch,
+        note: "proxy worker: ignored; legacy worker: fails the job", legacyWorkerAccepts: false)
 
     /// The parameters people tune most.
     package static let core: [SamplingParameter] = [
@@ -228,12 +260,23 @@ extension SamplingParameter {
         .n, .seed, .skipSpecialTokens, .spacesBetweenSpecialTokens, .includeStopStringInOutput, .truncatePromptTokens,
         .logprobs, .promptLogprobs,
         .maxBatchSize, .minBatchSize, .batchSizeGrowthFactor,
+        .reasoningEffort, .enableThinking,
         .bestOf, .useBeamSearch, .lengthPenalty, .earlyStopping,
     ]
+
+    /// What a person types to unset a parameter (`/set temperature model`, or an empty edit).
+    package static let unsetWords: Set<String> = ["", "model", "unset", "none", "default"]
 
     /// The parameter called `name` on the wire, if podchat knows it.
     package static func named(_ name: String) -> SamplingParameter? {
         all.first { $0.name == name }
+    }
+}
+
+extension SamplingParameter.Kind {
+    /// Whether values are words from a fixed list.
+    package var isChoice: Bool {
+        if case .choice = self { true } else { false }
     }
 }
 

@@ -1,14 +1,19 @@
-/// The sampling parameters the next request will carry: only the values that differ from the
-/// worker's defaults, plus podchat's own defaults (notably `max_tokens`, whose worker default
-/// of 16 truncates chats).
+/// The sampling parameters the next request will carry.
+///
+/// Every parameter is either **unset** (not sent: the model's own defaults decide, which on
+/// today's proxy worker and any vLLM OpenAI server come from the model's
+/// `generation_config.json`) or **set** (always sent, whatever its value, even when it equals a
+/// documented default). podchat sets one value of its own unless told otherwise: `max_tokens`,
+/// because the legacy worker's and `/v1/completions`' default of 16 truncates chats.
 package struct SamplingParameters: Sendable, Equatable {
     /// podchat's `max_tokens` when the user and the config say nothing.
     package static let defaultMaxTokens = 1024.0
 
+    /// The set values, by wire name; a parameter absent here is unset.
     private var values: [String: JSONValue]
 
-    /// Parameters with podchat's defaults, overridden by `overrides` (from the config), which
-    /// must already be valid (``SamplingParameter/problem(with:)``).
+    /// Parameters with podchat's `max_tokens`, plus `overrides` (from the config), which must
+    /// already be valid (``SamplingParameter/problem(with:)``); each override counts as set.
     package init(overrides: [String: JSONValue] = [:]) {
         values = [SamplingParameter.maxTokens.name: .number(Self.defaultMaxTokens)]
         for (name, value) in overrides {
@@ -16,72 +21,86 @@ package struct SamplingParameters: Sendable, Equatable {
         }
     }
 
-    /// The value in effect for `parameter`: the one set here, else the worker's default.
-    package func value(of parameter: SamplingParameter) -> JSONValue {
-        values[parameter.name] ?? parameter.serverDefault
+    /// The value set for `parameter`, or nil when it is unset and the model decides.
+    package func value(of parameter: SamplingParameter) -> JSONValue? {
+        values[parameter.name]
     }
 
-    /// The value in effect as a number, for numeric parameters that have one.
+    /// The set value as a number, for numeric parameters that have one.
     package func number(of parameter: SamplingParameter) -> Double? {
-        value(of: parameter).numberValue
+        value(of: parameter)?.numberValue
     }
 
-    /// Whether `parameter` differs from the worker's default and so will be sent.
-    package func isChanged(_ parameter: SamplingParameter) -> Bool {
+    /// Whether `parameter` is set, and so will be sent.
+    package func isSet(_ parameter: SamplingParameter) -> Bool {
         values[parameter.name] != nil
     }
 
-    /// Sets a number, clamped into the parameter's range; a value equal to the worker's default
-    /// is dropped so it is not sent.
+    /// Sets a number, clamped into the parameter's range.
     package mutating func set(_ parameter: SamplingParameter, to value: Double) {
-        store(.number(parameter.clamped(value)), for: parameter)
+        values[parameter.name] = .number(parameter.clamped(value))
     }
 
-    /// Sets any value after checking it; `.null` or the worker's default removes it.
+    /// Sets any value after checking it; `.null` unsets the parameter.
     package mutating func set(_ parameter: SamplingParameter, exactly value: JSONValue) throws(SamplingParameterError) {
         if let problem = parameter.problem(with: value) {
             throw SamplingParameterError(name: parameter.name, problem: problem, given: value.encodedText)
         }
-        store(value, for: parameter)
+        values[parameter.name] = value == .null ? nil : value
     }
 
-    /// Removes a value set here, so the worker's default applies.
-    package mutating func reset(_ parameter: SamplingParameter) {
+    /// Unsets `parameter`: it is no longer sent, so the model's default applies.
+    package mutating func unset(_ parameter: SamplingParameter) {
         values[parameter.name] = nil
     }
 
-    /// Moves a number by `steps` of its step (negative: down), clamped into range. A value
-    /// that is unset ("none") starts at the bottom of its range going up, and going down from
-    /// the bottom of the range unsets it again.
+    /// Moves a number by `steps` of its step (negative: down), clamped into range. An unset
+    /// number starts from its documented default, or, without one, from the bottom of its
+    /// range going up; going down from the bottom of such a range unsets it again.
     package mutating func adjust(_ parameter: SamplingParameter, bySteps steps: Double, stepSize: Double? = nil) {
         guard parameter.kind == .integer || parameter.kind == .decimal else { return }
-        guard let current = number(of: parameter) else {
+        guard let current = number(of: parameter) ?? parameter.documentedDefault.numberValue else {
             if steps > 0, let bottom = parameter.range?.lowerBound { set(parameter, to: bottom) }
             return
         }
-        if steps < 0, parameter.serverDefault == .null, current <= parameter.range?.lowerBound ?? -.infinity {
-            reset(parameter)
+        if steps < 0, parameter.documentedDefault == .null, current <= parameter.range?.lowerBound ?? -.infinity {
+            unset(parameter)
             return
         }
         set(parameter, to: current + steps * (stepSize ?? parameter.step))
     }
 
-    /// Flips a boolean parameter.
+    /// Flips a boolean parameter; an unset one starts from its documented default.
     package mutating func toggle(_ parameter: SamplingParameter) {
-        guard case .bool(let flag) = value(of: parameter) else { return }
-        store(.bool(!flag), for: parameter)
+        guard case .bool(let flag) = value(of: parameter) ?? parameter.documentedDefault else { return }
+        values[parameter.name] = .bool(!flag)
     }
 
-    /// Gives `parameter` the value it has in `other` (set there or not).
+    /// Moves a choice parameter to its next option (`forward`) or the one before; an unset one
+    /// starts at the first (or last) option, and moving past either end unsets it again.
+    package mutating func cycle(_ parameter: SamplingParameter, forward: Bool = true) {
+        guard case .choice(let options) = parameter.kind, !options.isEmpty else { return }
+        let current = value(of: parameter)?.stringValue.flatMap { options.firstIndex(of: $0) }
+        let next: Int? =
+            switch (current, forward) {
+            case (nil, true): 0
+            case (nil, false): options.count - 1
+            case (let index?, true): index + 1 < options.count ? index + 1 : nil
+            case (let index?, false): index > 0 ? index - 1 : nil
+            }
+        values[parameter.name] = next.map { .string(options[$0]) }
+    }
+
+    /// Gives `parameter` the state it has in `other`: the same value, or unset.
     package mutating func restore(_ parameter: SamplingParameter, from other: SamplingParameters) {
         values[parameter.name] = other.values[parameter.name]
     }
 
-    /// The parameters set here, by name: the `sampling_params` and the batching fields; for presets.
+    /// The set parameters, by name: exactly what is stored with conversations and presets.
     package var setValues: [String: JSONValue] { values }
 
-    /// Parameters holding exactly `setValues` (nothing else, not even podchat's `max_tokens`),
-    /// or the first value that cannot be used.
+    /// Parameters holding exactly `setValues` (nothing else is set, not even podchat's
+    /// `max_tokens`), or the first value that cannot be used.
     package static func exactly(_ setValues: [String: JSONValue]) throws(SamplingParameterError) -> SamplingParameters {
         var parameters = SamplingParameters()
         parameters.values = [:]
@@ -94,8 +113,8 @@ package struct SamplingParameters: Sendable, Equatable {
         return parameters
     }
 
-    /// The `sampling_params` object for the wire, in a stable order; the batching fields,
-    /// which go elsewhere in the job input, are left out (see ``batchingValues``).
+    /// The set fields that go inside `sampling_params` (or at the top level of an OpenAI
+    /// body), in a stable order; fields placed elsewhere are left out.
     package var wireValues: [(name: String, value: JSONValue)] {
         values(placedIn: .samplingParams)
     }
@@ -106,18 +125,15 @@ package struct SamplingParameters: Sendable, Equatable {
         values(placedIn: .jobInput)
     }
 
+    /// The set fields that go inside `chat_template_kwargs` (Qwen3's `enable_thinking`).
+    package var templateValues: [(name: String, value: JSONValue)] {
+        values(placedIn: .chatTemplateKwargs)
+    }
+
     private func values(placedIn placement: SamplingParameter.Placement) -> [(name: String, value: JSONValue)] {
         values.keys.sorted().compactMap { name in
             guard SamplingParameter.named(name)?.placement == placement, let value = values[name] else { return nil }
             return (name, value)
-        }
-    }
-
-    private mutating func store(_ value: JSONValue, for parameter: SamplingParameter) {
-        if value == parameter.serverDefault || value == .null {
-            values.removeValue(forKey: parameter.name)
-        } else {
-            values[parameter.name] = value
         }
     }
 }

@@ -33,7 +33,7 @@ import Testing
 
     @Test func sendsOnlyTheSamplingParametersThatAreSet() throws {
         var parameters = SamplingParameters()
-        try parameters.set(.maxTokens, exactly: SamplingParameter.maxTokens.serverDefault)
+        try parameters.set(.maxTokens, exactly: SamplingParameter.maxTokens.documentedDefault)
         let input = WorkerInput(CompletionRequest(messages: Self.conversation, parameters: parameters))
         #expect(input.json["sampling_params"] == nil)
         #expect(input.completionTokenLimit == nil)

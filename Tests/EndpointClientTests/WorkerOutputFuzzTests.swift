@@ -62,8 +62,10 @@ private struct OneAnswerTransport: HTTPTransport {
     private static func expectUsableChoices(_ events: [CompletionEvent], label: String) {
         for event in events {
             switch event {
-            case .delta(let choice, _), .replaced(let choice, _): #expect(possibleChoices.contains(choice), "\(label)")
-            case .queued, .started, .usage, .retrying, .finished: break
+            case .delta(let choice, _), .replaced(let choice, _), .reasoning(let choice, _), .reasoningReplaced(let choice, _),
+                .logprobs(let choice, _):
+                #expect(possibleChoices.contains(choice), "\(label)")
+            case .queued, .started, .usage, .retrying, .finished, .generation: break
             }
         }
         var summary = ReplySummary(requestedAt: .now)

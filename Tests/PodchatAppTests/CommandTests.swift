@@ -21,7 +21,7 @@ import Testing
         #expect(app.state.notice?.text == "top_p must be a number in 0.01…1.00 (got 7)")
         #expect(app.state.notice?.isError == true)
         #expect(app.state.input.text == "/set top_p 7")
-        #expect(!app.state.parameters.isChanged(.topP))
+        #expect(!app.state.parameters.isSet(.topP))
     }
 
     @Test(arguments: [
@@ -49,7 +49,7 @@ import Testing
         #expect(!app.state.settings.stream)
         #expect(app.state.parameters.value(of: .seed) == 42)
         #expect(app.state.settings.systemPrompt == "Be terse.")
-        #expect(!app.state.parameters.isChanged(.maxTokens))
+        #expect(!app.state.parameters.isSet(.maxTokens))
     }
 
     @Test func resetOneOrAll() {
@@ -58,8 +58,8 @@ import Testing
             app.type(line)
             app.press(.enter)
         }
-        #expect(!app.state.parameters.isChanged(.topP))
-        #expect(app.state.parameters.isChanged(.temperature))
+        #expect(!app.state.parameters.isSet(.topP))
+        #expect(app.state.parameters.isSet(.temperature))
         app.type("/reset")
         app.press(.enter)
         #expect(app.state.parameters == SamplingParameters())

@@ -178,7 +178,7 @@ import Testing
         #expect(app.state.entries.isEmpty)
         #expect(app.state.title.isEmpty)
         #expect(app.state.conversationID != firstID)
-        #expect(!app.state.parameters.isChanged(.temperature))
+        #expect(!app.state.parameters.isSet(.temperature))
     }
 
     @Test func exportWritesMarkdownByDefaultToTheTitlesSlug() throws {

@@ -103,7 +103,7 @@ extension AppHarness {
         app.press(.enter)
         #expect(app.state.editing != nil)
         #expect(app.state.notice?.isError == true)
-        #expect(!app.state.parameters.isChanged(.topP))
+        #expect(!app.state.parameters.isSet(.topP))
         app.press(.backspace)
         app.type("0.5")
         #expect(app.state.editProblem == nil)
@@ -119,7 +119,7 @@ extension AppHarness {
         app.type("END")
         app.press(.escape)
         #expect(app.state.editing == nil)
-        #expect(!app.state.parameters.isChanged(.stop))
+        #expect(!app.state.parameters.isSet(.stop))
         #expect(app.state.focus == .panel)
     }
 
@@ -129,7 +129,7 @@ extension AppHarness {
         app.press(.enter)
         app.press(.control("u"))
         app.press(.enter)
-        #expect(!app.state.parameters.isChanged(.maxTokens))
+        #expect(!app.state.parameters.isSet(.maxTokens))
     }
 
     @Test func rResetsTheSelectedFieldToTheStartingValueAndRResetsAll() {

@@ -174,7 +174,7 @@ import Testing
         #expect(parameters.wireValues.map(\.name) == ["max_tokens"])
         #expect(parameters.number(of: .maxTokens) == 1024)
         #expect(parameters.number(of: .temperature) == 1.0)
-        #expect(!parameters.isChanged(.temperature))
+        #expect(!parameters.isSet(.temperature))
     }
 
     @Test func setValuesAreClampedAndDefaultsDropped() {
@@ -182,7 +182,7 @@ import Testing
         parameters.set(.temperature, to: 5)
         #expect(parameters.number(of: .temperature) == 2)
         parameters.set(.temperature, to: 1.0)
-        #expect(!parameters.isChanged(.temperature))
+        #expect(!parameters.isSet(.temperature))
         parameters.set(.topK, to: 40.4)
         #expect(parameters.wireValues.map(\.name) == ["max_tokens", "top_k"])
         #expect(parameters.number(of: .topK) == 40)

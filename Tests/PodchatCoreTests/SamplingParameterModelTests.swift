@@ -9,7 +9,8 @@ import Testing
         #expect(byGroup[.penalties] == ["presence_penalty", "frequency_penalty", "repetition_penalty"])
         #expect(byGroup[.stopping] == ["stop", "stop_token_ids", "min_tokens", "ignore_eos"])
         #expect(byGroup[.streaming] == ["max_batch_size", "min_batch_size", "batch_size_growth_factor"])
-        #expect(byGroup[.legacy] == ["best_of", "use_beam_search", "length_penalty", "early_stopping"])
+        #expect(byGroup[.reasoning] == ["reasoning_effort", "enable_thinking"])
+        #expect(byGroup[.beamSearch] == ["best_of", "use_beam_search", "length_penalty", "early_stopping"])
         #expect(byGroup[.output]?.count == 8)
     }
 
@@ -20,7 +21,9 @@ import Testing
         #expect(SamplingParameter.maxTokens.coarseStep == 640)
         #expect(SamplingParameter.useBeamSearch.kind == .boolean)
         #expect(SamplingParameter.maxBatchSize.placement == .jobInput)
-        #expect(SamplingParameter.lengthPenalty.note == SamplingParameter.legacyNote)
+        #expect(SamplingParameter.enableThinking.placement == .chatTemplateKwargs)
+        #expect(SamplingParameter.reasoningEffort.kind == .choice(["low", "medium", "high"]))
+        #expect(!SamplingParameter.lengthPenalty.legacyWorkerAccepts && SamplingParameter.temperature.legacyWorkerAccepts)
     }
 
     @Test(arguments: [
@@ -47,13 +50,13 @@ import Testing
         parameters.adjust(.temperature, bySteps: 20)
         #expect(parameters.number(of: .temperature) == 2)
         parameters.adjust(.ignoreEOS, bySteps: 1)
-        #expect(!parameters.isChanged(.ignoreEOS))
+        #expect(!parameters.isSet(.ignoreEOS))
     }
 
     @Test func anUnsetNumberStartsAtTheBottomAndGoesBackToUnset() {
         var parameters = SamplingParameters()
         parameters.adjust(.seed, bySteps: -1)
-        #expect(!parameters.isChanged(.seed))
+        #expect(!parameters.isSet(.seed))
         parameters.adjust(.seed, bySteps: 1)
         #expect(parameters.value(of: .seed) == 0)
         parameters.adjust(.seed, bySteps: -1)
@@ -65,7 +68,7 @@ import Testing
         parameters.toggle(.skipSpecialTokens)
         #expect(parameters.wireValues.contains { $0.name == "skip_special_tokens" && $0.value == false })
         parameters.toggle(.skipSpecialTokens)
-        #expect(!parameters.isChanged(.skipSpecialTokens))
+        #expect(!parameters.isSet(.skipSpecialTokens))
     }
 
     @Test func legacyParametersAreSentOnlyWhenSet() throws {
@@ -96,7 +99,7 @@ import Testing
         let start = SamplingParameters(overrides: ["temperature": 0.3])
         var parameters = start
         try parameters.set(.temperature, exactly: 1.5)
-        parameters.reset(.maxTokens)
+        parameters.unset(.maxTokens)
         parameters.restore(.temperature, from: start)
         parameters.restore(.maxTokens, from: start)
         #expect(parameters == start)
@@ -104,7 +107,7 @@ import Testing
 
     @Test func exactValuesForPresetsRoundTripAndAreChecked() throws {
         var parameters = SamplingParameters()
-        parameters.reset(.maxTokens)
+        parameters.unset(.maxTokens)
         try parameters.set(.stop, exactly: ["END"])
         #expect(try SamplingParameters.exactly(parameters.setValues) == parameters)
         #expect(throws: SamplingParameterError.self) { try SamplingParameters.exactly(["top_p": 7]) }

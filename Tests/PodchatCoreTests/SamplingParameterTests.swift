@@ -40,7 +40,7 @@ import Testing
         let names = SamplingParameter.all.map(\.name)
         #expect(Set(names).count == names.count)
         for parameter in SamplingParameter.all {
-            #expect(parameter.problem(with: parameter.serverDefault) == nil, "\(parameter.name)")
+            #expect(parameter.problem(with: parameter.documentedDefault) == nil, "\(parameter.name)")
         }
     }
 
@@ -55,11 +55,11 @@ import Testing
     @Test func settingTheWorkersDefaultOrNullUnsetsTheValue() throws {
         var parameters = SamplingParameters()
         try parameters.set(.seed, exactly: 7)
-        #expect(parameters.isChanged(.seed))
+        #expect(parameters.isSet(.seed))
         try parameters.set(.seed, exactly: .null)
-        #expect(!parameters.isChanged(.seed))
+        #expect(!parameters.isSet(.seed))
         try parameters.set(.skipSpecialTokens, exactly: true)
-        #expect(!parameters.isChanged(.skipSpecialTokens))
+        #expect(!parameters.isSet(.skipSpecialTokens))
         #expect(throws: SamplingParameterError.self) { try parameters.set(.n, exactly: 0) }
     }
 

@@ -40,13 +40,13 @@ extension AppState {
     }
 
     /// Sets `field` from `text` as a person typed it, or returns why it cannot. For parameters
-    /// an empty text or `none` sends nothing, so the worker's default applies.
+    /// an empty text, `model` or `none` unsets it: nothing is sent and the model's default applies.
     mutating func assign(_ text: String, to field: PanelField) -> String? {
         let trimmed = text.trimmingWhitespace
         switch field {
         case .parameter(let parameter):
-            if trimmed.isEmpty || trimmed == "none" {
-                parameters.reset(parameter)
+            if SamplingParameter.unsetWords.contains(trimmed.lowercased()) {
+                parameters.unset(parameter)
                 return nil
             }
             switch parameter.parse(text) {

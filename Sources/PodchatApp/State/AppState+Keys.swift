@@ -97,7 +97,7 @@ extension AppState {
         case .copyReply: return runCopy([]) ?? []
         case .copyLastCode: return copyLastCodeBlock() ?? []
         case .selectPrevious, .selectNext, .selectFirst, .selectLast, .decrease, .increase, .decreaseCoarse, .increaseCoarse,
-            .editValue, .toggleValue, .resetValue, .resetAllValues:
+            .editValue, .toggleValue, .resetValue, .resetAllValues, .unsetValue:
             performPanelAction(action)
         case .pickPrevious, .pickNext, .openPicked, .renamePicked, .deletePicked, .closePicker:
             return performPickerAction(action)

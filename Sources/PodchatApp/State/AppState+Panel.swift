@@ -20,17 +20,33 @@ extension AppState {
         case .toggleValue: flip(field)
         case .resetValue: reset(field)
         case .resetAllValues: resetAll()
+        case .unsetValue: unset(field)
         default: break
         }
     }
 
-    /// Left/Right: numbers move by their step (×10 when coarse); switches and choices flip.
+    /// Left/Right: numbers move by their step (×10 when coarse); word choices move through
+    /// their options; switches flip.
     private mutating func adjust(_ field: PanelField, by direction: Double, coarse: Bool) {
         guard case .parameter(let parameter) = field, parameter.kind != .boolean else {
             flip(field)
             return
         }
-        parameters.adjust(parameter, bySteps: direction, stepSize: coarse ? parameter.coarseStep : nil)
+        if parameter.kind.isChoice {
+            parameters.cycle(parameter, forward: direction > 0)
+        } else {
+            parameters.adjust(parameter, bySteps: direction, stepSize: coarse ? parameter.coarseStep : nil)
+        }
+    }
+
+    /// `u` and `/set NAME model`: the parameter is no longer sent, so the model decides.
+    mutating func unset(_ field: PanelField) {
+        guard case .parameter(let parameter) = field else {
+            show("\(field.name) is podchat's own setting: r resets it", expiresIn: .seconds(3))
+            return
+        }
+        parameters.unset(parameter)
+        show("\(parameter.name) unset: not sent, the model decides", expiresIn: .seconds(3))
     }
 
     /// Enter: switches and choices flip; everything else is edited as text.
@@ -39,7 +55,7 @@ extension AppState {
         let text: String
         switch field {
         case .systemPrompt: text = settings.systemPrompt
-        case .parameter(let parameter): text = Self.editableText(parameters.value(of: parameter))
+        case .parameter(let parameter): text = Self.editableText(parameters.value(of: parameter) ?? .null)
         default: return
         }
         editing = FieldEdit(field: field, editor: LineEditor(text))
@@ -50,6 +66,7 @@ extension AppState {
     private mutating func flip(_ field: PanelField) -> Bool {
         switch field {
         case .parameter(let parameter) where parameter.kind == .boolean: parameters.toggle(parameter)
+        case .parameter(let parameter) where parameter.kind.isChoice: parameters.cycle(parameter)
         case .mode: settings.mode = settings.mode == .chat ? .prompt : .chat
         case .inputFormat: settings.inputFormat = settings.inputFormat == .native ? .openai : .native
         default:
@@ -105,8 +122,8 @@ extension AppState {
         switch field {
         case .parameter(.seed) where settings.newSeedEachRequest: return "random"
         case .parameter(let parameter):
-            let value = parameters.value(of: parameter)
-            return value == .null && parameter.placement == .jobInput ? "worker" : parameter.format(value)
+            guard let value = parameters.value(of: parameter) else { return Self.unsetLabel(of: parameter) }
+            return parameter.format(value)
         case .mode: return settings.mode.rawValue
         case .inputFormat: return settings.inputFormat.rawValue
         case .systemPrompt:
@@ -116,12 +133,24 @@ extension AppState {
         }
     }
 
-    /// Whether `field` differs from the worker's (or podchat's built-in) default, so the panel
-    /// highlights it.
+    /// What an unset parameter's row says: the model decides, or for the legacy worker's
+    /// batching fields, the worker.
+    static func unsetLabel(of parameter: SamplingParameter) -> String {
+        parameter.placement == .jobInput ? "worker" : "model"
+    }
+
+    /// Whether `field` is a parameter left unset, so the panel dims it.
+    package func isUnset(_ field: PanelField) -> Bool {
+        guard case .parameter(let parameter) = field else { return false }
+        return !parameters.isSet(parameter)
+    }
+
+    /// Whether `field` will be sent (a set parameter) or differs from podchat's built-in
+    /// setting, so the panel highlights it.
     package func isChanged(_ field: PanelField) -> Bool {
         let defaults = RequestSettings()
         switch field {
-        case .parameter(let parameter): return parameters.isChanged(parameter)
+        case .parameter(let parameter): return parameters.isSet(parameter)
         case .mode: return settings.mode != defaults.mode
         case .inputFormat: return settings.inputFormat != defaults.inputFormat
         case .systemPrompt: return !settings.systemPrompt.isEmpty
@@ -139,8 +168,10 @@ extension AppState {
         if parameter.kind == .integer || parameter.kind == .decimal {
             parts.append("step \(parameter.format(.number(parameter.step)))")
         }
-        let defaultValue = parameter.serverDefault == .null && parameter.placement == .jobInput ? "worker's" : parameter.format(parameter.serverDefault)
-        parts.append("default \(defaultValue)")
+        parts.append(
+            parameter.documentedDefault == .null
+                ? "u: unset (\(Self.unsetLabel(of: parameter)) decides)"
+                : "u: unset (\(Self.unsetLabel(of: parameter)) decides; vLLM documents \(parameter.format(parameter.documentedDefault)))")
         return ([Formatting.keepingTogether(parts)] + [parameter.note].compactMap { $0 }).joined(separator: " · ")
     }
 }

@@ -89,6 +89,8 @@ extension AppState {
             if case .anchored = scroll { hasUnseenText = true }
         case .replaced(let choice, let text):
             updateReplyEntry { $0.replace(choice: choice, with: text) }
+        case .reasoning, .reasoningReplaced, .logprobs, .generation:
+            break
         case .usage(let usage):
             updateReplyEntry { $0.usage = usage }
         case .retrying(let reason, let delay):

@@ -14,7 +14,7 @@ package enum KeyAction: Sendable, Equatable {
     case regenerate, editLastMessage, copyReply, copyLastCode, backToInput, nextFocus
     // The sampling panel
     case selectPrevious, selectNext, selectFirst, selectLast, decrease, increase, decreaseCoarse, increaseCoarse
-    case editValue, toggleValue, resetValue, resetAllValues
+    case editValue, toggleValue, resetValue, resetAllValues, unsetValue
     // The conversation picker
     case pickPrevious, pickNext, openPicked, renamePicked, deletePicked, closePicker
 }

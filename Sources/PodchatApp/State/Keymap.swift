@@ -113,6 +113,7 @@ package enum Keymap {
         Binding(.panel, [.character(" ")], .toggleValue, "switch an on/off setting"),
         Binding(.panel, [.character("r")], .resetValue, "reset the setting"),
         Binding(.panel, [.character("R")], .resetAllValues, "reset every setting"),
+        Binding(.panel, [.character("u")], .unsetValue, "unset the parameter: not sent, the model decides"),
         Binding(.panel, [.escape], .stopReply, "stop the reply, else back to the input"),
         Binding(.panel, [.tab], .nextFocus, "focus the next area"),
         Binding(.panel, [.backTab], .previousFocus, "focus the previous area"),

@@ -47,7 +47,7 @@ package enum PanelField: Sendable, Equatable {
         }
     }
 
-    /// Every field in panel order: grouped, the request settings with their groups, legacy last.
+    /// Every field in panel order: grouped, the request settings with their groups, beam search last.
     package static let all: [PanelField] = {
         let parameters = SamplingParameter.all.map(PanelField.parameter)
         func group(_ group: SamplingParameter.Group) -> [PanelField] {
@@ -58,7 +58,7 @@ package enum PanelField: Sendable, Equatable {
         output.insert(.newSeedEachRequest, at: (output.firstIndex(of: .parameter(.seed)) ?? 0) + 1)
         fields += output + [.stream] + group(.streaming)
         fields += [.mode, .applyChatTemplate, .systemPrompt, .inputFormat]
-        return fields + group(.legacy)
+        return fields + group(.reasoning) + group(.beamSearch)
     }()
 
     /// The field called `name`, if any.

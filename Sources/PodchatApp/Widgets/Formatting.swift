@@ -24,7 +24,8 @@ enum Formatting {
 
     /// The parameters that will be sent, one `name value` part each (`max_tokens 1024`).
     static func changedParameters(_ parameters: SamplingParameters) -> [String] {
-        let changed = SamplingParameter.all.filter(parameters.isChanged)
-        return changed.map { "\($0.name) \($0.format(parameters.value(of: $0)))" }
+        SamplingParameter.all.compactMap { parameter in
+            parameters.value(of: parameter).map { "\(parameter.name) \(parameter.format($0))" }
+        }
     }
 }

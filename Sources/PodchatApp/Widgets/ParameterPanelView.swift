@@ -80,7 +80,10 @@ struct ParameterPanelView {
         let labelStyle: Style = isSelected && isFocused ? .panelSelection : .panelLabel
         if isSelected && isFocused { screen.fill(Rect(x: list.x, y: y, width: list.width, height: 1), style: .panelSelection) }
         screen.write(Self.fitted(field.name, width: list.width - valueWidth - 1), at: Point(x: list.x, y: y), width: list.width, style: labelStyle)
-        let valueStyle: Style = state.isChanged(field) ? .panelValueChanged : (isSelected && isFocused ? .panelSelection : .panelValue)
+        let valueStyle: Style =
+            state.isChanged(field) ? .panelValueChanged
+            : state.isUnset(field) ? .dim
+            : (isSelected && isFocused ? .panelSelection : .panelValue)
         screen.write(value, at: Point(x: list.maxX - valueWidth, y: y), width: valueWidth, style: valueStyle)
     }
 
@@ -116,7 +119,7 @@ struct ParameterPanelView {
         guard let edit = state.editing, edit.field == field else { return (state.detail(of: field), .dim) }
         if field == .systemPrompt { return ("in the input box below: Enter saves, Esc cancels, Ctrl-J adds a line", .dim) }
         if let problem = state.editProblem { return (problem, .error) }
-        return ("Enter sets it, Esc cancels; empty sends nothing", .dim)
+        return ("Enter sets it, Esc cancels; empty or model unsets it", .dim)
     }
 
     /// `text` cut to `width` columns, with an ellipsis when something was cut.
