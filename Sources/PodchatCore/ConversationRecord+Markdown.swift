@@ -1,13 +1,18 @@
 extension ConversationRecord {
     /// The conversation as Markdown a person can read outside podchat: the settings, then each
-    /// message under its author with its text exactly as written (code blocks intact), and
-    /// under each reply how it was made and how it ended.
+    /// message under its author with its text exactly as written (code blocks intact), a
+    /// reply's thinking folded in a `<details>` block above it, and under each reply how it
+    /// was made and how it ended.
     package var markdown: String {
         var lines = ["# \(title)", "", "- endpoint: \(endpoint)", "- mode: \(settings.mode.rawValue)"]
         if !settings.systemPrompt.isEmpty { lines.append("- system prompt: \(settings.systemPrompt)") }
         if !parameters.isEmpty { lines.append("- sampling: \(Self.describe(parameters))") }
         for message in messages {
-            lines += ["", "## \(Self.heading(message.role))", "", message.content]
+            lines += ["", "## \(Self.heading(message.role))"]
+            if let reasoning = message.reasoning, !reasoning.isEmpty {
+                lines += ["", Self.thinkingBlock(reasoning, milliseconds: message.reply?.thinkingMilliseconds)]
+            }
+            lines += ["", message.content]
             if let choices = message.choices, choices.count > 1 {
                 for (index, choice) in choices.enumerated() where index != message.chosenChoice {
                     lines += ["", "### Other choice \(index + 1) of \(choices.count)", "", choice]
@@ -16,6 +21,13 @@ extension ConversationRecord {
             if let reply = message.reply { lines += ["", "_\(Self.describe(reply))_"] }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Thinking folded as HTML `<details>`, which Markdown viewers show closed. The blank lines
+    /// inside let the thinking's own Markdown render.
+    private static func thinkingBlock(_ reasoning: String, milliseconds: Int?) -> String {
+        let summary = milliseconds.map { "Thinking (\(formatDecimal(Double($0) / 1000, places: 1)) s)" } ?? "Thinking"
+        return ["<details>", "<summary>\(summary)</summary>", "", reasoning, "", "</details>"].joined(separator: "\n")
     }
 
     private static func heading(_ role: Role) -> String {

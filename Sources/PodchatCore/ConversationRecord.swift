@@ -74,20 +74,31 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
         /// Every choice when the reply had more than one.
         package var choices: [String]?
         package var chosenChoice: Int?
+        /// A reasoning model's thinking before `content` (absent when it did not think). Kept
+        /// for reading; never sent back to the model.
+        package var reasoning: String?
+        /// Every choice's thinking, aligned with `choices`, when the reply had several.
+        package var reasoningChoices: [String]?
         package var reply: ReplyInfo?
 
-        package init(role: Role, content: String, time: Double, choices: [String]? = nil, chosenChoice: Int? = nil, reply: ReplyInfo? = nil) {
+        package init(
+            role: Role, content: String, time: Double, choices: [String]? = nil, chosenChoice: Int? = nil,
+            reasoning: String? = nil, reasoningChoices: [String]? = nil, reply: ReplyInfo? = nil
+        ) {
             self.role = role
             self.content = content
             self.time = time
             self.choices = choices
             self.chosenChoice = chosenChoice
+            self.reasoning = reasoning
+            self.reasoningChoices = reasoningChoices
             self.reply = reply
         }
 
         enum CodingKeys: String, CodingKey {
-            case role, content, time, choices, reply
+            case role, content, time, choices, reasoning, reply
             case chosenChoice = "chosen_choice"
+            case reasoningChoices = "reasoning_choices"
         }
     }
 
@@ -104,10 +115,20 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
         package var queueMilliseconds: Int?
         package var timeToFirstTokenMilliseconds: Int?
         package var durationMilliseconds: Int?
+        /// How long the model thought, from its first thinking to its first answer text.
+        package var thinkingMilliseconds: Int?
+        /// Each choice's tokens with their log probabilities, when the request asked for them.
+        package var logprobs: [[TokenLogprob]]?
+        /// The worker generation that wrote the reply (`legacy` or `proxy`), when known.
+        package var workerGeneration: WorkerGeneration?
+        /// True when text lost in transit was put back from the job's final output.
+        package var repaired: Bool?
 
         package init(
             status: String, error: String? = nil, parameters: [String: JSONValue], usage: Usage? = nil, jobID: String? = nil,
-            queueMilliseconds: Int? = nil, timeToFirstTokenMilliseconds: Int? = nil, durationMilliseconds: Int? = nil
+            queueMilliseconds: Int? = nil, timeToFirstTokenMilliseconds: Int? = nil, durationMilliseconds: Int? = nil,
+            thinkingMilliseconds: Int? = nil, logprobs: [[TokenLogprob]]? = nil, workerGeneration: WorkerGeneration? = nil,
+            repaired: Bool? = nil
         ) {
             self.status = status
             self.error = error
@@ -117,6 +138,10 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
             self.queueMilliseconds = queueMilliseconds
             self.timeToFirstTokenMilliseconds = timeToFirstTokenMilliseconds
             self.durationMilliseconds = durationMilliseconds
+            self.thinkingMilliseconds = thinkingMilliseconds
+            self.logprobs = logprobs
+            self.workerGeneration = workerGeneration
+            self.repaired = repaired
         }
 
         enum CodingKeys: String, CodingKey {
@@ -125,6 +150,10 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
             case queueMilliseconds = "queue_ms"
             case timeToFirstTokenMilliseconds = "time_to_first_token_ms"
             case durationMilliseconds = "duration_ms"
+            case thinkingMilliseconds = "thinking_ms"
+            case logprobs
+            case workerGeneration = "worker_generation"
+            case repaired
         }
     }
 

@@ -38,8 +38,13 @@ struct Ask: ParsableCommand {
     @Flag(help: "Submit with /runsync (waits on the server), continuing with /status when it is still running.")
     var runsync = false
 
-    @Flag(help: "Print one JSON object at the end: text per choice, usage, job id, status and timings.")
+    @Flag(help: "Print one JSON object at the end: text and reasoning per choice, usage, job id, status and timings.")
     var json = false
+
+    @Flag(
+        name: .customLong("show-reasoning"),
+        help: "Write a reasoning model's thinking to standard error as it arrives (standard output stays the answer only).")
+    var showReasoning = false
 
     @Argument(help: "The question.")
     var text: String?
@@ -58,14 +63,15 @@ struct Ask: ParsableCommand {
         }
         let request = try makeRequest(question: question, session: session)
         let events = try replyEvents(for: request, session: session)
-        let printer = ReplyPrinter(streamsText: !json && (request.parameters.number(of: .n) ?? 1) <= 1)
+        let printer = ReplyPrinter(
+            streamsText: !json && (request.parameters.number(of: .n) ?? 1) <= 1, showsReasoning: showReasoning)
         let reply = Task { try await printer.consume(events) }
         let interrupt = Self.cancelOnInterrupt(reply)
         defer { interrupt.cancel() }
         let outcome = try runBlocking { await reply.result }
         // The cancel of an interrupted job must reach the server before the process exits.
         _ = try? runBlocking { [backend = session.backend] in await backend.settle() }
-        try finish(outcome, printer: printer, session: session)
+        try finish(outcome, of: request, printer: printer, session: session)
     }
 
     private func makeRequest(question: String, session: Session) throws -> CompletionRequest {
@@ -114,11 +120,17 @@ struct Ask: ParsableCommand {
     }
 
     /// Prints what is left to print and turns the outcome into the exit status.
-    private func finish(_ outcome: Result<ReplySummary, any Error>, printer: ReplyPrinter, session: Session) throws {
+    private func finish(
+        _ outcome: Result<ReplySummary, any Error>, of request: CompletionRequest, printer: ReplyPrinter, session: Session
+    ) throws {
         let timings = json ? jobTimings(jobID: printer.summary.jobID, session: session) : nil
         switch outcome {
         case .success(let summary):
             if json { printJSON(AskReport(summary: summary, failure: nil, timings: timings)) } else { printer.printChoices(summary) }
+            if summary.ranOutWhileThinking {
+                let limit = request.parameters.number(of: .maxTokens).map { "all \(Int($0)) tokens" } ?? "all its tokens"
+                StandardError.write("podchat: the model used \(limit) thinking and never answered: raise max_tokens (--set max_tokens=N)")
+            }
             switch summary.finishReason {
             case .completed, .length, nil: return
             case .cancelled: StandardError.write("podchat: the job was cancelled")
@@ -129,8 +141,9 @@ struct Ask: ParsableCommand {
             StandardError.write("podchat: interrupted; the job was cancelled")
             throw ExitCode(130)
         case .failure(let error):
-            if json { printJSON(AskReport(summary: printer.summary, failure: "\(error)", timings: timings)) }
-            StandardError.write("podchat: \(error)")
+            let failure = error as? CompletionFailure ?? CompletionFailure("\(error)")
+            if json { printJSON(AskReport(summary: printer.summary, failure: failure, timings: timings)) }
+            StandardError.write("podchat: \(failure.message)")
             throw ExitCode.failure
         }
     }

@@ -3,14 +3,17 @@ import PodchatCore
 import Synchronization
 
 /// Prints a reply for `podchat ask`: a single choice as it streams, several choices labelled
-/// once they are complete (interleaved pieces would be unreadable).
+/// once they are complete (interleaved pieces would be unreadable). A reasoning model's
+/// thinking goes to standard error, and only when asked: standard output is the answer.
 final class ReplyPrinter: Sendable {
     private let streamsText: Bool
-    private let state: Mutex<(summary: ReplySummary, printed: String)>
+    private let showsReasoning: Bool
+    private let state: Mutex<(summary: ReplySummary, printed: String, printedReasoning: String, reasoningLineEnded: Bool)>
 
-    init(streamsText: Bool) {
+    init(streamsText: Bool, showsReasoning: Bool = false) {
         self.streamsText = streamsText
-        state = Mutex((ReplySummary(requestedAt: .now), ""))
+        self.showsReasoning = showsReasoning
+        state = Mutex((ReplySummary(requestedAt: .now), "", "", false))
     }
 
     /// What has arrived so far.
@@ -26,11 +29,32 @@ final class ReplyPrinter: Sendable {
                 state.summary.record(event, at: .now)
                 return state.summary
             }
+            if showsReasoning { printNewReasoning(of: summary) }
             if streamsText { printNewText(of: summary) }
             if case .finished = event { break }
         }
         if streamsText { finishLine() }
         return summary
+    }
+
+    /// Writes what choice 0's thinking gained to standard error, and a line break once the
+    /// answer begins, so thinking and whatever standard error says next never share a line.
+    private func printNewReasoning(of summary: ReplySummary) {
+        let reasoning = summary.reasonings[0] ?? ""
+        let answerBegan = !(summary.texts[0] ?? "").isEmpty
+        let addition: String = state.withLock { state in
+            var addition = ""
+            if reasoning != state.printedReasoning {
+                addition = reasoning.hasPrefix(state.printedReasoning) ? String(reasoning.dropFirst(state.printedReasoning.count)) : reasoning
+                state.printedReasoning = reasoning
+            }
+            if answerBegan, !state.reasoningLineEnded, !reasoning.isEmpty {
+                state.reasoningLineEnded = true
+                if !reasoning.hasSuffix("\n") { addition += "\n" }
+            }
+            return addition
+        }
+        if !addition.isEmpty { FileHandle.standardError.write(Data(addition.utf8)) }
     }
 
     /// Prints the choices of a reply that was not streamed: one bare, several labelled.

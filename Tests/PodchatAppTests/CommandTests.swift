@@ -26,7 +26,7 @@ import Testing
 
     @Test(arguments: [
         ("/set warmth 2", "Unknown parameter warmth (Tab completes names)"),
-        ("/set temperature", "Usage: /set temperature VALUE (none sends nothing)"),
+        ("/set temperature", "Usage: /set temperature VALUE (model unsets it: not sent)"),
         ("/reset warmth", "Unknown parameter warmth (Tab completes names)"),
         ("/frobnicate", "Unknown command /frobnicate (F1 or /help lists them)"),
         ("/set mode poem", "mode must be chat or prompt (got poem)"),

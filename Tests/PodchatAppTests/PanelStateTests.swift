@@ -76,7 +76,8 @@ extension AppHarness {
         app.selectInPanel("temperature")
         app.press(.right)
         #expect(app.state.entries.last?.parameters == request.parameters)
-        #expect(request.parameters.number(of: .temperature) == 1)
+        #expect(request.parameters.number(of: .temperature) == nil)
+        #expect(app.state.parameters.number(of: .temperature) == 1.05)
         #expect(app.state.activeReply != nil)
     }
 
@@ -96,8 +97,7 @@ extension AppHarness {
         var app = AppHarness()
         app.selectInPanel("top_p")
         app.press(.enter)
-        #expect(app.state.editing?.editor.text == "1")
-        app.press(.backspace)
+        #expect(app.state.editing?.editor.text == "", "unset: nothing to edit")
         app.type("7")
         #expect(app.state.editProblem == "top_p must be a number in 0.01…1.00 (got 7)")
         app.press(.enter)
@@ -123,6 +123,27 @@ extension AppHarness {
         #expect(app.state.focus == .panel)
     }
 
+    @Test func uAndSetModelUnsetAParameterAndTheRowSaysModel() {
+        var app = AppHarness()
+        app.selectInPanel("temperature")
+        #expect(app.state.displayValue(of: .parameter(.temperature)) == "model")
+        #expect(app.state.isUnset(.parameter(.temperature)))
+        app.press(.right)
+        #expect(app.state.parameters.number(of: .temperature) == 1.05)
+        #expect(!app.state.isUnset(.parameter(.temperature)))
+        app.press(.character("u"))
+        #expect(!app.state.parameters.isSet(.temperature))
+        #expect(app.state.notice?.text == "temperature unset: not sent, the model decides")
+        app.press(.escape)
+        app.type("/set temperature 1")
+        app.press(.enter)
+        #expect(app.state.parameters.value(of: .temperature) == 1)
+        app.type("/set temperature model")
+        app.press(.enter)
+        #expect(!app.state.parameters.isSet(.temperature))
+        #expect(app.state.displayValue(of: .parameter(.maxBatchSize)) == "worker")
+    }
+
     @Test func anEmptyEditSendsNothing() {
         var app = AppHarness()
         app.selectInPanel("max_tokens")
@@ -139,7 +160,7 @@ extension AppHarness {
         app.press(.down)
         app.press(.left)
         app.press(.character("r"))
-        #expect(app.state.parameters.number(of: .topP) == 1)
+        #expect(app.state.parameters.number(of: .topP) == nil, "back to unset, as it started")
         #expect(app.state.parameters.number(of: .temperature) == 0.45)
         app.press(.character("R"))
         #expect(app.state.parameters == SamplingParameters(overrides: ["temperature": 0.3]))

@@ -173,18 +173,24 @@ import Testing
         let parameters = SamplingParameters()
         #expect(parameters.wireValues.map(\.name) == ["max_tokens"])
         #expect(parameters.number(of: .maxTokens) == 1024)
-        #expect(parameters.number(of: .temperature) == 1.0)
+        #expect(parameters.number(of: .temperature) == nil, "unset: the model decides")
         #expect(!parameters.isSet(.temperature))
     }
 
-    @Test func setValuesAreClampedAndDefaultsDropped() {
+    @Test func configValuesCountAsSetEvenAtADocumentedDefault() {
+        let parameters = SamplingParameters(overrides: ["temperature": 1, "top_p": 1, "seed": .null])
+        #expect(parameters.wireValues.map(\.name) == ["max_tokens", "temperature", "top_p"])
+        #expect(!parameters.isSet(.seed))
+    }
+
+    @Test func setValuesAreClampedAndADocumentedDefaultIsStillSent() {
         var parameters = SamplingParameters()
         parameters.set(.temperature, to: 5)
         #expect(parameters.number(of: .temperature) == 2)
         parameters.set(.temperature, to: 1.0)
-        #expect(!parameters.isSet(.temperature))
+        #expect(parameters.isSet(.temperature))
         parameters.set(.topK, to: 40.4)
-        #expect(parameters.wireValues.map(\.name) == ["max_tokens", "top_k"])
+        #expect(parameters.wireValues.map(\.name) == ["max_tokens", "temperature", "top_k"])
         #expect(parameters.number(of: .topK) == 40)
     }
 

@@ -44,7 +44,7 @@ import Testing
     @Test func adjustingMovesByTheStepAndStaysInRange() {
         var parameters = SamplingParameters()
         parameters.adjust(.temperature, bySteps: -1)
-        #expect(parameters.number(of: .temperature) == 0.95)
+        #expect(parameters.number(of: .temperature) == 0.95, "an unset value starts from the documented 1.0")
         parameters.adjust(.temperature, bySteps: 1, stepSize: SamplingParameter.temperature.coarseStep)
         #expect(parameters.number(of: .temperature) == 1.45)
         parameters.adjust(.temperature, bySteps: 20)
@@ -60,25 +60,57 @@ import Testing
         parameters.adjust(.seed, bySteps: 1)
         #expect(parameters.value(of: .seed) == 0)
         parameters.adjust(.seed, bySteps: -1)
-        #expect(parameters.value(of: .seed) == .null)
+        #expect(parameters.value(of: .seed) == nil)
     }
 
-    @Test func togglingFlipsABooleanAndTheDefaultIsNotSent() {
+    @Test func anUnsetNumberWithADocumentedDefaultStartsThere() {
+        var parameters = SamplingParameters()
+        parameters.adjust(.topP, bySteps: -1)
+        #expect(parameters.number(of: .topP) == 0.99)
+        parameters.unset(.topP)
+        parameters.adjust(.topP, bySteps: 1)
+        #expect(parameters.number(of: .topP) == 1, "clamped at the top, and set: 1.0 is sent")
+        #expect(parameters.wireValues.contains { $0.name == "top_p" && $0.value == 1 })
+    }
+
+    @Test func togglingFlipsABooleanAndEveryFlipIsSent() {
         var parameters = SamplingParameters()
         parameters.toggle(.skipSpecialTokens)
         #expect(parameters.wireValues.contains { $0.name == "skip_special_tokens" && $0.value == false })
         parameters.toggle(.skipSpecialTokens)
+        #expect(parameters.wireValues.contains { $0.name == "skip_special_tokens" && $0.value == true })
+        parameters.unset(.skipSpecialTokens)
         #expect(!parameters.isSet(.skipSpecialTokens))
     }
 
-    @Test func legacyParametersAreSentOnlyWhenSet() throws {
+    @Test func aChoiceCyclesThroughItsOptionsAndBackToUnset() {
+        var parameters = SamplingParameters()
+        let seen = (0..<4).map { _ in
+            parameters.cycle(.reasoningEffort)
+            return parameters.value(of: .reasoningEffort)?.stringValue ?? "unset"
+        }
+        #expect(seen == ["low", "medium", "high", "unset"])
+        parameters.cycle(.reasoningEffort, forward: false)
+        #expect(parameters.value(of: .reasoningEffort) == "high")
+        #expect(SamplingParameter.reasoningEffort.parse("High") == .success("high"))
+        #expect(throws: SamplingParameterError.self) { try SamplingParameter.reasoningEffort.parse("max").get() }
+    }
+
+    @Test func beamSearchParametersAreSentWhenSetWhateverTheirValue() throws {
         var parameters = SamplingParameters()
         #expect(parameters.wireValues.map(\.name) == ["max_tokens"])
         try parameters.set(.useBeamSearch, exactly: false)
         try parameters.set(.lengthPenalty, exactly: 1)
-        #expect(parameters.wireValues.map(\.name) == ["max_tokens"])
+        #expect(parameters.wireValues.map(\.name) == ["length_penalty", "max_tokens", "use_beam_search"])
         try parameters.set(.bestOf, exactly: 3)
-        #expect(parameters.wireValues.map(\.name) == ["best_of", "max_tokens"])
+        #expect(parameters.wireValues.map(\.name) == ["best_of", "length_penalty", "max_tokens", "use_beam_search"])
+    }
+
+    @Test func theThinkingSwitchGoesIntoTheChatTemplateArguments() throws {
+        var parameters = SamplingParameters()
+        try parameters.set(.enableThinking, exactly: false)
+        #expect(parameters.templateValues.map(\.name) == ["enable_thinking"])
+        #expect(!parameters.wireValues.contains { $0.name == "enable_thinking" })
     }
 
     @Test func batchingFieldsGoBesideTheSamplingParams() throws {

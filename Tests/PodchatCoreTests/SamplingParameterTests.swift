@@ -52,14 +52,16 @@ import Testing
         #expect(SamplingParameter.stop.format(.array(["END"])) == #"["END"]"#)
     }
 
-    @Test func settingTheWorkersDefaultOrNullUnsetsTheValue() throws {
+    @Test func nullUnsetsButADocumentedDefaultIsSetAndSent() throws {
         var parameters = SamplingParameters()
         try parameters.set(.seed, exactly: 7)
         #expect(parameters.isSet(.seed))
         try parameters.set(.seed, exactly: .null)
         #expect(!parameters.isSet(.seed))
         try parameters.set(.skipSpecialTokens, exactly: true)
-        #expect(!parameters.isSet(.skipSpecialTokens))
+        #expect(parameters.wireValues.contains { $0.name == "skip_special_tokens" && $0.value == true })
+        try parameters.set(.temperature, exactly: 1)
+        #expect(parameters.wireValues.contains { $0.name == "temperature" && $0.value == 1 })
         #expect(throws: SamplingParameterError.self) { try parameters.set(.n, exactly: 0) }
     }
 

@@ -30,6 +30,9 @@ package enum Style: String, Sendable, Equatable, CaseIterable {
     /// A list's bullet or number.
     case listMarker
     case footer
+    /// A reasoning model's thinking, and its heading or folded summary line.
+    case thinking
+    case thinkingHeading
     case error
     case inputPrompt
     case inputText

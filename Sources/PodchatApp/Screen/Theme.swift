@@ -30,6 +30,8 @@ package enum Theme {
             .listMarker:
             return Appearance(bold: true)
         case .emphasis, .quote: return Appearance(italic: true)
+        case .thinking: return Appearance(dim: true, italic: true)
+        case .thinkingHeading: return Appearance(bold: true, dim: true)
         case .inlineCode: return Appearance()
         case .link: return Appearance(underline: true)
         case .statusBar, .panelSelection: return Appearance(reverse: true)
@@ -40,7 +42,7 @@ package enum Theme {
         switch style {
         case .userLabel, .inputPrompt, .panelTitleFocused, .borderFocused: return (ANSI.cyan, nil)
         case .assistantLabel, .codeBlock: return (ANSI.green, nil)
-        case .systemLabel, .panelHeading: return (ANSI.magenta, nil)
+        case .systemLabel, .panelHeading, .thinkingHeading: return (ANSI.magenta, nil)
         case .error: return (ANSI.red, nil)
         case .panelValueChanged, .heading, .inlineCode: return (ANSI.yellow, nil)
         case .link: return (ANSI.blue, nil)

@@ -24,6 +24,7 @@ extension AppState {
         case "/system": effects = runSystem(arguments)
         case "/mode": effects = runMode(arguments) ? [] : nil
         case "/raw": effects = toggleRawText()
+        case "/thinking": effects = toggleThinking()
         case "/regen": effects = regenerate()
         case "/edit": effects = editLastMessage()
         case "/copy": effects = runCopy(words.dropFirst().map(String.init))
@@ -46,7 +47,7 @@ extension AppState {
         let value = String(arguments.dropFirst(name.count).drop { $0 == " " })
         guard let field = knownField(name, usage: "/set NAME VALUE") else { return false }
         guard !value.isEmpty || field == .systemPrompt else {
-            show("Usage: /set \(name) VALUE (none sends nothing)", expiresIn: .seconds(5), isError: true)
+            show("Usage: /set \(name) VALUE (model unsets it: not sent)", expiresIn: .seconds(5), isError: true)
             return false
         }
         if let problem = assign(value, to: field) {

@@ -51,9 +51,11 @@ extension AppState {
 
     private static func storedMessage(_ entry: TranscriptEntry) -> ConversationRecord.StoredMessage {
         let hasChoices = entry.choices.count > 1
+        let thought = !entry.reasonings.allSatisfy(\.isEmpty)
         return ConversationRecord.StoredMessage(
             role: entry.role, content: entry.text, time: entry.time,
             choices: hasChoices ? entry.choices : nil, chosenChoice: hasChoices ? entry.chosenChoice : nil,
+            reasoning: entry.reasoning.isEmpty ? nil : entry.reasoning, reasoningChoices: hasChoices && thought ? entry.reasonings : nil,
             reply: entry.role == .assistant ? replyInfo(entry) : nil)
     }
 
@@ -65,7 +67,11 @@ extension AppState {
         let (status, error) = storedStatus(entry.status)
         return ConversationRecord.ReplyInfo(
             status: status, error: error, parameters: entry.parameters?.setValues ?? [:], usage: entry.usage, jobID: entry.jobID,
-            queueMilliseconds: milliseconds(to: entry.startedAt), timeToFirstTokenMilliseconds: milliseconds(to: entry.firstTokenAt), durationMilliseconds: milliseconds(to: entry.finishedAt))
+            queueMilliseconds: milliseconds(to: entry.startedAt), timeToFirstTokenMilliseconds: milliseconds(to: entry.firstTokenAt),
+            durationMilliseconds: milliseconds(to: entry.finishedAt),
+            thinkingMilliseconds: entry.thinkingDuration.map { Int($0.milliseconds) },
+            logprobs: entry.logprobs.allSatisfy(\.isEmpty) ? nil : entry.logprobs,
+            workerGeneration: entry.workerGeneration, repaired: entry.wasRepaired ? true : nil)
     }
 
     /// A reply still streaming is stored as cancelled: that is what it is if podchat stops now.
@@ -112,6 +118,8 @@ extension AppState {
         var entry = TranscriptEntry(
             role: message.role, choices: choices, chosenChoice: min(max(0, message.chosenChoice ?? 0), choices.count - 1), status: .complete)
         entry.time = message.time
+        let reasonings = message.reasoningChoices ?? message.reasoning.map { [$0] } ?? []
+        entry.restore(reasonings: reasonings, logprobs: message.reply?.logprobs ?? [])
         guard let reply = message.reply else { return entry }
         guard let status = Self.status(stored: reply.status, error: reply.error) else {
             throw ConversationStoreError(path: id, reason: "unknown reply status \(reply.status)")
@@ -128,6 +136,11 @@ extension AppState {
         entry.startedAt = reply.queueMilliseconds.map { now.advanced(by: .milliseconds($0)) }
         entry.firstTokenAt = reply.timeToFirstTokenMilliseconds.map { now.advanced(by: .milliseconds($0)) }
         entry.finishedAt = reply.durationMilliseconds.map { now.advanced(by: .milliseconds($0)) }
+        if let first = entry.firstTokenAt, let thinking = reply.thinkingMilliseconds {
+            entry.firstAnswerAt = first.advanced(by: .milliseconds(thinking))
+        }
+        entry.workerGeneration = reply.workerGeneration
+        entry.wasRepaired = reply.repaired ?? false
         return entry
     }
 

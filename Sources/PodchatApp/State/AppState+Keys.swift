@@ -73,6 +73,7 @@ extension AppState {
         case .showHelp: return showHelp()
         case .togglePanel: togglePanel()
         case .toggleRawText: return toggleRawText()
+        case .toggleThinking: return toggleThinking()
         case .openPicker: return openPicker()
         case .send: return input.text.hasPrefix("/") && !input.text.hasPrefix("//") ? runCommand() : send()
         case .insertNewline: input.insert("\n")
@@ -124,6 +125,18 @@ extension AppState {
         showsRawText.toggle()
         followNewestText()
         show(showsRawText ? "Replies as raw text (F3 for Markdown)" : "Replies as Markdown (F3 for raw text)", expiresIn: .seconds(3))
+        return []
+    }
+
+    /// F4, `t` in the transcript and `/thinking`: every reply's thinking in full, or folded to
+    /// its one summary line once the answer has begun.
+    mutating func toggleThinking() -> [Effect] {
+        showsThinking.toggle()
+        guard entries.contains(where: { !$0.reasonings.allSatisfy(\.isEmpty) }) else {
+            show("No reply has thought yet: reasoning models' thinking shows here (F4 folds it)", expiresIn: .seconds(4))
+            return []
+        }
+        show(showsThinking ? "Thinking unfolded (F4 folds it)" : "Thinking folded (F4 unfolds it)", expiresIn: .seconds(3))
         return []
     }
 

@@ -168,10 +168,10 @@ extension AppState {
         if parameter.kind == .integer || parameter.kind == .decimal {
             parts.append("step \(parameter.format(.number(parameter.step)))")
         }
-        parts.append(
-            parameter.documentedDefault == .null
-                ? "u: unset (\(Self.unsetLabel(of: parameter)) decides)"
-                : "u: unset (\(Self.unsetLabel(of: parameter)) decides; vLLM documents \(parameter.format(parameter.documentedDefault)))")
-        return ([Formatting.keepingTogether(parts)] + [parameter.note].compactMap { $0 }).joined(separator: " · ")
+        let documented = parameter.documentedDefault == .null ? "" : " (vLLM documents \(parameter.format(parameter.documentedDefault)))"
+        let state = parameters.isSet(parameter)
+            ? "set: sent as shown; u unsets it"
+            : "unset: not sent, the \(Self.unsetLabel(of: parameter)) decides\(documented)"
+        return ([Formatting.keepingTogether(parts), state] + [parameter.note].compactMap { $0 }).joined(separator: " · ")
     }
 }

@@ -85,12 +85,35 @@ extension AppState {
                 $0.append(text, toChoice: choice)
                 $0.startedAt = $0.startedAt ?? instant
                 $0.firstTokenAt = $0.firstTokenAt ?? instant
+                $0.firstAnswerAt = $0.firstAnswerAt ?? instant
             }
             if case .anchored = scroll { hasUnseenText = true }
         case .replaced(let choice, let text):
-            updateReplyEntry { $0.replace(choice: choice, with: text) }
-        case .reasoning, .reasoningReplaced, .logprobs, .generation:
-            break
+            updateReplyEntry {
+                $0.replace(choice: choice, with: text)
+                $0.wasRepaired = true
+            }
+        case .reasoning(let choice, let text):
+            guard !text.isEmpty else { break }
+            reply.startedAt = reply.startedAt ?? now
+            reply.firstTokenAt = reply.firstTokenAt ?? now
+            let instant = now
+            updateReplyEntry {
+                $0.appendReasoning(text, toChoice: choice)
+                $0.startedAt = $0.startedAt ?? instant
+                $0.firstTokenAt = $0.firstTokenAt ?? instant
+            }
+            if case .anchored = scroll { hasUnseenText = true }
+        case .reasoningReplaced(let choice, let text):
+            updateReplyEntry {
+                $0.replaceReasoning(choice: choice, with: text)
+                $0.wasRepaired = true
+            }
+        case .logprobs(let choice, let tokens):
+            updateReplyEntry { $0.appendLogprobs(tokens, toChoice: choice) }
+        case .generation(let generation):
+            workerGeneration = generation
+            updateReplyEntry { $0.workerGeneration = generation }
         case .usage(let usage):
             updateReplyEntry { $0.usage = usage }
         case .retrying(let reason, let delay):

@@ -38,6 +38,11 @@ package struct AppState: Sendable, Equatable {
     package internal(set) var hasUnseenText = false
     /// Replies shown as the model wrote them instead of laid out as Markdown.
     package internal(set) var showsRawText = false
+    /// Every reply's thinking shown in full; otherwise a reply that has begun its answer shows
+    /// its thinking folded to one line.
+    package internal(set) var showsThinking = false
+    /// The worker generation the endpoint's output showed, once a reply revealed it.
+    package internal(set) var workerGeneration: WorkerGeneration?
     package internal(set) var showsPanel = true
     package internal(set) var isFinished = false
     /// The endpoint's queue and worker counts, as last reported.

@@ -2,7 +2,7 @@
 /// overlay describes them, so help and behaviour come from one table.
 package enum KeyAction: Sendable, Equatable {
     // Anywhere
-    case showHelp, togglePanel, toggleRawText, openPicker
+    case showHelp, togglePanel, toggleRawText, toggleThinking, openPicker
     // The input box
     case send, insertNewline, completeOrNextFocus, previousFocus, stopReply, pageUp, pageDown
     case lineUpOrOlderMessage, lineDownOrNewerMessage, openEditor

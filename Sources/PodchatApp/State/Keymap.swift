@@ -50,6 +50,7 @@ package enum Keymap {
         Binding(.anywhere, [.function(1)], .showHelp, "this help"),
         Binding(.anywhere, [.function(2)], .togglePanel, "show or hide the sampling panel"),
         Binding(.anywhere, [.function(3)], .toggleRawText, "replies as Markdown or as raw text"),
+        Binding(.anywhere, [.function(4)], .toggleThinking, "a reply's thinking in full, or folded to one line"),
         Binding(.anywhere, [.control("o")], .openPicker, "saved conversations"),
 
         Binding(.input, [.enter], .send, "send (a line starting with / runs a command; // sends one /)"),
@@ -92,6 +93,7 @@ package enum Keymap {
         Binding(.transcript, [.character("e")], .editLastMessage, "edit your last message and resend (/edit)"),
         Binding(.transcript, [.character("y")], .copyReply, "copy the last reply (/copy)"),
         Binding(.transcript, [.character("c")], .copyLastCode, "copy the reply's last code block (/copy code N)"),
+        Binding(.transcript, [.character("t")], .toggleThinking, "unfold or fold the thinking (/thinking)"),
         Binding(.transcript, [.character("[")], .previousChoice, "previous choice of an n > 1 reply"),
         Binding(.transcript, [.character("]")], .nextChoice, "next choice"),
         Binding(.transcript, [.enter], .backToInput, "back to the input"),

@@ -15,11 +15,12 @@ package struct SlashCommand: Sendable, Equatable {
     package var usage: String { arguments.isEmpty ? name : "\(name) \(arguments)" }
 
     package static let all: [SlashCommand] = [
-        SlashCommand("/set", "NAME VALUE", "set a sampling parameter or setting for the next request"),
+        SlashCommand("/set", "NAME VALUE", "set a sampling parameter or setting for the next request (VALUE model: unset)"),
         SlashCommand("/reset", "[NAME]", "back to the starting value (all without NAME)"),
         SlashCommand("/system", "[TEXT]", "set the system prompt; without TEXT, edit it"),
         SlashCommand("/mode", "chat|prompt", "send messages, or the conversation as one raw prompt"),
         SlashCommand("/raw", "", "show replies as raw text or as Markdown"),
+        SlashCommand("/thinking", "", "show every reply's thinking in full, or folded to one line"),
         SlashCommand("/regen", "", "regenerate the last reply"),
         SlashCommand("/edit", "", "edit your last message and send it again"),
         SlashCommand("/copy", "[code N]", "copy the last reply, or its code block N, to the clipboard"),

@@ -17,6 +17,11 @@ package struct TranscriptEntry: Sendable, Equatable {
     package var role: Role
     /// The text of each choice, in index order; one unless the request asked for `n` > 1.
     package private(set) var choices: [String]
+    /// The thinking of each choice, aligned with `choices` (empty where a choice did not
+    /// think). Shown and stored, never sent back to the model.
+    package private(set) var reasonings: [String]
+    /// The log probabilities of each choice's tokens, aligned with `choices`, when asked for.
+    package private(set) var logprobs: [[TokenLogprob]]
     /// The choice that continues the conversation (`[` `]` or `/choose` pick it).
     package var chosenChoice = 0
     package var status: Status
@@ -29,13 +34,21 @@ package struct TranscriptEntry: Sendable, Equatable {
     /// When a worker took the job: the time queued is from `requestedAt` to here.
     package var startedAt: ContinuousClock.Instant?
     package var firstTokenAt: ContinuousClock.Instant?
+    /// When the answer itself began, which ends the thinking.
+    package var firstAnswerAt: ContinuousClock.Instant?
     package var finishedAt: ContinuousClock.Instant?
+    /// Whether the text was lost in transit and put back from the job's final output.
+    package var wasRepaired = false
+    /// The worker generation that wrote the reply, when its output showed it.
+    package var workerGeneration: WorkerGeneration?
     /// When the message was written (a reply: requested), in seconds since 1970; stored with it.
     package var time: Double = 0
 
     package init(role: Role, text: String, status: Status = .complete) {
         self.role = role
         self.choices = [text]
+        self.reasonings = [""]
+        self.logprobs = [[]]
         self.status = status
     }
 
@@ -43,12 +56,31 @@ package struct TranscriptEntry: Sendable, Equatable {
     package init(role: Role, choices: [String], chosenChoice: Int, status: Status) {
         self.init(role: role, text: "", status: status)
         self.choices = choices.isEmpty ? [""] : choices
+        self.reasonings = Array(repeating: "", count: self.choices.count)
+        self.logprobs = Array(repeating: [], count: self.choices.count)
         self.chosenChoice = chosenChoice
     }
 
     /// The chosen choice's text: what later requests carry.
     package var text: String {
         choices.indices.contains(chosenChoice) ? choices[chosenChoice] : ""
+    }
+
+    /// The chosen choice's thinking, empty when it did not think.
+    package var reasoning: String {
+        reasonings.indices.contains(chosenChoice) ? reasonings[chosenChoice] : ""
+    }
+
+    /// Whether the reply is still thinking: thinking has come, the answer has not.
+    package var isThinking: Bool {
+        status == .streaming && !reasoning.isEmpty && text.isEmpty
+    }
+
+    /// How long the model thought: from the first thinking to the first answer text (or to
+    /// the end, for a reply that never answered).
+    package var thinkingDuration: Duration? {
+        guard !reasoning.isEmpty, let first = firstTokenAt, let end = firstAnswerAt ?? finishedAt else { return nil }
+        return end - first
     }
 
     /// Adds streamed text to choice `index`.
@@ -63,8 +95,36 @@ package struct TranscriptEntry: Sendable, Equatable {
         choices[index] = text
     }
 
+    /// Adds streamed thinking to choice `index`.
+    mutating func appendReasoning(_ text: String, toChoice index: Int) {
+        growChoices(to: index)
+        reasonings[index] += text
+    }
+
+    /// Replaces choice `index`'s thinking with a recovered full text.
+    mutating func replaceReasoning(choice index: Int, with text: String) {
+        growChoices(to: index)
+        reasonings[index] = text
+    }
+
+    /// Adds log probabilities of choice `index`'s next tokens.
+    mutating func appendLogprobs(_ tokens: [TokenLogprob], toChoice index: Int) {
+        growChoices(to: index)
+        logprobs[index] += tokens
+    }
+
+    /// Restores stored thinking and log probabilities, aligned with the choices.
+    mutating func restore(reasonings stored: [String], logprobs storedLogprobs: [[TokenLogprob]]) {
+        for (index, text) in stored.enumerated() where index < choices.count { reasonings[index] = text }
+        for (index, tokens) in storedLogprobs.enumerated() where index < choices.count { logprobs[index] = tokens }
+    }
+
     private mutating func growChoices(to index: Int) {
-        if index >= choices.count { choices += Array(repeating: "", count: index + 1 - choices.count) }
+        guard index >= choices.count else { return }
+        let added = index + 1 - choices.count
+        choices += Array(repeating: "", count: added)
+        reasonings += Array(repeating: "", count: added)
+        logprobs += Array(repeating: [], count: added)
     }
 
     /// The message as the next request carries it, or nil when there is nothing to send.

@@ -26,7 +26,8 @@ struct StatusBarView {
         if let notice = state.notice { return (notice.text, notice.isError ? .statusBarError : .statusBar) }
         let load = state.endpointLoad.map { " · \($0.summary)" } ?? ""
         guard let reply = state.activeReply else {
-            return ((state.isDemo ? "simulator \(state.endpointLabel) · ready" : "ready") + load, .statusBar)
+            let generation = state.workerGeneration.map { " · \($0.label)" } ?? ""
+            return ((state.isDemo ? "simulator \(state.endpointLabel) · ready" : "ready") + generation + load, .statusBar)
         }
         let elapsed = Formatting.elapsed(state.now - reply.requestedAt)
         if let retry = reply.retry {
@@ -35,7 +36,8 @@ struct StatusBarView {
         guard let jobID = reply.jobID else { return ("sending…", .statusBar) }
         let job = "job \(Formatting.shortJobID(jobID))"
         if reply.startedAt == nil { return ("IN_QUEUE \(elapsed) · \(job)\(load)", .statusBar) }
-        return ("streaming \(elapsed) · \(job)", .statusBar)
+        let activity = state.entries.last?.isThinking == true ? "thinking" : "streaming"
+        return ("\(activity) \(elapsed) · \(job)", .statusBar)
     }
 
     /// The keys that matter in the focused area.
@@ -44,8 +46,8 @@ struct StatusBarView {
         if state.picker != nil { return ["Enter open", "Esc close"] }
         if state.editing != nil { return ["Enter set", "Esc cancel"] }
         switch state.focus {
-        case .panel: return ["←→ adjust", "Enter edit", "r reset", "Tab"]
-        case .transcript: return ["↑↓ scroll", "r regen", "y copy", "e edit", "F1 help"]
+        case .panel: return ["←→ adjust", "Enter edit", "u unset", "r reset", "Tab"]
+        case .transcript: return ["↑↓ scroll", "r regen", "y copy", "t thinking", "F1 help"]
         case .input: return state.activeReply == nil ? ["Enter send", "Tab panel", "F1 help", "Ctrl-Q quit"] : ["Esc stop", "F1 help", "Ctrl-Q quit"]
         }
     }

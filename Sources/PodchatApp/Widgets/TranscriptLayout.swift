@@ -20,6 +20,7 @@ struct TranscriptLayout {
         let entry = state.entries[index]
         var lines: [TranscriptLine] = index > 0 ? [.blank] : []
         lines.append(label(for: entry.role))
+        if entry.role == .assistant { lines += thinkingLines(of: entry) }
         let key = TranscriptCache.Key(
             role: entry.role, choices: entry.choices, chosenChoice: entry.chosenChoice, width: width, showsRawText: state.showsRawText)
         if let cache {
@@ -96,6 +97,37 @@ struct TranscriptLayout {
         return lines
     }
 
+    /// A reply's thinking: in full, dim under its heading, while the model thinks and whenever
+    /// the user unfolds it; once the answer has begun, folded to one summary line.
+    private func thinkingLines(of entry: TranscriptEntry) -> [TranscriptLine] {
+        guard !entry.reasoning.isEmpty else { return [] }
+        let summary = Self.thinkingSummary(of: entry)
+        // Without an answer there is nothing to fold the thinking away for.
+        let canFold = !entry.text.isEmpty
+        guard !canFold || state.showsThinking else {
+            return [TranscriptLine("▸ \(summary) · F4 unfolds", style: .thinkingHeading, indent: 2)]
+        }
+        let heading = entry.isThinking ? "▾ thinking…" : canFold ? "▾ \(summary) · F4 folds" : "▾ \(summary)"
+        return [TranscriptLine(heading, style: .thinkingHeading, indent: 2)]
+            + TextWrapper.wrap(entry.reasoning, width: textWidth - 2).map { TranscriptLine($0, style: .thinking, indent: 4) }
+    }
+
+    /// "thought for 4.2s · ≈312 tokens": how long the model thought and about how many tokens
+    /// it spent (usage does not split thinking from answer, so the share is estimated from the
+    /// lengths of the two texts).
+    static func thinkingSummary(of entry: TranscriptEntry) -> String {
+        var parts = ["thought" + (entry.thinkingDuration.map { " for \(Formatting.elapsed($0))" } ?? "")]
+        if let tokens = thinkingTokens(of: entry) { parts.append("≈\(tokens) tokens") }
+        return parts.joined(separator: " · ")
+    }
+
+    private static func thinkingTokens(of entry: TranscriptEntry) -> Int? {
+        guard let completion = entry.usage?.completionTokens, entry.choices.count == 1 else { return nil }
+        let thought = Double(entry.reasoning.unicodeScalars.count)
+        let total = thought + Double(entry.text.unicodeScalars.count)
+        return total > 0 ? Int((Double(completion) * thought / total).rounded()) : nil
+    }
+
     /// Replies are Markdown; what the user and the system prompt say is shown as typed.
     private func text(_ text: String, role: Role, width: Int, indent: Int, continuing progress: inout MarkdownProgress) -> [TranscriptLine] {
         let rows = role == .assistant && !state.showsRawText
@@ -120,6 +152,9 @@ struct TranscriptLayout {
         switch entry.status {
         case .streaming: return (progress, .footer)
         case .complete: return statistics(of: entry).map { ($0, .footer) }
+        case .truncated where entry.text.isEmpty && !entry.reasoning.isEmpty:
+            let limit = entry.parameters?.number(of: .maxTokens).map { "all \(Int($0)) tokens" } ?? "all its tokens"
+            return (joined(["the model used \(limit) thinking: raise max_tokens (/set max_tokens N)", statistics(of: entry)]), .error)
         case .truncated: return (joined(["truncated — raise max_tokens (the panel or /set max_tokens N)", statistics(of: entry)]), .footer)
         case .cancelled: return (joined(["cancelled", statistics(of: entry)]), .footer)
         case .timedOut: return (joined(["timed out on the server", statistics(of: entry)]), .error)
@@ -136,7 +171,8 @@ struct TranscriptLayout {
         let elapsed = Formatting.elapsed(state.now - reply.requestedAt)
         if reply.jobID == nil { return "sending…" }
         if reply.startedAt == nil { return "queued \(elapsed), waiting for a worker" }
-        return reply.firstTokenAt == nil ? "running \(elapsed), waiting for the first token" : "streaming…"
+        if reply.firstTokenAt == nil { return "running \(elapsed), waiting for the first token" }
+        return state.entries.last?.isThinking == true ? "thinking \(elapsed)…" : "streaming…"
     }
 
     /// Footer parts keep their label and value together: spaces inside a part do not break.
@@ -165,6 +201,7 @@ struct TranscriptLayout {
         default: break
         }
         if let jobID = entry.jobID { parts.append("job \(Formatting.shortJobID(jobID))") }
+        if entry.wasRepaired { parts.append("repaired from the job's final output") }
         return parts
     }
 
