@@ -107,7 +107,7 @@ import Testing
         let id = try #require(app.lastStartedRequest).id
         app.press(.escape)
         app.receive([.delta(choice: 0, text: "late")], for: id)
-        app.send(.completionFailed(id, message: "late failure"))
+        app.send(.completionFailed(id, CompletionFailure("late failure")))
         #expect(app.state.entries.last?.text == "")
         #expect(app.state.entries.last?.status == .cancelled)
     }
@@ -117,7 +117,7 @@ import Testing
         app.type("Hi")
         app.press(.enter)
         let id = try #require(app.lastStartedRequest).id
-        app.send(.completionFailed(id, message: "the API key was rejected"))
+        app.send(.completionFailed(id, CompletionFailure("the API key was rejected")))
         #expect(app.state.entries.last?.status == .failed("the API key was rejected"))
         #expect(app.state.notice?.isError == true)
         #expect(app.state.activeReply == nil)

@@ -31,7 +31,7 @@ import Testing
         app.type("Fail me")
         app.press(.enter)
         let id = try #require(app.lastStartedRequest).id
-        app.send(.completionFailed(id, message: "the worker crashed"))
+        app.send(.completionFailed(id, CompletionFailure("the worker crashed")))
         let failed = try #require(app.savedRecords.last?.messages.last?.reply)
         #expect(failed.status == "failed")
         #expect(failed.error == "the worker crashed")
@@ -128,7 +128,7 @@ import Testing
         app.command("/choose 2")
         app.type("Why?")
         app.press(.enter)
-        app.send(.completionFailed(try #require(app.lastStartedRequest).id, message: "boom"))
+        app.send(.completionFailed(try #require(app.lastStartedRequest).id, CompletionFailure("boom")))
         let first = app.state.record
 
         var restored = AppHarness()

@@ -33,6 +33,7 @@ package final class EffectRunner: Sendable {
         case .cancelCompletion(let id): replies.withLock { $0[id] }?.cancel()
         case .savePreset, .loadPreset, .listPresets: post(presetResult(of: effect))
         case .checkLoad: Task { [backend, post] in post(.loadReported(await backend.load())) }
+        case .fetchModelInfo: Task { [backend, post] in post(.modelInfoReported(await backend.modelInfo())) }
         case .saveConversation, .loadConversation, .loadConversationPreview, .listConversations, .searchConversations,
             .renameConversation, .deleteConversation, .exportConversation:
             if let result = conversationResult(of: effect) { post(result) }
@@ -99,7 +100,7 @@ package final class EffectRunner: Sendable {
         } catch is CancellationError {
             // The app asked for this and already shows the reply as stopped.
         } catch {
-            if !Task.isCancelled { post(.completionFailed(id, message: "\(error)")) }
+            if !Task.isCancelled { post(.completionFailed(id, error as? CompletionFailure ?? CompletionFailure("\(error)"))) }
         }
     }
 }

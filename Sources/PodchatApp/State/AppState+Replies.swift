@@ -21,6 +21,8 @@ extension AppState {
 
     /// Asks for a reply to the conversation as it stands, with the panel's values as they are.
     mutating func requestReply() -> [Effect] {
+        // Cleared first: fitting the request to the context may leave a notice of its own.
+        notice = nil
         let request = nextRequest()
         let id = RequestID(nextRequestNumber)
         nextRequestNumber += 1
@@ -32,17 +34,19 @@ extension AppState {
         entries.append(reply)
         activeReply = ActiveReply(id: id, requestedAt: now)
         followNewestText()
-        notice = nil
         return [.startCompletion(id, request)]
     }
 
     /// The request for the conversation so far, with the panel's values as they are now; a
-    /// seed is drawn here when the panel asks for a new one each request.
+    /// seed is drawn here when the panel asks for a new one each request. When the model's
+    /// context length is known and the conversation plus `max_tokens` would not fit, this
+    /// request gets a lower `max_tokens` or leaves the oldest turns out, and a notice says so.
     private mutating func nextRequest() -> CompletionRequest {
         var requestParameters = parameters
         if settings.newSeedEachRequest { requestParameters.set(.seed, to: Double(seeds.next())) }
+        let messages = fitToContext(conversationMessages, parameters: &requestParameters)
         return CompletionRequest(
-            messages: conversationMessages,
+            messages: messages,
             mode: settings.mode,
             applyChatTemplate: settings.applyChatTemplate,
             parameters: requestParameters,
@@ -121,7 +125,7 @@ extension AppState {
         case .finished(let reason):
             activeReply = reply
             finishReply(status: status(for: reason))
-            return saveEffects()
+            return saveEffects() + askForModelInfoOnce()
         }
         activeReply = reply
         return []
@@ -136,10 +140,11 @@ extension AppState {
         }
     }
 
-    mutating func fail(_ id: RequestID, message: String) -> [Effect] {
+    mutating func fail(_ id: RequestID, _ failure: CompletionFailure) -> [Effect] {
         guard activeReply?.id == id else { return [] }
-        finishReply(status: .failed(message))
-        show(message, expiresIn: nil, isError: true)
+        if let overflow = failure.contextOverflow { reportedContextLength = overflow.contextLength }
+        finishReply(status: .failed(failure.message))
+        show(failure.message, expiresIn: nil, isError: true)
         return saveEffects()
     }
 

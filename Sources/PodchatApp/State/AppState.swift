@@ -43,6 +43,12 @@ package struct AppState: Sendable, Equatable {
     package internal(set) var showsThinking = false
     /// The worker generation the endpoint's output showed, once a reply revealed it.
     package internal(set) var workerGeneration: WorkerGeneration?
+    /// The served model and its context length, once asked (after a first reply, while a
+    /// worker is warm, so asking never wakes a scaled-to-zero endpoint by itself).
+    package internal(set) var modelInfo: ModelInfo?
+    /// A context length a refused request named, for servers whose model list does not say.
+    var reportedContextLength: Int?
+    var hasAskedForModelInfo = false
     package internal(set) var showsPanel = true
     package internal(set) var isFinished = false
     /// The endpoint's queue and worker counts, as last reported.
@@ -138,7 +144,8 @@ package struct AppState: Sendable, Equatable {
         case .presetSaved, .presetLoaded, .presetsListed, .presetFailed: handlePresetResult(event)
         case .loadReported(let load): endpointLoad = load
         case .completionReceived(let id, let event): return receive(event, for: id)
-        case .completionFailed(let id, let message): return fail(id, message: message)
+        case .completionFailed(let id, let failure): return fail(id, failure)
+        case .modelInfoReported(let info): learn(info)
         case .conversationLoaded, .conversationPreviewLoaded, .conversationsListed, .conversationsFound, .conversationRenamed,
             .conversationDeleted, .conversationExported, .conversationStoreFailed:
             return handleConversationResult(event)

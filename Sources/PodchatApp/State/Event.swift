@@ -25,7 +25,9 @@ package enum Event: Sendable, Equatable {
     /// The time now; every batch of events starts with one, so the state never reads a clock.
     case clockTicked(ContinuousClock.Instant)
     case completionReceived(RequestID, CompletionEvent)
-    case completionFailed(RequestID, message: String)
+    case completionFailed(RequestID, CompletionFailure)
+    /// What the server said about its model (nil: it did not say).
+    case modelInfoReported(ModelInfo?)
     /// The process was asked to end (SIGTERM, SIGHUP).
     case terminationRequested
     case presetSaved(name: String)
@@ -62,6 +64,8 @@ package enum Effect: Sendable, Equatable {
     case listPresets
     /// Ask the endpoint how busy it is (`/health`).
     case checkLoad
+    /// Ask the server which model it serves and its context length.
+    case fetchModelInfo
     /// Store the conversation, replacing its earlier version. Must be done before the process
     /// exits: the runner performs it at once.
     case saveConversation(ConversationRecord)

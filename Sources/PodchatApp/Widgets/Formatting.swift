@@ -12,6 +12,13 @@ enum Formatting {
         return "\(whole / 60)m \(remainder < 10 ? "0" : "")\(remainder)s"
     }
 
+    /// `950`, `1.2k`, `33k`: a token count short enough for the status bar.
+    static func tokenCount(_ count: Int) -> String {
+        if count < 1000 { return String(count) }
+        if count < 10_000 { return formatDecimal(Double(count) / 1000, places: 1) + "k" }
+        return "\(Int((Double(count) / 1000).rounded()))k"
+    }
+
     /// A job id short enough for a status line: its first 8 characters.
     static func shortJobID(_ jobID: String) -> String {
         jobID.count > 12 ? "\(jobID.prefix(8))…" : jobID

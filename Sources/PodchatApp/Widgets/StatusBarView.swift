@@ -27,7 +27,8 @@ struct StatusBarView {
         let load = state.endpointLoad.map { " · \($0.summary)" } ?? ""
         guard let reply = state.activeReply else {
             let generation = state.workerGeneration.map { " · \($0.label)" } ?? ""
-            return ((state.isDemo ? "simulator \(state.endpointLabel) · ready" : "ready") + generation + load, .statusBar)
+            let ready = (state.isDemo ? "simulator \(state.endpointLabel) · ready" : "ready")
+            return (ready + contextMeter + generation + load, .statusBar)
         }
         let elapsed = Formatting.elapsed(state.now - reply.requestedAt)
         if let retry = reply.retry {
@@ -38,6 +39,12 @@ struct StatusBarView {
         if reply.startedAt == nil { return ("IN_QUEUE \(elapsed) · \(job)\(load)", .statusBar) }
         let activity = state.entries.last?.isThinking == true ? "thinking" : "streaming"
         return ("\(activity) \(elapsed) · \(job)", .statusBar)
+    }
+
+    /// " · context 1.2k/8.2k": how full the model's context was at the last reply.
+    private var contextMeter: String {
+        guard let length = state.contextLength, let used = state.contextUsed else { return "" }
+        return " · context \(Formatting.tokenCount(used))/\(Formatting.tokenCount(length))"
     }
 
     /// The keys that matter in the focused area.
