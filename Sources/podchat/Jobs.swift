@@ -16,7 +16,7 @@ struct Jobs: ParsableCommand {
         @Argument(help: "The job id.") var id: String
 
         func run() throws {
-            try Jobs.perform(options) { jobs in try await jobs.status(jobID: id).json }
+            try Jobs.perform(options) { jobs, _ in try await jobs.status(jobID: id).json }
         }
     }
 
@@ -26,7 +26,7 @@ struct Jobs: ParsableCommand {
         @Argument(help: "The job id.") var id: String
 
         func run() throws {
-            try Jobs.perform(options) { jobs in try await jobs.cancel(jobID: id).json }
+            try Jobs.perform(options) { jobs, _ in try await jobs.cancel(jobID: id).json }
         }
     }
 
@@ -36,7 +36,7 @@ struct Jobs: ParsableCommand {
         @Argument(help: "The job id.") var id: String
 
         func run() throws {
-            try Jobs.perform(options) { jobs in try await jobs.retry(jobID: id).json }
+            try Jobs.perform(options) { jobs, _ in try await jobs.retry(jobID: id).json }
         }
     }
 
@@ -45,7 +45,12 @@ struct Jobs: ParsableCommand {
         @OptionGroup var options: EndpointOptions
 
         func run() throws {
-            try Jobs.perform(options) { jobs in try await jobs.health().json }
+            try Jobs.perform(options) { jobs, generation in
+                var health = try await jobs.health().json.objectValue ?? [:]
+                // Known from an earlier reply's output: /health itself does not say.
+                health["worker_generation"] = generation.map { .string($0.rawValue) } ?? .null
+                return .object(health)
+            }
         }
     }
 
@@ -55,14 +60,16 @@ struct Jobs: ParsableCommand {
         @OptionGroup var options: EndpointOptions
 
         func run() throws {
-            try Jobs.perform(options) { jobs in
+            try Jobs.perform(options) { jobs, _ in
                 .object(["removed": try await jobs.purgeQueue().map { .number(Double($0)) } ?? .null])
             }
         }
     }
 
     /// Runs one operation against the endpoint the options name and prints its answer.
-    static func perform(_ options: EndpointOptions, _ operation: @escaping @Sendable (RunpodJobClient) async throws -> JSONValue) throws {
+    static func perform(
+        _ options: EndpointOptions, _ operation: @escaping @Sendable (RunpodJobClient, WorkerGeneration?) async throws -> JSONValue
+    ) throws {
         let environment = ProcessInfo.processInfo.environment
         let session = try CommandFailure.reporting { try Session.open(options, environment: environment) }
         defer { session.close() }
@@ -72,7 +79,8 @@ struct Jobs: ParsableCommand {
                 "podchat: jobs needs a Runpod endpoint: pass --endpoint ID or --endpoint-url URL, or set \"endpoint_id\" in \(path)")
             throw ExitCode(CommandFailure.configurationExitCode)
         }
-        let answer = try CommandFailure.reporting { try runBlocking { try await operation(jobs) } }
+        let generation = session.workerGeneration
+        let answer = try CommandFailure.reporting { try runBlocking { try await operation(jobs, generation) } }
         FileHandle.standardOutput.write(Data((answer.encodedText + "\n").utf8))
     }
 }

@@ -12,6 +12,9 @@ struct Session {
     let jobs: RunpodJobClient?
     /// The simulator serving demo mode, if this session started one.
     let simulator: SimulatorServer?
+    /// What is remembered about endpoints between runs; nil in demo mode, whose simulator is
+    /// new each run.
+    let memory: EndpointMemory?
 
     var isDemo: Bool { simulator != nil }
 
@@ -20,26 +23,28 @@ struct Session {
         let (config, choice) = try options.resolve(environment: environment)
         switch choice {
         case .runpod(let endpoint):
-            return runpodSession(config: config, endpoint: endpoint, simulator: nil)
+            return runpodSession(config: config, endpoint: endpoint, simulator: nil, memory: .standard(environment: environment))
         case .openAICompatible(let endpoint):
             return openAISession(config: config, endpoint: endpoint)
         case .demo:
             let server = try runBlocking { try await SimulatorServer.start(port: 0) }
             let endpoint = Endpoint(baseURL: server.endpointURL(id: "demo"), apiKey: nil, label: "127.0.0.1:\(server.port)")
-            return runpodSession(config: config, endpoint: endpoint, simulator: server)
+            return runpodSession(config: config, endpoint: endpoint, simulator: server, memory: nil)
         }
     }
 
-    private static func runpodSession(config: Config, endpoint: Endpoint, simulator: SimulatorServer?) -> Session {
-        let backend = RunpodBackend(endpoint: endpoint, apiKeyVariable: config.apiKeyEnvironmentVariable, options: runpodOptions(config))
-        return Session(config: config, endpoint: endpoint, backend: backend, jobs: backend.jobs, simulator: simulator)
+    private static func runpodSession(config: Config, endpoint: Endpoint, simulator: SimulatorServer?, memory: EndpointMemory?) -> Session {
+        let backend = RunpodBackend(
+            endpoint: endpoint, apiKeyVariable: config.apiKeyEnvironmentVariable, options: runpodOptions(config),
+            workerGeneration: memory?.generation(of: endpoint.label))
+        return Session(config: config, endpoint: endpoint, backend: backend, jobs: backend.jobs, simulator: simulator, memory: memory)
     }
 
     private static func openAISession(config: Config, endpoint: Endpoint) -> Session {
         let backend = OpenAIBackend(
             baseURL: endpoint.baseURL, apiKey: endpoint.apiKey, apiKeyVariable: config.apiKeyEnvironmentVariable,
             model: config.model, options: runpodOptions(config))
-        return Session(config: config, endpoint: endpoint, backend: backend, jobs: nil, simulator: nil)
+        return Session(config: config, endpoint: endpoint, backend: backend, jobs: nil, simulator: nil, memory: nil)
     }
 
     /// The client's options from the config: the input format and the job policy.
@@ -75,8 +80,14 @@ struct Session {
         if let seconds = timeouts.queueSeconds { options.queueTimeout = limit(seconds) }
     }
 
-    /// Stops the demo simulator, if any.
+    /// The worker generation the endpoint showed in this run, or the one remembered from before.
+    var workerGeneration: WorkerGeneration? {
+        (backend as? RunpodBackend)?.workerGeneration
+    }
+
+    /// Remembers what this run learned about the endpoint, and stops the demo simulator, if any.
     func close() {
+        if let memory, let generation = workerGeneration { memory.remember(generation, for: endpoint.label) }
         guard let simulator else { return }
         _ = try? runBlocking { try await simulator.stop() }
     }
