@@ -2,7 +2,7 @@
 /// versioned format (docs/conversation-format.md). It never holds the API key.
 package struct ConversationRecord: Sendable, Equatable, Codable {
     /// The format this build writes; files with a higher version are refused, never rewritten.
-    package static let currentFormatVersion = 1
+    package static let currentFormatVersion = 2
 
     package var formatVersion: Int
     /// A stable unique id; also the file's name.
