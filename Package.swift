@@ -92,6 +92,14 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: ["podchat", "PodchatCore", "PodchatApp", "PodchatSimulator", "PodchatTestSupport"]
         ),
+        // The real binary against real third-party servers: llama.cpp's OpenAI-compatible
+        // server and the Runpod SDK's local test server running handler/handler.py
+        // (Scripts/real-servers.sh installs them; PODCHAT_SKIP_REAL_SERVERS=1 skips the lane).
+        .testTarget(
+            name: "RealServerTests",
+            dependencies: ["podchat", "PodchatCore", "PodchatTestSupport"],
+            exclude: ["handler"]
+        ),
     ]
 )
 

@@ -3,13 +3,15 @@
 # (llama-cpp-python) serving Gemma 3 270M, and the Runpod SDK's local test server running
 # Tests/RealServerTests/handler/handler.py in front of it.
 #
-#   Scripts/real-servers.sh install        venv, pinned packages and the model (reused when present)
-#   Scripts/real-servers.sh start [PORT]   both servers in the foreground (llama.cpp on PORT,
-#                                          default 8081; the handler on PORT+1); Ctrl-C stops them
-#   Scripts/real-servers.sh paths          where the venv's python and the model are
+#   Scripts/real-servers.sh install                    venv, pinned packages and the model
+#                                                      (a no-op when already installed)
+#   Scripts/real-servers.sh serve [PORT [WORKER_PORT]] both servers on 127.0.0.1 (llama.cpp on
+#                                                      PORT, default 8081; the worker on
+#                                                      WORKER_PORT, default PORT+1) until
+#                                                      Ctrl-C, SIGTERM or the caller's exit
 #
 # Everything lives under .build/real-servers (git-ignored; PODCHAT_REAL_SERVERS_DIR moves it):
-# venv/, wheels/ (every wheel installed, including the llama-cpp-python wheel compiled from its
+# venv/, logs/, wheels/ (every wheel installed, including the llama-cpp-python wheel compiled from its
 # sdist, so a later install neither compiles nor downloads), model/.
 # Needs python3 (3.9+, with venv), a C and C++ compiler, and the network to PyPI the first time;
 # pip brings cmake and ninja for the compile when the system has none.
@@ -73,28 +75,34 @@ PY
     say "installed in $((SECONDS - started)) s: $venv, $model"
 }
 
-start() {
-    local port="${1:-8081}"
+serve() {
+    local port="${1:-8081}" worker_port="${2:-$((${1:-8081} + 1))}"
     [[ -f "$stamp" ]] || fail "not installed: run $0 install"
-    # chat_format gemma: the GGUF is the base model and carries no chat template.
-    "$venv/bin/python" -m llama_cpp.server --model "$model" --host 127.0.0.1 --port "$port" \
-        --chat_format gemma --n_ctx 2048 --n_threads "$(nproc)" &
+    mkdir -p "$dir/logs"
+    # chat_format gemma: the GGUF is the base model and carries no chat template. The server's
+    # log ends every request with llama.cpp's own timings ("eval time = … tokens per second").
+    "$venv/bin/python" -m llama_cpp.server --model "$model" --model_alias gemma-3-270m \
+        --host 127.0.0.1 --port "$port" --chat_format gemma --n_ctx 2048 --n_threads "$(nproc)" \
+        >"$dir/logs/llama-$port.log" 2>&1 &
     local server=$!
     LLAMA_SERVER_URL="http://127.0.0.1:$port" "$venv/bin/python" "$handler" \
-        --rp_serve_api --rp_api_host 127.0.0.1 --rp_api_port "$((port + 1))" &
+        --rp_serve_api --rp_api_host 127.0.0.1 --rp_api_port "$worker_port" \
+        >"$dir/logs/worker-$worker_port.log" 2>&1 &
     local worker=$!
-    trap 'kill $server $worker 2>/dev/null' EXIT INT TERM
-    say "llama.cpp server at http://127.0.0.1:$port/v1, the handler at http://127.0.0.1:$((port + 1))"
-    wait
+    trap 'kill $server $worker 2>/dev/null; exit 0' INT TERM
+    trap 'kill $server $worker 2>/dev/null' EXIT
+    say "llama.cpp server http://127.0.0.1:$port/v1, the worker's local test server http://127.0.0.1:$worker_port"
+    say "logs: $dir/logs/llama-$port.log, $dir/logs/worker-$worker_port.log"
+    # Both go when whoever started this goes, even by SIGKILL (a crashed test run leaves nothing).
+    local parent=$PPID
+    while kill -0 "$parent" 2>/dev/null && kill -0 "$server" 2>/dev/null && kill -0 "$worker" 2>/dev/null; do
+        sleep 1
+    done
+    fail "a server stopped (or its parent did); see the logs above"
 }
 
 case "${1:-}" in
     install) install ;;
-    start) start "${2:-}" ;;
-    paths)
-        echo "python $venv/bin/python"
-        echo "model $model"
-        echo "handler $handler"
-        ;;
-    *) fail "usage: $0 install|start [PORT]|paths" ;;
+    serve) serve "${2:-}" "${3:-}" ;;
+    *) fail "usage: $0 install | serve [PORT [WORKER_PORT]]" ;;
 esac

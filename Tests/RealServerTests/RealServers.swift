@@ -1,0 +1,126 @@
+import Foundation
+import Glibc
+import PodchatTestSupport
+
+/// The lane's real servers on loopback: llama.cpp's OpenAI-compatible server (llama-cpp-python)
+/// serving Gemma 3 270M, and the Runpod SDK's local test server running the worker handler in
+/// `handler/handler.py`. Both come from `Scripts/real-servers.sh`, which installs them into
+/// `.build/real-servers` the first time (a failed install fails the lane with pip's message: a
+/// missing venv is never a reason to skip) and stops them if this process dies.
+final class RealServers: Sendable {
+    /// The servers of the running suite (set by `RealServerScope`).
+    @TaskLocal static var current: RealServers?
+
+    /// What `PODCHAT_SKIP_REAL_SERVERS=1` does: skip the whole lane, saying so.
+    static var areWanted: Bool {
+        guard ProcessInfo.processInfo.environment["PODCHAT_SKIP_REAL_SERVERS"] == "1" else { return true }
+        print("RealServerTests skipped: PODCHAT_SKIP_REAL_SERVERS=1 (the lane against llama.cpp and the Runpod SDK did not run)")
+        return false
+    }
+
+    /// The model's name on the server (`--model_alias`).
+    static let model = "gemma-3-270m"
+
+    let llamaPort: Int
+    let workerPort: Int
+    private let process: ChildProcess
+    private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    private static let script = repository + "/Scripts/real-servers.sh"
+    private static let logDirectory = repository + "/.build/real-servers/logs"
+
+    /// `--openai-base-url` for llama.cpp's server.
+    var openAIBaseURL: String { "http://127.0.0.1:\(llamaPort)/v1" }
+    /// `--endpoint-url` for the SDK's local test server.
+    var workerURL: String { "http://127.0.0.1:\(workerPort)" }
+
+    private init(llamaPort: Int, workerPort: Int, process: ChildProcess) {
+        self.llamaPort = llamaPort
+        self.workerPort = workerPort
+        self.process = process
+    }
+
+    /// Installs (when needed) and starts both servers, and returns once both answer and the
+    /// model has served one request.
+    static func start() async throws -> RealServers {
+        let environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": NSHomeDirectory()]
+        let install = try await ChildProcess.run(["/bin/bash", script, "install"], environment: environment, timeout: .seconds(1_800))
+        guard install.status == 0 else {
+            throw LaneFailure("Scripts/real-servers.sh install failed (exit \(install.status)):\n\(install.standardError)")
+        }
+        let ports = try freePorts(2)
+        let process = try ChildProcess(["/bin/bash", script, "serve", "\(ports[0])", "\(ports[1])"], environment: environment)
+        let servers = RealServers(llamaPort: ports[0], workerPort: ports[1], process: process)
+        do {
+            try await servers.waitUntilReady()
+            // The first request after start can decode differently from later ones (llama.cpp's
+            // prompt cache is empty then): one request first, so every test sees a warm server.
+            _ = try await DirectRequest.chat(servers, messages: [["role": "user", "content": "Hello"]], parameters: ["max_tokens": 4, "temperature": 0])
+        } catch {
+            await servers.stop()
+            throw error
+        }
+        return servers
+    }
+
+    func stop() async {
+        kill(process.pid, SIGTERM)
+        _ = await process.wait(timeout: .seconds(20))
+    }
+
+    private func waitUntilReady() async throws {
+        let deadline = ContinuousClock.now.advanced(by: .seconds(120))
+        var ready: Set<Int> = []
+        while ready.count < 2 {
+            guard process.isRunning else {
+                throw LaneFailure("the real servers stopped while starting; logs in \(Self.logDirectory):\n\(await process.wait().standardError)")
+            }
+            guard ContinuousClock.now < deadline else { throw LaneFailure("the real servers did not answer within 120 s; logs in \(Self.logDirectory)") }
+            for (port, path) in [(llamaPort, "/v1/models"), (workerPort, "/openapi.json")] where !ready.contains(port) {
+                if (try? await DirectRequest.get("http://127.0.0.1:\(port)\(path)").status) == 200 { ready.insert(port) }
+            }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+    }
+
+    /// What llama.cpp itself reports for each generation so far, oldest first: its log's
+    /// `eval time = … ms / N runs (… ms per token, R tokens per second)` line, one per request.
+    func serverTimings() throws -> [(tokens: Int, tokensPerSecond: Double)] {
+        let log = try String(contentsOfFile: Self.logDirectory + "/llama-\(llamaPort).log", encoding: .utf8)
+        return log.split(separator: "\n").compactMap { line in
+            guard line.contains(" eval time =") && !line.contains("prompt eval") else { return nil }
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == "," })
+            guard let runs = words.firstIndex(of: "runs"), let per = words.lastIndex(of: "tokens"),
+                let tokens = Int(words[runs - 1]), let rate = Double(words[per - 1])
+            else { return nil }
+            return (tokens, rate)
+        }
+    }
+
+    /// `count` distinct ports nobody listens on now.
+    private static func freePorts(_ count: Int) throws -> [Int] {
+        var sockets: [Int32] = []
+        defer { sockets.forEach { close($0) } }
+        return try (0..<count).map { _ in
+            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard descriptor >= 0 else { throw LaneFailure("socket() failed: \(errno)") }
+            sockets.append(descriptor)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+                }
+            }
+            guard bound else { throw LaneFailure("could not find a free port: \(errno)") }
+            return Int(UInt16(bigEndian: address.sin_port))
+        }
+    }
+}
+
+/// The lane could not run, and why.
+struct LaneFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
