@@ -93,8 +93,11 @@ enum WorkerRequest: Sendable {
     }
 
     private static func openAI(
-        route: String, body: [String: JSONValue], format: WorkerOutputFormat, options: SimulatorOptions
+        route: String, body given: [String: JSONValue], format: WorkerOutputFormat, options: SimulatorOptions
     ) -> WorkerRequest {
+        var body = given
+        // The proxy worker names the served model when the body does not, before vLLM sees it.
+        if format == .proxy, body["model"] == nil { body["model"] = .string(options.servedModel) }
         if route != "/v1/models", let error = VLLMError.unservedModel(in: body, servedModel: options.servedModel) {
             return rejected(error, format)
         }
