@@ -4,7 +4,8 @@ package struct SimulatorOptions: Sendable {
     package var tokenDelay: Duration
     /// How long a job stays `IN_QUEUE` before a worker picks it up.
     package var queueDelay: Duration
-    /// Which worker-vllm generation's output shapes to produce.
+    /// Which worker-vllm generation's output shapes to produce: today's proxy worker unless a
+    /// test or `podchat simulate --format legacy` asks for the older one.
     package var outputFormat: WorkerOutputFormat
     /// When set, requests without `Authorization: Bearer <key>` get 401; the SDK's local
     /// server dialect ignores it, as the real one does.
@@ -31,7 +32,7 @@ package struct SimulatorOptions: Sendable {
     package init(
         tokenDelay: Duration = .milliseconds(25),
         queueDelay: Duration = .zero,
-        outputFormat: WorkerOutputFormat = .legacy,
+        outputFormat: WorkerOutputFormat = .proxy,
         requiredAPIKey: String? = nil,
         servedModel: String = "podchat/simulated-model",
         dialect: SimulatorDialect = .serverless,
