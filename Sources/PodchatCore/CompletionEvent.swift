@@ -61,10 +61,13 @@ package struct CompletionFailure: Error, Sendable, Equatable, CustomStringConver
     /// The server's whole report when `message` shortens it (a Python traceback, a wrapped
     /// vLLM error), for `jobs status` and `ask --json`; never drawn on the chat screen.
     package var detail: String?
+    /// The numbers of a request that did not fit in the model's context, when that is why it failed.
+    package var contextOverflow: ContextOverflow?
 
-    package init(_ message: String, detail: String? = nil) {
+    package init(_ message: String, detail: String? = nil, contextOverflow: ContextOverflow? = nil) {
         self.message = message
         self.detail = detail
+        self.contextOverflow = contextOverflow
     }
 
     package var description: String { message }
@@ -85,9 +88,16 @@ package protocol CompletionBackend: Sendable {
     /// The endpoint's queue and worker counts, or nil when the backend has no such view (an
     /// OpenAI-compatible server) or the endpoint did not answer.
     func load() async -> EndpointLoad?
+
+    /// The served model and its context length, asked once and then remembered; nil when the
+    /// server does not say (or could not be asked).
+    func modelInfo() async -> ModelInfo?
 }
 
 extension CompletionBackend {
     /// Backends without a queue have no load to report.
     package func load() async -> EndpointLoad? { nil }
+
+    /// Backends that cannot list models know nothing about them.
+    package func modelInfo() async -> ModelInfo? { nil }
 }
