@@ -28,7 +28,7 @@ package struct OpenAIBackend: CompletionBackend {
     /// `User-Agent` and, with a key, `Authorization`.
     let headers: HTTPHeaders
     let configuredModel: String?
-    let discoveredModel = ModelNameCache()
+    let discoveredModel = Remembered<String>()
     /// Kept only to scrub it out of messages that quote the server.
     private let apiKey: APIKey?
 

@@ -4,8 +4,9 @@ import PodchatCore
 ///
 /// Feed it the body's bytes as they arrive, split anywhere; it parses incrementally and reports
 /// each event's text at once. The reply is complete at `data: [DONE]`, or, should the stream
-/// end without it, once a `finish_reason` was seen. Text is reported one event per SSE event,
-/// so the events do not depend on how the network split the bytes.
+/// end without it, once a `finish_reason` was seen. Text, thinking and log probabilities are
+/// reported one event each per SSE event, so the events do not depend on how the network
+/// split the bytes.
 struct OpenAIStreamReader: Sendable {
     /// How the reply ended.
     enum End: Sendable {
@@ -31,7 +32,7 @@ struct OpenAIStreamReader: Sendable {
     private var parser = SSEParser()
     private var decoder = WorkerOutputDecoder()
     private var sawFinishReason = false
-    /// Whether any text has been reported, i.e. the reply can no longer be started over.
+    /// Whether any text (thinking or answer) has been reported.
     private(set) var hasText = false
 
     init(failures: OpenAIFailurePolicy) {
@@ -86,9 +87,13 @@ struct OpenAIStreamReader: Sendable {
         for item in decoder.decode(chunk) {
             switch item {
             case .delta(let choice, let text):
-                if !hasText { step.events.append(.started) }
-                hasText = true
+                markText(&step)
                 step.events.append(.delta(choice: choice, text: text))
+            case .reasoning(let choice, let text):
+                markText(&step)
+                step.events.append(.reasoning(choice: choice, text: text))
+            case .logprobs(let choice, let tokens):
+                step.events.append(.logprobs(choice: choice, tokens))
             case .usage(let usage):
                 step.events.append(.usage(usage))
             case .finished:
@@ -101,6 +106,12 @@ struct OpenAIStreamReader: Sendable {
                 return
             }
         }
+    }
+
+    /// Notes that the reply has text, thinking or answer: it has started and cannot be sent again.
+    private mutating func markText(_ step: inout Step) {
+        if !hasText { step.events.append(.started) }
+        hasText = true
     }
 
     /// `step` as the reply's last: failed if it failed, else finished when `isComplete`, else cut short.

@@ -85,6 +85,41 @@ import Testing
         }
     }
 
+    @Test func streamsThinkingApartFromTheAnswerWhereverTheBytesSplit() async {
+        let bytes = Array(WorkerFixtures.reasoningChatSSE().utf8)
+        let expected: [CompletionEvent] = [
+            .started, .reasoning(choice: 0, text: "Let me think"), .reasoning(choice: 0, text: " about «it»."),
+            .delta(choice: 0, text: "Forty-two."), .usage(Usage(promptTokens: 9, completionTokens: 7)), .finished(.completed),
+        ]
+        let splits = stride(from: 1, to: bytes.count, by: 7).map { [Array(bytes[..<$0]), Array(bytes[$0...])] }
+            + [bytes.map { [$0] }]
+        for pieces in splits {
+            let transport = Self.transport([.stream("POST /chat/completions", pieces)])
+            let (events, failure) = await Self.collect(Self.backend(transport))
+            #expect(failure == nil)
+            #expect(events == expected, "split into \(pieces.map(\.count))")
+        }
+    }
+
+    @Test func streamsLogprobsAfterTheirTokensWhereverTheBytesSplit() async throws {
+        let bytes = Array(WorkerFixtures.logprobsChatSSE.utf8)
+        let tokens = WorkerFixtures.logprobsChatTokens
+        let expected: [CompletionEvent] = [
+            .started, .delta(choice: 0, text: "Hi"), .logprobs(choice: 0, [tokens[0]]),
+            .delta(choice: 0, text: " there"), .logprobs(choice: 0, [tokens[1]]), .finished(.completed),
+        ]
+        for pieces in [[bytes], bytes.map { [$0] }] {
+            let transport = Self.transport([.stream("POST /chat/completions", pieces)])
+            var request = Self.request
+            request.parameters = SamplingParameters(overrides: ["logprobs": 1])
+            let (events, failure) = await Self.collect(Self.backend(transport), request)
+            #expect(failure == nil)
+            #expect(events == expected)
+            let body = try JSONValue(parsing: try #require(transport.requests.first?.body))
+            #expect(body["logprobs"] == .bool(true) && body["top_logprobs"] == .number(1))
+        }
+    }
+
     @Test func postsPromptModeToCompletionsAndKeepsChoicesApart() async throws {
         let transport = Self.transport([.stream("POST /completions", [Array(WorkerFixtures.proxyTextSSE.utf8)])])
         var request = Self.request
