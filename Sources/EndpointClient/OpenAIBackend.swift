@@ -6,9 +6,11 @@ import PodchatCore
 /// (`http://host:port/v1`).
 ///
 /// ``complete(_:)`` posts to `/chat/completions` (chat mode) or `/completions` (prompt mode)
-/// and reads the Server-Sent Events as they arrive. Requests that fail before any text (429,
-/// 5xx, no connection) are retried with the ``Backoff`` and reported as `.retrying`; a stream
-/// that breaks later ends the reply with the text it has, because it cannot be resumed.
+/// and reads the Server-Sent Events as they arrive. A completion request is sent again only
+/// when it certainly never reached the server or got a 429, with the ``Backoff``, reported as
+/// `.retrying`: on Runpod's OpenAI route every POST is a queued, billed job, so after a 5xx or
+/// a broken connection the reply ends saying the server may have run it. A stream that breaks
+/// later ends the reply with the text it has, because it cannot be resumed.
 /// Abandoning the reply closes the connection, which is how the server learns to stop.
 ///
 /// ```swift
@@ -78,8 +80,8 @@ package struct OpenAIBackend: CompletionBackend {
         case .success(let names):
             return names
         case .failure(let error):
-            switch failures.verdict(on: error, url: url("/models")) {
-            case .fail(let message): throw CompletionFailure(redacted(message))
+            switch failures.verdict(on: error, url: url("/models"), createsWork: false) {
+            case .fail(let failure): throw redacted(failure)
             case .retry(let reason, _): throw CompletionFailure(redacted("Listing the models failed: \(reason)."))
             }
         }
@@ -97,6 +99,14 @@ package struct OpenAIBackend: CompletionBackend {
     /// `message` with the API key blacked out, in case a server echoed it.
     func redacted(_ message: String) -> String {
         apiKey?.redacting(message) ?? message
+    }
+
+    /// `failure` with the API key blacked out of its message and detail.
+    func redacted(_ failure: CompletionFailure) -> CompletionFailure {
+        var failure = failure
+        failure.message = redacted(failure.message)
+        failure.detail = failure.detail.map(redacted)
+        return failure
     }
 }
 

@@ -12,8 +12,8 @@ struct OpenAIStreamReader: Sendable {
     enum End: Sendable {
         /// Complete; the events ended with `.finished`.
         case finished
-        /// Failed with this message, after the events.
-        case failed(String)
+        /// Failed with this failure, after the events.
+        case failed(CompletionFailure)
     }
 
     /// The events one piece of input produced, and the end when it came with them.
@@ -64,7 +64,7 @@ struct OpenAIStreamReader: Sendable {
     /// The events of a whole (non-streamed) response body.
     mutating func complete(_ body: [UInt8]) -> Ending {
         guard let response = try? JSONValue(parsing: body), response.objectValue != nil else {
-            return Ending(end: .failed(failures.unexpectedBody(RunpodRequestError.excerpt(body))))
+            return Ending(end: .failed(CompletionFailure(failures.unexpectedBody(RunpodRequestError.excerpt(body)))))
         }
         var step = Step()
         report(response, into: &step)
@@ -72,8 +72,8 @@ struct OpenAIStreamReader: Sendable {
     }
 
     /// The failure for a connection that broke while the body was arriving.
-    func interrupted(_ error: TransportError) -> String {
-        failures.interrupted(error, afterText: hasText)
+    func interrupted(_ error: TransportError) -> CompletionFailure {
+        CompletionFailure(failures.interrupted(error, afterText: hasText))
     }
 
     /// Reports one SSE event's chunk; anything but a JSON object is noise such as a proxy's
@@ -102,7 +102,7 @@ struct OpenAIStreamReader: Sendable {
                 step.end = .failed(failures.streamError(message))
                 return
             case .malformed(let problem):
-                step.end = .failed(failures.unusableAnswer(problem))
+                step.end = .failed(CompletionFailure(failures.unusableAnswer(problem)))
                 return
             }
         }
@@ -117,7 +117,7 @@ struct OpenAIStreamReader: Sendable {
     /// `step` as the reply's last: failed if it failed, else finished when `isComplete`, else cut short.
     private func ending(of step: Step, isComplete: Bool) -> Ending {
         if let end = step.end { return Ending(events: step.events, end: end) }
-        guard isComplete else { return Ending(events: step.events, end: .failed(failures.endedEarly(afterText: hasText))) }
+        guard isComplete else { return Ending(events: step.events, end: .failed(CompletionFailure(failures.endedEarly(afterText: hasText)))) }
         var events = step.events
         let end = finish(&events)
         return Ending(events: events, end: end)

@@ -238,7 +238,7 @@ package struct RunpodJobPoller: Sendable {
     }
 
     /// Adds the events for `items` and returns the failure when one of them is an error.
-    private mutating func report(_ items: [WorkerOutputItem], into events: inout [CompletionEvent]) -> String? {
+    private mutating func report(_ items: [WorkerOutputItem], into events: inout [CompletionEvent]) -> CompletionFailure? {
         for item in items {
             switch item {
             case .delta(let choice, let text):
@@ -258,10 +258,10 @@ package struct RunpodJobPoller: Sendable {
                 events.append(.usage(usage))
             case .usage, .finished:
                 break  // Finish reasons are read from the decoder when the job ends.
-            case .error(let message):
-                return failures.workerError(message)
+            case .error(let report):
+                return failures.workerError(report)
             case .malformed(let problem):
-                return failures.malformedOutput(problem)
+                return CompletionFailure(failures.malformedOutput(problem))
             }
         }
         return nil
@@ -306,8 +306,12 @@ package struct RunpodJobPoller: Sendable {
     }
 
     private mutating func fail(_ message: String, after events: [CompletionEvent] = []) -> Step {
+        fail(CompletionFailure(message), after: events)
+    }
+
+    private mutating func fail(_ failure: CompletionFailure, after events: [CompletionEvent] = []) -> Step {
         phase = .ended
-        return Step(events: events, next: .fail(CompletionFailure(message)))
+        return Step(events: events, next: .fail(failure))
     }
 
     private mutating func abandon(_ jobID: String, _ message: String, after events: [CompletionEvent]) -> Step {

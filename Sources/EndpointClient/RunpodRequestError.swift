@@ -40,7 +40,7 @@ package enum RunpodRequestError: Error, Sendable, Equatable, CustomStringConvert
     /// The message inside a JSON error body such as `{"error": "…"}`, else the body as it is.
     private static func readable(_ body: String) -> String {
         guard let json = JSONValue(parsing: body), json["error"] != nil || json["message"] != nil else { return body }
-        return WorkerErrorMessage.readable(json)
+        return WorkerErrorMessage(json).message
     }
 
     /// The start of `body` as one line, short enough for a message.

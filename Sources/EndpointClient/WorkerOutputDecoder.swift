@@ -79,7 +79,7 @@ package struct WorkerOutputDecoder: Sendable {
 
     private mutating func decode(object fields: [String: JSONValue]) -> [WorkerOutputItem] {
         if let error = fields["error"], Self.isTruthy(error) {
-            return [.error(WorkerErrorMessage.readable(error))]
+            return [.error(WorkerErrorMessage(error))]
         }
         var items: [WorkerOutputItem] = []
         for (position, choice) in (fields["choices"]?.arrayValue ?? []).enumerated() {

@@ -13,7 +13,7 @@ package enum WorkerOutputItem: Sendable, Equatable {
     /// Choice `choice` ended, for the reason the server gave.
     case finished(choice: Int, reason: FinishReason)
     /// The worker reported an error instead of (more) output.
-    case error(String)
+    case error(WorkerErrorMessage)
     /// The output breaks the format in a way podchat cannot use, said in a few words.
     case malformed(String)
 

@@ -18,7 +18,8 @@ struct DecodedReply: Equatable, CustomStringConvertible {
             case .logprobs(let choice, let tokens): logprobs[choice, default: []] += tokens
             case .usage(let usage): self.usage = usage
             case .finished(let choice, let reason): finishReasons[choice] = reason
-            case .error(let message), .malformed(let message): errors.append(message)
+            case .error(let report): errors.append(report.message)
+            case .malformed(let problem): errors.append(problem)
             }
         }
     }

@@ -118,7 +118,7 @@ import Testing
         let error = "{'message': 'vLLM returned HTTP 400: bad', 'type': 'worker_error', 'code': None}"
         #expect(
             poller.received(Self.job("FAILED", error: .string(error)))
-                == Step(next: .fail(CompletionFailure("The job failed: vLLM returned HTTP 400: bad")))
+                == Step(next: .fail(CompletionFailure("The job failed: vLLM returned HTTP 400: bad", detail: error)))
         )
     }
 
