@@ -134,16 +134,17 @@ extension OpenAIBackend {
     /// The model to request: the configured one, else the first the server lists (asked once).
     private func modelName() async throws -> Result<String?, RunpodRequestError> {
         if let name = configuredModel ?? discoveredModel.value { return .success(name) }
-        return try await fetchModels().map { names in
+        return try await fetchModels().map { models in
             // A server that lists no model takes requests without one (llama.cpp serves just one).
-            guard let first = names.first else { return nil }
-            discoveredModel.store(first)
-            return first
+            guard let first = models.first else { return nil }
+            discoveredModel.store(first.id)
+            servedModel.store(first)
+            return first.id
         }
     }
 
-    /// `GET /models`: the `data[].id` of the answer.
-    func fetchModels() async throws -> Result<[String], RunpodRequestError> {
+    /// `GET /models`: the models of the answer, with their context lengths when listed.
+    func fetchModels() async throws -> Result<[ModelInfo], RunpodRequestError> {
         var headers = headers
         headers.add(name: "Accept", value: "application/json")
         // Runpod runs this as a queue job, so it may wait for a cold start like a completion.
@@ -162,10 +163,10 @@ extension OpenAIBackend {
                     body: OpenAIFailurePolicy.report(in: response.body).message
                 ))
         }
-        guard let list = try? JSONValue(parsing: response.body), let models = list["data"]?.arrayValue else {
+        guard let list = try? JSONValue(parsing: response.body), let models = ModelInfo.listed(in: list) else {
             return .failure(.malformedResponse(RunpodRequestError.excerpt(response.body)))
         }
-        return .success(models.compactMap { $0["id"]?.stringValue })
+        return .success(models)
     }
 
     /// The transport failure in `error`; cancellation is rethrown instead.

@@ -31,6 +31,8 @@ package struct OpenAIBackend: CompletionBackend {
     let headers: HTTPHeaders
     let configuredModel: String?
     let discoveredModel = Remembered<String>()
+    /// The answer of ``modelInfo()`` once the server gave one; a stored nil means it has none.
+    let servedModel = Remembered<ModelInfo?>()
     /// Kept only to scrub it out of messages that quote the server.
     private let apiKey: APIKey?
 
@@ -77,14 +79,27 @@ package struct OpenAIBackend: CompletionBackend {
     /// - Throws: ``CompletionFailure`` with a message for people when the list cannot be read.
     package func models() async throws -> [String] {
         switch try await fetchModels() {
-        case .success(let names):
-            return names
+        case .success(let models):
+            return models.map(\.id)
         case .failure(let error):
             switch failures.verdict(on: error, url: url("/models"), createsWork: false) {
             case .fail(let failure): throw redacted(failure)
             case .retry(let reason, _): throw CompletionFailure(redacted("Listing the models failed: \(reason)."))
             }
         }
+    }
+
+    /// The served model (the configured one, else the first listed) and its context length
+    /// (vLLM lists `max_model_len`; llama.cpp's server does not), from `GET /models`, asked
+    /// once and remembered for this backend and its copies; the discovery of the model name
+    /// for a completion fills it in too. Nil when the list could not be read, which is not
+    /// remembered, so a later call asks again.
+    package func modelInfo() async -> ModelInfo? {
+        if let known = servedModel.value { return known }
+        guard case .success(let models) = try? await fetchModels() else { return nil }
+        let info = ModelInfo.serving(configuredModel, among: models)
+        servedModel.store(info)
+        return info
     }
 
     /// Nothing to wait for: an abandoned reply is stopped by closing its connection, which

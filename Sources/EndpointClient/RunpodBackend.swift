@@ -29,6 +29,8 @@ package struct RunpodBackend: CompletionBackend {
     let background = BackgroundWork()
     /// The worker generation the endpoint's output last showed, which shapes native inputs.
     let generation: Remembered<WorkerGeneration>
+    /// The answer of ``modelInfo()`` once the endpoint gave one; a stored nil means it has none.
+    let servedModel = Remembered<ModelInfo?>()
     /// Kept only to scrub it out of messages that quote the server.
     private let apiKey: APIKey?
 
