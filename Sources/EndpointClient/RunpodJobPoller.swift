@@ -15,9 +15,16 @@ import PodchatCore
 ///   created no job (HTTP 429, or no connection was made).
 /// - TIMED_OUT finishes the reply as ``FinishReason/timedOut`` rather than failing it, so the
 ///   text already shown is kept and marked, like a cancelled reply.
-/// - A malformed or lost `/stream` answer may have taken chunks with it, so once such a job
-///   has ended, `/status` is read and, where its output holds other text than was streamed,
-///   the whole text is reported again as `.replaced`.
+/// - Every `/stream` job that ends COMPLETED costs one more request: `/status`, whose output
+///   is the list of every yield (the worker drops a chunk it failed to post three times, and a
+///   malformed or lost `/stream` answer drains chunks too). Where it holds other thinking or
+///   answer text than was streamed, the whole is reported again as `.reasoningReplaced` or
+///   `.replaced`. A CANCELLED or TIMED_OUT job is checked so only after a possibly lost answer.
+///   A check that cannot be made (the SDK's local test server has forgotten the job by then
+///   and answers FAILED "Job ID not found") ends the reply normally with the streamed text,
+///   unless an answer is known to be lost.
+/// - The first yield whose shape tells the worker generation is reported as `.generation`,
+///   once, before its text (see ``WorkerGeneration/init(revealedBy:inputFormat:)``).
 /// - A ``ReplyWatchdog`` limit that runs out abandons the job: the driver cancels it on the
 ///   server and the reply fails. Giving up after too many failed requests leaves the job be.
 package struct RunpodJobPoller: Sendable {
