@@ -43,16 +43,6 @@ package struct WorkerErrorMessage: Sendable, Equatable {
         detail = extracted.detail ?? (message == text ? nil : text)
     }
 
-    /// The readable message inside `error`, the value of an `error` key or a job's `error` field.
-    package static func readable(_ error: JSONValue) -> String {
-        WorkerErrorMessage(error).message
-    }
-
-    /// The readable message inside an error string (JSON, Python repr, or plain text).
-    package static func readable(_ text: String) -> String {
-        WorkerErrorMessage(text: text).message
-    }
-
     // MARK: - Finding the message
 
     /// The message in a JSON value, and the traceback the Runpod SDK puts beside it.

@@ -35,11 +35,11 @@ import Testing
     @Test(arguments: jobErrors.indices)
     func extractsTheMessageFromAJobErrorString(_ index: Int) {
         let fixture = Self.jobErrors[index]
-        #expect(WorkerErrorMessage.readable(fixture.error) == fixture.message)
+        #expect(WorkerErrorMessage(text: fixture.error).message == fixture.message)
     }
 
     @Test func showsAnObjectWithoutMessageAsJSON() {
-        #expect(WorkerErrorMessage.readable(.object(["code": .number(7)])) == #"{"code":7}"#)
+        #expect(WorkerErrorMessage(.object(["code": .number(7)])).message == #"{"code":7}"#)
     }
 
     // MARK: - worker-vllm's wrapped vLLM errors (protocol-2026.md)
