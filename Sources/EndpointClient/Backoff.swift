@@ -38,6 +38,19 @@ package struct Backoff: Sendable, Equatable {
         return base * (0.5 + 0.5 * min(max(jitter, 0), 1))
     }
 
+    /// The shortest wait after a 429 that named no `Retry-After`: Runpod counts its rate limits
+    /// over 10 s windows (protocol-2026.md), so a quarter-second retry would only be refused again.
+    package static let rateLimitPause: Duration = .seconds(1)
+
+    /// The delay before retrying after the `failures`th consecutive failure: the server's
+    /// `retryAfter` when it gave one, else the backoff, but at least ``rateLimitPause`` after
+    /// a 429 (`rateLimited`).
+    package func delay(afterFailures failures: Int, jitter: Double, retryAfter: Duration?, rateLimited: Bool) -> Duration {
+        if let retryAfter { return retryAfter }
+        let backoff = delay(afterFailures: failures, jitter: jitter)
+        return rateLimited ? max(backoff, Self.rateLimitPause) : backoff
+    }
+
     /// Whether a retry is still allowed after `failures` consecutive failures.
     package func allowsRetry(afterFailures failures: Int) -> Bool {
         failures <= maximumRetries

@@ -7,8 +7,8 @@ extension OpenAIBackend {
     /// How one attempt at the reply ended.
     private enum Outcome {
         case finished
-        case failed(String)
-        case retry(reason: String, retryAfter: Duration?)
+        case failed(CompletionFailure)
+        case retry(reason: String, retryAfter: Duration?, rateLimited: Bool)
     }
 
     func drive(_ request: CompletionRequest, continuation: AsyncThrowingStream<CompletionEvent, any Error>.Continuation)
@@ -20,17 +20,17 @@ extension OpenAIBackend {
                 switch try await attempt(request, continuation: continuation) {
                 case .finished:
                     return continuation.finish()
-                case .failed(let message):
-                    return continuation.finish(throwing: CompletionFailure(redacted(message)))
-                case .retry(let reason, let retryAfter):
+                case .failed(let failure):
+                    return continuation.finish(throwing: redacted(failure))
+                case .retry(let reason, let retryAfter, let rateLimited):
                     consecutiveFailures += 1
                     guard options.backoff.allowsRetry(afterFailures: consecutiveFailures) else {
                         let message = failures.gaveUp(after: consecutiveFailures, reason: reason)
                         return continuation.finish(throwing: CompletionFailure(redacted(message)))
                     }
-                    let delay =
-                        retryAfter.map { min($0, options.maximumRetryAfter) }
-                        ?? options.backoff.delay(afterFailures: consecutiveFailures, jitter: options.random())
+                    let delay = options.backoff.delay(
+                        afterFailures: consecutiveFailures, jitter: options.random(),
+                        retryAfter: retryAfter.map { min($0, options.maximumRetryAfter) }, rateLimited: rateLimited)
                     continuation.yield(.retrying(reason: redacted(reason), delay: delay))
                     try await options.sleep(delay)
                 }
@@ -48,7 +48,7 @@ extension OpenAIBackend {
         let model: String?
         switch try await modelName() {
         case .success(let name): model = name
-        case .failure(let error): return outcome(of: error, url: url("/models"))
+        case .failure(let error): return outcome(of: error, url: url("/models"), createsWork: false)
         }
         let call = OpenAIRequest(request, model: model)
         let target = url(call.route)
@@ -61,18 +61,16 @@ extension OpenAIBackend {
         do {
             response = try await transport.stream(outgoing)
         } catch {
-            return outcome(of: .transport(try Self.transportError(error)), url: target)
+            return outcome(of: .transport(try Self.transportError(error)), url: target, createsWork: true)
         }
         guard (200..<300).contains(response.status.code) else {
             // The body only words the failure, so a broken one still leaves the status to report.
             let body = (try? await response.collectBody()) ?? []
             try Task.checkCancellation()
+            let report = OpenAIFailurePolicy.report(in: body)
             let error = RunpodRequestError.status(
-                code: Int(response.status.code),
-                retryAfter: RunpodJobClient.retryAfter(response.headers),
-                body: OpenAIFailurePolicy.message(in: body)
-            )
-            return outcome(of: error, url: target)
+                code: Int(response.status.code), retryAfter: RunpodJobClient.retryAfter(response.headers), body: report.message)
+            return outcome(of: error, url: target, createsWork: true, report: report)
         }
         var reader = OpenAIStreamReader(failures: failures)
         guard request.stream else {
@@ -122,10 +120,12 @@ extension OpenAIBackend {
     }
 
     /// The outcome of a request that failed before any text.
-    private func outcome(of error: RunpodRequestError, url: String) -> Outcome {
-        switch failures.verdict(on: error, url: url) {
-        case .retry(let reason, let retryAfter): .retry(reason: reason, retryAfter: retryAfter)
-        case .fail(let message): .failed(message)
+    private func outcome(of error: RunpodRequestError, url: String, createsWork: Bool, report: WorkerErrorMessage? = nil)
+        -> Outcome
+    {
+        switch failures.verdict(on: error, url: url, createsWork: createsWork, report: report) {
+        case .retry(let reason, let retryAfter): .retry(reason: reason, retryAfter: retryAfter, rateLimited: error.isRateLimited)
+        case .fail(let failure): .failed(failure)
         }
     }
 
@@ -134,16 +134,17 @@ extension OpenAIBackend {
     /// The model to request: the configured one, else the first the server lists (asked once).
     private func modelName() async throws -> Result<String?, RunpodRequestError> {
         if let name = configuredModel ?? discoveredModel.value { return .success(name) }
-        return try await fetchModels().map { names in
+        return try await fetchModels().map { models in
             // A server that lists no model takes requests without one (llama.cpp serves just one).
-            guard let first = names.first else { return nil }
-            discoveredModel.store(first)
-            return first
+            guard let first = models.first else { return nil }
+            discoveredModel.store(first.id)
+            servedModel.store(first)
+            return first.id
         }
     }
 
-    /// `GET /models`: the `data[].id` of the answer.
-    func fetchModels() async throws -> Result<[String], RunpodRequestError> {
+    /// `GET /models`: the models of the answer, with their context lengths when listed.
+    func fetchModels() async throws -> Result<[ModelInfo], RunpodRequestError> {
         var headers = headers
         headers.add(name: "Accept", value: "application/json")
         // Runpod runs this as a queue job, so it may wait for a cold start like a completion.
@@ -159,13 +160,13 @@ extension OpenAIBackend {
                 .status(
                     code: Int(response.status.code),
                     retryAfter: RunpodJobClient.retryAfter(response.headers),
-                    body: OpenAIFailurePolicy.message(in: response.body)
+                    body: OpenAIFailurePolicy.report(in: response.body).message
                 ))
         }
-        guard let list = try? JSONValue(parsing: response.body), let models = list["data"]?.arrayValue else {
+        guard let list = try? JSONValue(parsing: response.body), let models = ModelInfo.listed(in: list) else {
             return .failure(.malformedResponse(RunpodRequestError.excerpt(response.body)))
         }
-        return .success(models.compactMap { $0["id"]?.stringValue })
+        return .success(models)
     }
 
     /// The transport failure in `error`; cancellation is rethrown instead.

@@ -6,9 +6,11 @@ import PodchatCore
 /// (`http://host:port/v1`).
 ///
 /// ``complete(_:)`` posts to `/chat/completions` (chat mode) or `/completions` (prompt mode)
-/// and reads the Server-Sent Events as they arrive. Requests that fail before any text (429,
-/// 5xx, no connection) are retried with the ``Backoff`` and reported as `.retrying`; a stream
-/// that breaks later ends the reply with the text it has, because it cannot be resumed.
+/// and reads the Server-Sent Events as they arrive. A completion request is sent again only
+/// when it certainly never reached the server or got a 429, with the ``Backoff``, reported as
+/// `.retrying`: on Runpod's OpenAI route every POST is a queued, billed job, so after a 5xx or
+/// a broken connection the reply ends saying the server may have run it. A stream that breaks
+/// later ends the reply with the text it has, because it cannot be resumed.
 /// Abandoning the reply closes the connection, which is how the server learns to stop.
 ///
 /// ```swift
@@ -28,7 +30,9 @@ package struct OpenAIBackend: CompletionBackend {
     /// `User-Agent` and, with a key, `Authorization`.
     let headers: HTTPHeaders
     let configuredModel: String?
-    let discoveredModel = ModelNameCache()
+    let discoveredModel = Remembered<String>()
+    /// The answer of ``modelInfo()`` once the server gave one; a stored nil means it has none.
+    let servedModel = Remembered<ModelInfo?>()
     /// Kept only to scrub it out of messages that quote the server.
     private let apiKey: APIKey?
 
@@ -75,14 +79,27 @@ package struct OpenAIBackend: CompletionBackend {
     /// - Throws: ``CompletionFailure`` with a message for people when the list cannot be read.
     package func models() async throws -> [String] {
         switch try await fetchModels() {
-        case .success(let names):
-            return names
+        case .success(let models):
+            return models.map(\.id)
         case .failure(let error):
-            switch failures.verdict(on: error, url: url("/models")) {
-            case .fail(let message): throw CompletionFailure(redacted(message))
+            switch failures.verdict(on: error, url: url("/models"), createsWork: false) {
+            case .fail(let failure): throw redacted(failure)
             case .retry(let reason, _): throw CompletionFailure(redacted("Listing the models failed: \(reason)."))
             }
         }
+    }
+
+    /// The served model (the configured one, else the first listed) and its context length
+    /// (vLLM lists `max_model_len`; llama.cpp's server does not), from `GET /models`, asked
+    /// once and remembered for this backend and its copies; the discovery of the model name
+    /// for a completion fills it in too. Nil when the list could not be read, which is not
+    /// remembered, so a later call asks again.
+    package func modelInfo() async -> ModelInfo? {
+        if let known = servedModel.value { return known }
+        guard case .success(let models) = try? await fetchModels() else { return nil }
+        let info = ModelInfo.serving(configuredModel, among: models)
+        servedModel.store(info)
+        return info
     }
 
     /// Nothing to wait for: an abandoned reply is stopped by closing its connection, which
@@ -97,6 +114,14 @@ package struct OpenAIBackend: CompletionBackend {
     /// `message` with the API key blacked out, in case a server echoed it.
     func redacted(_ message: String) -> String {
         apiKey?.redacting(message) ?? message
+    }
+
+    /// `failure` with the API key blacked out of its message and detail.
+    func redacted(_ failure: CompletionFailure) -> CompletionFailure {
+        var failure = failure
+        failure.message = redacted(failure.message)
+        failure.detail = failure.detail.map(redacted)
+        return failure
     }
 }
 

@@ -14,28 +14,22 @@ package struct OpenAIRequest: Sendable, Equatable {
     /// Chat mode posts `messages` to `/chat/completions`; prompt mode posts `prompt` to
     /// `/completions`, or, when the chat template is wanted, the prompt as one user message to
     /// `/chat/completions` (what the legacy worker's `apply_chat_template` does). Sampling
-    /// parameters become top-level fields. A streamed request asks for the usage chunk, which
-    /// vLLM allows only together with `stream: true`.
+    /// parameters become top-level fields, shaped for the route
+    /// (``CompletionRequest/samplingFields(chat:legacyWorker:)``). A streamed request asks
+    /// for the usage chunk, which vLLM allows only together with `stream: true`.
     package init(_ request: CompletionRequest, model: String?) {
-        var fields: [String: JSONValue] = ["stream": .bool(request.stream)]
+        let messages = request.chatMessages
+        var fields = request.samplingFields(chat: messages != nil, legacyWorker: false)
+        fields["stream"] = .bool(request.stream)
         if request.stream { fields["stream_options"] = .object(["include_usage": .bool(true)]) }
         if let model, !model.isEmpty { fields["model"] = .string(model) }
-        for (name, value) in request.parameters.wireValues { fields[name] = value }
-        switch (request.mode, request.applyChatTemplate) {
-        case (.chat, _):
+        if let messages {
             route = "/chat/completions"
-            fields["messages"] = .array(request.messages.map(Self.json(for:)))
-        case (.prompt, true):
-            route = "/chat/completions"
-            fields["messages"] = .array([Self.json(for: Message(role: .user, content: request.promptText))])
-        case (.prompt, false):
+            fields["messages"] = .array(messages.map(CompletionRequest.json(for:)))
+        } else {
             route = "/completions"
             fields["prompt"] = .string(request.promptText)
         }
         body = .object(fields)
-    }
-
-    private static func json(for message: Message) -> JSONValue {
-        .object(["role": .string(message.role.rawValue), "content": .string(message.content)])
     }
 }

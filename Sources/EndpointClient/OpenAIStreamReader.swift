@@ -4,15 +4,16 @@ import PodchatCore
 ///
 /// Feed it the body's bytes as they arrive, split anywhere; it parses incrementally and reports
 /// each event's text at once. The reply is complete at `data: [DONE]`, or, should the stream
-/// end without it, once a `finish_reason` was seen. Text is reported one event per SSE event,
-/// so the events do not depend on how the network split the bytes.
+/// end without it, once a `finish_reason` was seen. Text, thinking and log probabilities are
+/// reported one event each per SSE event, so the events do not depend on how the network
+/// split the bytes.
 struct OpenAIStreamReader: Sendable {
     /// How the reply ended.
     enum End: Sendable {
         /// Complete; the events ended with `.finished`.
         case finished
-        /// Failed with this message, after the events.
-        case failed(String)
+        /// Failed with this failure, after the events.
+        case failed(CompletionFailure)
     }
 
     /// The events one piece of input produced, and the end when it came with them.
@@ -31,7 +32,7 @@ struct OpenAIStreamReader: Sendable {
     private var parser = SSEParser()
     private var decoder = WorkerOutputDecoder()
     private var sawFinishReason = false
-    /// Whether any text has been reported, i.e. the reply can no longer be started over.
+    /// Whether any text (thinking or answer) has been reported.
     private(set) var hasText = false
 
     init(failures: OpenAIFailurePolicy) {
@@ -63,7 +64,7 @@ struct OpenAIStreamReader: Sendable {
     /// The events of a whole (non-streamed) response body.
     mutating func complete(_ body: [UInt8]) -> Ending {
         guard let response = try? JSONValue(parsing: body), response.objectValue != nil else {
-            return Ending(end: .failed(failures.unexpectedBody(RunpodRequestError.excerpt(body))))
+            return Ending(end: .failed(CompletionFailure(failures.unexpectedBody(RunpodRequestError.excerpt(body)))))
         }
         var step = Step()
         report(response, into: &step)
@@ -71,8 +72,8 @@ struct OpenAIStreamReader: Sendable {
     }
 
     /// The failure for a connection that broke while the body was arriving.
-    func interrupted(_ error: TransportError) -> String {
-        failures.interrupted(error, afterText: hasText)
+    func interrupted(_ error: TransportError) -> CompletionFailure {
+        CompletionFailure(failures.interrupted(error, afterText: hasText))
     }
 
     /// Reports one SSE event's chunk; anything but a JSON object is noise such as a proxy's
@@ -86,9 +87,13 @@ struct OpenAIStreamReader: Sendable {
         for item in decoder.decode(chunk) {
             switch item {
             case .delta(let choice, let text):
-                if !hasText { step.events.append(.started) }
-                hasText = true
+                markText(&step)
                 step.events.append(.delta(choice: choice, text: text))
+            case .reasoning(let choice, let text):
+                markText(&step)
+                step.events.append(.reasoning(choice: choice, text: text))
+            case .logprobs(let choice, let tokens):
+                step.events.append(.logprobs(choice: choice, tokens))
             case .usage(let usage):
                 step.events.append(.usage(usage))
             case .finished:
@@ -97,16 +102,22 @@ struct OpenAIStreamReader: Sendable {
                 step.end = .failed(failures.streamError(message))
                 return
             case .malformed(let problem):
-                step.end = .failed(failures.unusableAnswer(problem))
+                step.end = .failed(CompletionFailure(failures.unusableAnswer(problem)))
                 return
             }
         }
     }
 
+    /// Notes that the reply has text, thinking or answer: it has started and cannot be sent again.
+    private mutating func markText(_ step: inout Step) {
+        if !hasText { step.events.append(.started) }
+        hasText = true
+    }
+
     /// `step` as the reply's last: failed if it failed, else finished when `isComplete`, else cut short.
     private func ending(of step: Step, isComplete: Bool) -> Ending {
         if let end = step.end { return Ending(events: step.events, end: end) }
-        guard isComplete else { return Ending(events: step.events, end: .failed(failures.endedEarly(afterText: hasText))) }
+        guard isComplete else { return Ending(events: step.events, end: .failed(CompletionFailure(failures.endedEarly(afterText: hasText)))) }
         var events = step.events
         let end = finish(&events)
         return Ending(events: events, end: end)

@@ -41,7 +41,8 @@ package struct ReplyWatchdog: Sendable, Equatable {
     ///
     /// - Parameters:
     ///   - status: The job's status in the answer.
-    ///   - receivedText: Whether the answer brought new text.
+    ///   - receivedText: Whether the answer brought new text, thinking or answer: a reasoning
+    ///     model's thinking shows the job at work as much as its answer does.
     package mutating func check(_ status: JobStatus, receivedText: Bool, at now: Duration) -> Expiry? {
         if submittedAt == nil { submittedAt = now }
         if startedAt == nil && (status.isRunning || receivedText) { startedAt = now }

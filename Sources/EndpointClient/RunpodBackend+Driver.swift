@@ -21,7 +21,13 @@ extension RunpodBackend {
     {
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: CompletionEvent.self)
         let task = Task { await drive(request, submission: submission, continuation: continuation) }
-        continuation.onTermination = { _ in task.cancel() }
+        let background = self.background
+        continuation.onTermination = { termination in
+            task.cancel()
+            // The reader leaves at once; the driver registers its `/cancel` only as it unwinds,
+            // so `settle()` must wait for that too or a quitting process could drop the cancel.
+            if case .cancelled = termination { background.start { await task.value } }
+        }
         return stream
     }
 
@@ -30,21 +36,25 @@ extension RunpodBackend {
         submission: Submission,
         continuation: AsyncThrowingStream<CompletionEvent, any Error>.Continuation
     ) async {
-        let input = WorkerInput(request, format: workerFormat(for: request))
+        let format = workerFormat(for: request)
+        let input = WorkerInput(request, format: format, generation: generation.value)
         let body = input.envelope(policy: options.policy)
-        var poller = poller(for: input, source: submission.source, streaming: request.stream)
+        var poller = poller(for: input, format: format, source: submission.source, streaming: request.stream)
         var step = poller.start()
         do {
             while true {
-                for event in step.events { continuation.yield(event) }
+                for event in step.events {
+                    if case .generation(let seen) = event { generation.store(seen) }
+                    continuation.yield(event)
+                }
                 switch step.next {
                 case .finish:
                     return continuation.finish()
                 case .fail(let failure):
-                    return continuation.finish(throwing: CompletionFailure(redacted(failure.message)))
+                    return continuation.finish(throwing: redacted(failure))
                 case .abandon(let jobID, let failure):
                     cancelInBackground(jobID)
-                    return continuation.finish(throwing: CompletionFailure(redacted(failure.message)))
+                    return continuation.finish(throwing: redacted(failure))
                 case .send(let operation, let delay):
                     if delay > .zero { try await options.sleep(delay) }
                     let result = try await perform(operation, body: body, submission: submission)
@@ -60,8 +70,6 @@ extension RunpodBackend {
         }
     }
 
-    /// - Parameter streaming: Whether the worker sends text while it generates; without that the
-    ///   text comes in one piece at the end, and pauses in it mean nothing.
     /// The request's own input format (the chat window's panel), else the configured one.
     private func workerFormat(for request: CompletionRequest) -> WorkerInputFormat {
         switch request.inputFormat {
@@ -74,7 +82,11 @@ extension RunpodBackend {
         }
     }
 
-    private func poller(for input: WorkerInput, source: RunpodJobPoller.Source, streaming: Bool) -> RunpodJobPoller {
+    /// - Parameter streaming: Whether the worker sends text while it generates; without that the
+    ///   text comes in one piece at the end, and pauses in it mean nothing.
+    private func poller(for input: WorkerInput, format: WorkerInputFormat, source: RunpodJobPoller.Source, streaming: Bool)
+        -> RunpodJobPoller
+    {
         let textFlows = source == .stream && streaming
         let watchdog = ReplyWatchdog(
             queueTimeout: options.queueTimeout,
@@ -84,6 +96,7 @@ extension RunpodBackend {
         return RunpodJobPoller(
             source: source,
             completionTokenLimit: input.completionTokenLimit,
+            inputFormat: format,
             schedule: options.pollSchedule,
             backoff: options.backoff,
             maximumRetryAfter: options.maximumRetryAfter,

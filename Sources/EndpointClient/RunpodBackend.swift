@@ -6,9 +6,15 @@ import PodchatCore
 /// so text arrives while it is generated; ``runSync(_:wait:)`` uses `/runsync` and `/status`
 /// and delivers the text at the end. Both retry failed polls on the same job, report retries
 /// as `.retrying`, and cancel the job (`/cancel`, best effort) when the reply is abandoned or
-/// runs out of time (the timeouts in ``RunpodOptions``). When a `/stream` answer may have been
-/// lost with chunks in it, the text is checked against `/status` at the end and, if it
-/// differs, delivered whole as `.replaced`.
+/// runs out of time (the timeouts in ``RunpodOptions``). Every job read through `/stream` that
+/// completes is checked against its aggregate output on `/status` (one more request; the
+/// worker drops a chunk it failed to post three times, and an answer lost on the way drains
+/// chunks too), and where that differs the whole text is delivered again as `.replaced` or
+/// `.reasoningReplaced`.
+///
+/// Each reply reports the worker generation its output reveals (`.generation`); the backend
+/// remembers it and leaves out of later native inputs the fields a legacy worker would fail
+/// the job on. Until it knows, it assumes today's proxy worker.
 ///
 /// ```swift
 /// let backend = RunpodBackend(endpoint: endpoint)
@@ -21,6 +27,10 @@ package struct RunpodBackend: CompletionBackend {
     let failures: RunpodFailurePolicy
     /// Cancels of abandoned jobs still on their way to the server.
     let background = BackgroundWork()
+    /// The worker generation the endpoint's output last showed, which shapes native inputs.
+    let generation: Remembered<WorkerGeneration>
+    /// The answer of ``modelInfo()`` once the endpoint gave one; a stored nil means it has none.
+    let servedModel = Remembered<ModelInfo?>()
     /// Kept only to scrub it out of messages that quote the server.
     private let apiKey: APIKey?
 
@@ -31,11 +41,14 @@ package struct RunpodBackend: CompletionBackend {
     ///   - transport: Sends the HTTP requests; by default an ``AsyncHTTPTransport`` with the
     ///     options' connect timeout.
     ///   - options: Pacing, retries and timeouts.
+    ///   - workerGeneration: The generation this endpoint showed before (persisted by the
+    ///     caller), until its output shows one again; nil assumes today's proxy worker.
     package init(
         endpoint: Endpoint,
         apiKeyVariable: String = "RUNPOD_API_KEY",
         transport: (any HTTPTransport)? = nil,
-        options: RunpodOptions = RunpodOptions()
+        options: RunpodOptions = RunpodOptions(),
+        workerGeneration: WorkerGeneration? = nil
     ) {
         jobs = RunpodJobClient(
             endpoint: endpoint,
@@ -45,7 +58,12 @@ package struct RunpodBackend: CompletionBackend {
         self.options = options
         failures = RunpodFailurePolicy(apiKeyVariable: apiKeyVariable, keySource: endpoint.apiKey?.source)
         apiKey = endpoint.apiKey
+        generation = Remembered(workerGeneration)
     }
+
+    /// The worker generation the endpoint's output showed last (or the one given at init), to
+    /// persist per endpoint; nil while unknown.
+    package var workerGeneration: WorkerGeneration? { generation.value }
 
     /// Streams the reply to `request`: `/run`, then `/stream/{id}` polls until the job ends.
     package func complete(_ request: CompletionRequest) -> AsyncThrowingStream<CompletionEvent, any Error> {
@@ -83,6 +101,14 @@ package struct RunpodBackend: CompletionBackend {
     /// `message` with the API key blacked out, in case a server echoed it.
     func redacted(_ message: String) -> String {
         apiKey?.redacting(message) ?? message
+    }
+
+    /// `failure` with the API key blacked out of its message and detail.
+    func redacted(_ failure: CompletionFailure) -> CompletionFailure {
+        var failure = failure
+        failure.message = redacted(failure.message)
+        failure.detail = failure.detail.map(redacted)
+        return failure
     }
 }
 

@@ -56,21 +56,27 @@ package struct RunpodFailurePolicy: Sendable, Equatable {
 
     // MARK: - Messages
 
-    /// A FAILED job, with the readable part of its `error`.
-    package func jobFailed(_ error: JSONValue?) -> String {
-        guard let error else { return "The job failed; the endpoint gave no reason." }
+    /// A FAILED job, with the readable part of its `error` and the whole of it as the detail.
+    package func jobFailed(_ error: JSONValue?) -> CompletionFailure {
+        guard let error else { return CompletionFailure("The job failed; the endpoint gave no reason.") }
         // How the SDK's local test server answers for a job it does not have (protocol.md §5.2):
         // not a failure of the job, which may never have existed there.
         if error == .string("Job ID not found") {
-            return "The job expired or is unknown to the endpoint (\"Job ID not found\"). A local test server "
-                + "(--rp_serve_api) forgets a job once it has returned its output."
+            return CompletionFailure(
+                "The job expired or is unknown to the endpoint (\"Job ID not found\"). A local test server "
+                    + "(--rp_serve_api) forgets a job once it has returned its output.")
         }
-        return "The job failed: \(WorkerErrorMessage.readable(error))"
+        return failure("The job failed: ", WorkerErrorMessage(error))
     }
 
-    /// An error the worker put in its output.
-    package func workerError(_ message: String) -> String {
-        "The worker reported an error: \(message)"
+    /// An error the worker put in its output (the SDK's local test server keeps it there,
+    /// in a COMPLETED job).
+    package func workerError(_ report: WorkerErrorMessage) -> CompletionFailure {
+        failure("The worker reported an error: ", report)
+    }
+
+    private func failure(_ lead: String, _ report: WorkerErrorMessage) -> CompletionFailure {
+        CompletionFailure(lead + report.message, detail: report.detail, contextOverflow: report.contextOverflow)
     }
 
     /// Output podchat cannot use, such as a choice number no reply can have.

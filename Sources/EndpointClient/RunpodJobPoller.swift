@@ -15,9 +15,16 @@ import PodchatCore
 ///   created no job (HTTP 429, or no connection was made).
 /// - TIMED_OUT finishes the reply as ``FinishReason/timedOut`` rather than failing it, so the
 ///   text already shown is kept and marked, like a cancelled reply.
-/// - A malformed or lost `/stream` answer may have taken chunks with it, so once such a job
-///   has ended, `/status` is read and, where its output holds other text than was streamed,
-///   the whole text is reported again as `.replaced`.
+/// - Every `/stream` job that ends COMPLETED costs one more request: `/status`, whose output
+///   is the list of every yield (the worker drops a chunk it failed to post three times, and a
+///   malformed or lost `/stream` answer drains chunks too). Where it holds other thinking or
+///   answer text than was streamed, the whole is reported again as `.reasoningReplaced` or
+///   `.replaced`. A CANCELLED or TIMED_OUT job is checked so only after a possibly lost answer.
+///   A check that cannot be made (the SDK's local test server has forgotten the job by then
+///   and answers FAILED "Job ID not found") ends the reply normally with the streamed text,
+///   unless an answer is known to be lost.
+/// - The first yield whose shape tells the worker generation is reported as `.generation`,
+///   once, before its text (see ``WorkerGeneration/init(revealedBy:inputFormat:)``).
 /// - A ``ReplyWatchdog`` limit that runs out abandons the job: the driver cancels it on the
 ///   server and the reply fails. Giving up after too many failed requests leaves the job be.
 package struct RunpodJobPoller: Sendable {
@@ -79,6 +86,7 @@ package struct RunpodJobPoller: Sendable {
 
     private let source: Source
     private let completionTokenLimit: Int?
+    private let inputFormat: WorkerInputFormat
     private let backoff: Backoff
     private let maximumRetryAfter: Duration
     private let failures: RunpodFailurePolicy
@@ -92,10 +100,15 @@ package struct RunpodJobPoller: Sendable {
     private var mayHaveLostChunks = false
     private var consecutiveFailures = 0
     private var hasStarted = false
+    private var hasReceivedText = false
+    /// Whether the worker generation was reported, or can no longer be told from the output.
+    private var isGenerationSettled = false
     private var lastUsage: Usage?
 
     /// - Parameters:
     ///   - completionTokenLimit: `max_tokens` × `n` when sent, to recognise a legacy reply cut off by it.
+    ///   - inputFormat: How the job's input was shaped, which decides what the output's shape
+    ///     says about the worker generation.
     ///   - maximumRetryAfter: The longest `Retry-After` honoured.
     ///   - failures: Decides which failed requests are retried, and words failures.
     ///   - watchdog: The time limits for the queue, the first text and pauses in the text.
@@ -103,6 +116,7 @@ package struct RunpodJobPoller: Sendable {
     package init(
         source: Source,
         completionTokenLimit: Int?,
+        inputFormat: WorkerInputFormat = .native,
         schedule: PollSchedule = PollSchedule(),
         backoff: Backoff = Backoff(),
         maximumRetryAfter: Duration = .seconds(60),
@@ -112,6 +126,7 @@ package struct RunpodJobPoller: Sendable {
     ) {
         self.source = source
         self.completionTokenLimit = completionTokenLimit
+        self.inputFormat = inputFormat
         self.schedule = schedule
         self.watchdog = watchdog
         self.backoff = backoff
@@ -171,15 +186,17 @@ package struct RunpodJobPoller: Sendable {
         let outputs = outputs(of: job)
         let reported = events.count
         for output in outputs {
+            revealGeneration(by: output, into: &events)
             if let failure = report(decoder.decode(output), into: &events) { return fail(failure, after: events) }
         }
-        let receivedText = events[reported...].contains { if case .delta = $0 { true } else { false } }
+        // Thinking counts: a reasoning model may think for minutes before the answer's first word.
+        let receivedText = events[reported...].contains(where: \.isText)
         if let expiry = watchdog.check(job.status, receivedText: receivedText, at: now) {
             return abandon(jobID, failures.expired(expiry, jobID: jobID), after: events)
         }
         switch job.status {
         case .completed, .cancelled, .timedOut:
-            guard mayHaveLostChunks else { return finish(job.status, events: events) }
+            guard needsCheck(endedAs: job.status) else { return finish(job.status, events: events) }
             phase = .reconciling(jobID: jobID, status: job.status)
             return Step(events: events, next: .send(.reconcile(jobID: jobID), after: .zero))
         case .failed where job.error != nil:
@@ -193,7 +210,7 @@ package struct RunpodJobPoller: Sendable {
         }
     }
 
-    /// The output values in `job` that are new to this reply.
+    /// The worker's yields in `job` that are new to this reply.
     private func outputs(of job: JobResponse) -> [JSONValue] {
         switch source {
         case .stream:
@@ -201,40 +218,77 @@ package struct RunpodJobPoller: Sendable {
         case .status:
             // Output before the end would be a progress update (protocol.md §1.3), not the reply.
             guard job.status == .completed, let output = job.output else { return [] }
-            return [output]
+            // worker-vllm's output is the list of its yields; decoding them one by one is the
+            // same as decoding the list, and lets the first yield tell the worker generation.
+            return output.arrayValue ?? [output]
         }
     }
 
+    /// Reports the worker generation once, when `output` is the first yield whose shape tells
+    /// it, which is before its text. Once text has come without telling, nothing later will.
+    private mutating func revealGeneration(by output: JSONValue, into events: inout [CompletionEvent]) {
+        guard !isGenerationSettled else { return }
+        if let generation = WorkerGeneration(revealedBy: output, inputFormat: inputFormat) {
+            events.append(.generation(generation))
+            isGenerationSettled = true
+        } else if hasReceivedText {
+            isGenerationSettled = true
+        }
+    }
+
+    /// Whether the job's text is read again from `/status` once it ended as `status`: after
+    /// every completed `/stream` job, since the worker drops a chunk it failed to post three
+    /// times and only the aggregate output keeps it; after a cancelled or timed-out one only
+    /// when an answer may have been lost on the way.
+    private func needsCheck(endedAs status: JobStatus) -> Bool {
+        source == .stream && (status == .completed || mayHaveLostChunks)
+    }
+
     /// Adds the events for `items` and returns the failure when one of them is an error.
-    private mutating func report(_ items: [WorkerOutputItem], into events: inout [CompletionEvent]) -> String? {
+    private mutating func report(_ items: [WorkerOutputItem], into events: inout [CompletionEvent]) -> CompletionFailure? {
         for item in items {
             switch item {
             case .delta(let choice, let text):
                 markStarted(&events)
-                append(text, choice: choice, to: &events)
+                hasReceivedText = true
+                streamed.append(text, choice: choice)
+                Self.coalesce(.delta(choice: choice, text: text), into: &events)
+            case .reasoning(let choice, let text):
+                markStarted(&events)
+                hasReceivedText = true
+                streamed.appendReasoning(text, choice: choice)
+                Self.coalesce(.reasoning(choice: choice, text: text), into: &events)
+            case .logprobs(let choice, let tokens):
+                Self.coalesce(.logprobs(choice: choice, tokens), into: &events)
             case .usage(let usage) where usage != lastUsage:
                 lastUsage = usage
                 events.append(.usage(usage))
             case .usage, .finished:
                 break  // Finish reasons are read from the decoder when the job ends.
-            case .error(let message):
-                return failures.workerError(message)
+            case .error(let report):
+                return failures.workerError(report)
             case .malformed(let problem):
-                return failures.malformedOutput(problem)
+                return CompletionFailure(failures.malformedOutput(problem))
             }
         }
         return nil
     }
 
-    /// Adds a delta, joined to the previous event when that is a delta of the same choice: a
-    /// burst of up to 50 SSE events (protocol.md §4.3) then reaches the reader as one event.
-    private mutating func append(_ text: String, choice: Int, to events: inout [CompletionEvent]) {
-        streamed.append(text, choice: choice)
-        if case .delta(choice, let earlier)? = events.last {
-            events[events.count - 1] = .delta(choice: choice, text: earlier + text)
-        } else {
-            events.append(.delta(choice: choice, text: text))
+    /// Adds `event`, joined to an earlier one of the same kind and choice when only the
+    /// choice's log probabilities lie between: a burst of up to 50 SSE events (protocol.md
+    /// §4.3) then reaches the reader as one text event (and one of log probabilities).
+    private static func coalesce(_ event: CompletionEvent, into events: inout [CompletionEvent]) {
+        var position = events.count - 1
+        if position > 0, case .logprobs(let choice, _) = events[position], choice == event.choice,
+            !event.isLogprobs
+        {
+            position -= 1
         }
+        guard position >= 0, let joined = events[position].joined(with: event) else {
+            events.append(event)
+            return
+        }
+        events[position] = joined
     }
 
     private mutating func markStarted(_ events: inout [CompletionEvent]) {
@@ -259,8 +313,12 @@ package struct RunpodJobPoller: Sendable {
     }
 
     private mutating func fail(_ message: String, after events: [CompletionEvent] = []) -> Step {
+        fail(CompletionFailure(message), after: events)
+    }
+
+    private mutating func fail(_ failure: CompletionFailure, after events: [CompletionEvent] = []) -> Step {
         phase = .ended
-        return Step(events: events, next: .fail(CompletionFailure(message)))
+        return Step(events: events, next: .fail(failure))
     }
 
     private mutating func abandon(_ jobID: String, _ message: String, after events: [CompletionEvent]) -> Step {
@@ -307,16 +365,24 @@ package struct RunpodJobPoller: Sendable {
         if source == .stream, case .poll = operation, error.mayHaveTakenEffect { mayHaveLostChunks = true }
         switch failures.verdict(on: error, operation: operation, source: source) {
         case .fail(let message):
-            return fail(message)
+            return uncheckedEnd() ?? fail(message)
         case .retry(let reason, let retryAfter):
             consecutiveFailures += 1
             guard backoff.allowsRetry(afterFailures: consecutiveFailures) else {
-                return fail(failures.gaveUp(after: consecutiveFailures, reason: reason, operation: operation))
+                return uncheckedEnd()
+                    ?? fail(failures.gaveUp(after: consecutiveFailures, reason: reason, operation: operation))
             }
-            let delay =
-                retryAfter.map { min($0, maximumRetryAfter) }
-                ?? backoff.delay(afterFailures: consecutiveFailures, jitter: random())
+            let delay = backoff.delay(
+                afterFailures: consecutiveFailures, jitter: random(), retryAfter: retryAfter.map { min($0, maximumRetryAfter) },
+                rateLimited: error.isRateLimited)
             return Step(events: [.retrying(reason: reason, delay: delay)], next: .send(operation, after: delay))
         }
+    }
+
+    /// The normal end of a job whose routine check against `/status` could not be made: no
+    /// answer was lost, so the streamed text is whole as far as anyone can tell.
+    private mutating func uncheckedEnd() -> Step? {
+        guard case .reconciling(_, let status) = phase, !mayHaveLostChunks else { return nil }
+        return finish(status, events: [])
     }
 }

@@ -32,10 +32,15 @@ package enum RunpodRequestError: Error, Sendable, Equatable, CustomStringConvert
         }
     }
 
+    /// Whether the server turned the request away for coming too often (HTTP 429).
+    var isRateLimited: Bool {
+        if case .status(429, _, _) = self { true } else { false }
+    }
+
     /// The message inside a JSON error body such as `{"error": "…"}`, else the body as it is.
     private static func readable(_ body: String) -> String {
         guard let json = JSONValue(parsing: body), json["error"] != nil || json["message"] != nil else { return body }
-        return WorkerErrorMessage.readable(json)
+        return WorkerErrorMessage(json).message
     }
 
     /// The start of `body` as one line, short enough for a message.

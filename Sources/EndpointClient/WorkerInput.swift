@@ -1,40 +1,40 @@
 import PodchatCore
 
-/// The worker-vllm job `input` for a ``CompletionRequest`` (protocol.md §2).
+/// The worker-vllm job `input` for a ``CompletionRequest`` (protocol.md §2, protocol-2026.md).
 ///
 /// In the ``WorkerInputFormat/native`` format it uses the shorthand that both worker
-/// generations accept: `messages` (chat mode) or `prompt` (prompt mode, with
-/// `apply_chat_template` when asked), `sampling_params` with only the values podchat sets, and
-/// `stream`. In the ``WorkerInputFormat/openAI(model:)`` format it is `openai_route` plus the
-/// ``OpenAIRequest`` body as `openai_input`.
+/// generations accept: `messages` (chat mode, or prompt mode with the chat template: the
+/// prompt as one user message) or `prompt`, `sampling_params` with only the values podchat
+/// sets, shaped for the worker generation (see ``CompletionRequest/samplingFields(chat:legacyWorker:)``),
+/// and `stream`. The proxy worker copies `sampling_params` into the OpenAI body as it is. In
+/// the ``WorkerInputFormat/openAI(model:)`` format it is `openai_route` plus the
+/// ``OpenAIRequest`` body as `openai_input`, which both generations take alike.
 package struct WorkerInput: Sendable, Equatable {
     /// The `input` object.
     package var json: JSONValue
 
-    /// The input for `request` in `format`.
-    package init(_ request: CompletionRequest, format: WorkerInputFormat = .native) {
+    /// The input for `request` in `format`, for a worker of `generation`; unknown (nil) is
+    /// taken for today's proxy worker.
+    package init(_ request: CompletionRequest, format: WorkerInputFormat = .native, generation: WorkerGeneration? = nil) {
         switch format {
         case .native:
-            json = Self.native(request)
+            json = Self.native(request, legacyWorker: generation == .legacy)
         case .openAI(let model):
             let openAI = OpenAIRequest(request, model: model)
             json = .object(["openai_route": .string("/v1" + openAI.route), "openai_input": openAI.body])
         }
     }
 
-    private static func native(_ request: CompletionRequest) -> JSONValue {
+    private static func native(_ request: CompletionRequest, legacyWorker: Bool) -> JSONValue {
         var fields: [String: JSONValue] = ["stream": .bool(request.stream)]
-        switch request.mode {
-        case .chat:
-            fields["messages"] = .array(request.messages.map(Self.json(for:)))
-        case .prompt:
+        let messages = request.chatMessages
+        if let messages {
+            fields["messages"] = .array(messages.map(CompletionRequest.json(for:)))
+        } else {
             fields["prompt"] = .string(request.promptText)
-            if request.applyChatTemplate { fields["apply_chat_template"] = .bool(true) }
         }
-        let sampling = request.parameters.wireValues
-        if !sampling.isEmpty {
-            fields["sampling_params"] = .object(Dictionary(uniqueKeysWithValues: sampling.map { ($0.name, $0.value) }))
-        }
+        let sampling = request.samplingFields(chat: messages != nil, legacyWorker: legacyWorker)
+        if !sampling.isEmpty { fields["sampling_params"] = .object(sampling) }
         // The legacy worker's chunking fields sit beside `sampling_params`, not inside it.
         fields.merge(request.batching) { current, _ in current }
         return .object(fields)
@@ -57,9 +57,5 @@ package struct WorkerInput: Sendable, Equatable {
             let maxTokens = parameters["max_tokens"]?.intValue
         else { return nil }
         return maxTokens * (parameters["n"]?.intValue ?? 1)
-    }
-
-    private static func json(for message: Message) -> JSONValue {
-        .object(["role": .string(message.role.rawValue), "content": .string(message.content)])
     }
 }

@@ -11,6 +11,9 @@ import PodchatCore
 /// - a string: raw SSE text from the proxy worker (≥ v2.24), concatenated across values
 ///   because events are split anywhere;
 /// - an object with OpenAI `choices` (`chat.completion[.chunk]`, `text_completion`);
+///   answer text, thinking (`reasoning` or older vLLM's `reasoning_content`, in `delta` or
+///   `message`) and log probabilities (chat `logprobs.content`, completions `logprobs.tokens`)
+///   are read from each choice;
 /// - a list of objects: the legacy worker with `RAW_OPENAI_OUTPUT=0`;
 /// - an object with a truthy `error`: the worker's error report.
 package struct WorkerOutputDecoder: Sendable {
@@ -20,6 +23,9 @@ package struct WorkerOutputDecoder: Sendable {
     private var sawLegacyChunk = false
     /// The choice numbers a reply can have: podchat never asks for more than `n`'s maximum.
     static let choiceIndices = 0..<Int(SamplingParameter.n.range?.upperBound ?? 16)
+
+    /// vLLM's stand-in for the log probability of an impossible token (log 0).
+    static let unknownLogprob = -9999.0
 
     /// A decoder that has seen no output yet.
     package init() {}
@@ -73,7 +79,7 @@ package struct WorkerOutputDecoder: Sendable {
 
     private mutating func decode(object fields: [String: JSONValue]) -> [WorkerOutputItem] {
         if let error = fields["error"], Self.isTruthy(error) {
-            return [.error(WorkerErrorMessage.readable(error))]
+            return [.error(WorkerErrorMessage(error))]
         }
         var items: [WorkerOutputItem] = []
         for (position, choice) in (fields["choices"]?.arrayValue ?? []).enumerated() {
@@ -94,8 +100,15 @@ package struct WorkerOutputDecoder: Sendable {
             return [.malformed("it names choice \(index), but podchat asks for at most \(Self.choiceIndices.count) choices")]
         }
         var items: [WorkerOutputItem] = []
+        // A reasoning model thinks before it answers, so thinking goes first.
+        if let thinking = Self.reasoning(of: choice), !thinking.isEmpty {
+            items.append(.reasoning(choice: index, text: thinking))
+        }
         if let text = text(of: choice), !text.isEmpty {
             items.append(.delta(choice: index, text: text))
+        }
+        if let tokens = choice["logprobs"].map(Self.tokenLogprobs(in:)), !tokens.isEmpty {
+            items.append(.logprobs(choice: index, tokens))
         }
         if let name = choice["finish_reason"]?.stringValue {
             let reason: FinishReason = name == "length" ? .length : .completed
@@ -114,6 +127,48 @@ package struct WorkerOutputDecoder: Sendable {
         return choice["delta"]?["content"]?.stringValue  // chat.completion.chunk
             ?? choice["message"]?["content"]?.stringValue  // chat.completion
             ?? choice["text"]?.stringValue  // text_completion, streamed or not
+    }
+
+    /// The new thinking of one choice: streamed in `delta`, whole in `message`. vLLM renamed
+    /// `reasoning_content` to `reasoning`; either may come, depending on its version.
+    private static func reasoning(of choice: JSONValue) -> String? {
+        let part = choice["delta"] ?? choice["message"]
+        return part?["reasoning"]?.stringValue ?? part?["reasoning_content"]?.stringValue
+    }
+
+    /// The tokens in a choice's `logprobs`: chat's `{content: [{token, logprob, top_logprobs:
+    /// [{token, logprob}]}]}` or completions' parallel lists `{tokens, token_logprobs,
+    /// top_logprobs: [{token: logprob}]}`; none for `null` or anything else.
+    private static func tokenLogprobs(in logprobs: JSONValue) -> [TokenLogprob] {
+        if let content = logprobs["content"]?.arrayValue {
+            return content.compactMap { entry in
+                guard let token = entry["token"]?.stringValue, let logprob = entry["logprob"]?.numberValue else { return nil }
+                let alternatives = (entry["top_logprobs"]?.arrayValue ?? []).compactMap { alternative in
+                    alternative["token"]?.stringValue.flatMap { token in
+                        alternative["logprob"]?.numberValue.map { TokenLogprob.Alternative(token: token, logprob: $0) }
+                    }
+                }
+                return TokenLogprob(token: token, logprob: logprob, alternatives: alternatives)
+            }
+        }
+        guard let tokens = logprobs["tokens"]?.arrayValue else { return [] }
+        let values = logprobs["token_logprobs"]?.arrayValue ?? []
+        let tops = logprobs["top_logprobs"]?.arrayValue ?? []
+        return tokens.indices.compactMap { position in
+            guard let token = tokens[position].stringValue else { return nil }
+            // vLLM writes null where it has no number (an echoed first prompt token); its own
+            // floor for an impossible token stands in, as infinity would not survive JSON.
+            let logprob = position < values.count ? values[position].numberValue : nil
+            let top = position < tops.count ? tops[position].objectValue ?? [:] : [:]
+            return TokenLogprob(token: token, logprob: logprob ?? Self.unknownLogprob, alternatives: alternatives(in: top))
+        }
+    }
+
+    /// A completions `top_logprobs` entry, `{token: logprob}`, most likely first: a JSON
+    /// object has no order, so the order is rebuilt from the numbers.
+    private static func alternatives(in top: [String: JSONValue]) -> [TokenLogprob.Alternative] {
+        top.compactMap { token, value in value.numberValue.map { TokenLogprob.Alternative(token: token, logprob: $0) } }
+            .sorted { ($0.logprob, $1.token) > ($1.logprob, $0.token) }
     }
 
     /// Legacy `{input, output}` or OpenAI `{prompt_tokens, completion_tokens}`.

@@ -236,7 +236,7 @@ extension SamplingParameter {
         legacyWorkerAccepts: false)
     package static let bestOf = SamplingParameter(
         "best_of", .integer, default: .null, range: 1...16, group: .beamSearch,
-        note: "proxy worker: ignored; legacy worker: older vLLM only, newer fails the job")
+        note: "proxy worker: ignored; legacy worker: fails the job (its vLLM dropped best_of)", legacyWorkerAccepts: false)
     package static let useBeamSearch = SamplingParameter(
         "use_beam_search", .boolean, default: .bool(false), group: .beamSearch,
         note: "proxy worker: real beam search (n beams); legacy worker: fails the job", legacyWorkerAccepts: false)

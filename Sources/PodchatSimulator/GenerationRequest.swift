@@ -20,6 +20,12 @@ struct GenerationRequest: Sendable {
         }
     }
 
+    /// Which OpenAI route an OpenAI-shaped request went to.
+    enum Route: String, Sendable {
+        case chat = "/v1/chat/completions"
+        case completions = "/v1/completions"
+    }
+
     /// The worker's `max_tokens` when the legacy input has none (vLLM's own default is 16).
     static let legacyDefaultMaxTokens = 100
     /// vLLM's `max_tokens` default for `/v1/completions`.
@@ -27,48 +33,58 @@ struct GenerationRequest: Sendable {
 
     /// The text the reply answers and fault markers are read from: the last user message, or the
     /// last paragraph of a prompt (podchat's prompt mode joins the messages with blank lines).
-    var lastUserText: String
-    var promptTokens: Int
-    var choices: Int
-    /// nil: generate until the reply ends.
-    var maxTokens: Int?
-    var stream: Bool
-    var includeUsage: Bool
-    var model: String
+    private(set) var lastUserText: String
+    private(set) var promptTokens: Int
+    private(set) var choices: Int
+    /// The sampling values the model runs with; its `maxTokens` is the effective limit.
+    private(set) var sampling: EffectiveSampling
+    /// `max_tokens` (or `max_completion_tokens`) as the request set it.
+    private(set) var requestedMaxTokens: Int?
+    private(set) var stream: Bool
+    private(set) var includeUsage: Bool
+    private(set) var model: String
+    /// The vLLM route, or nil for the legacy worker's own generation.
+    private(set) var route: Route?
+    /// Whether a chat template turned the conversation into the prompt.
+    private(set) var templated: Bool
+    /// How many alternatives per token the reply lists; nil: no log probabilities.
+    private(set) var logprobs: Int?
+    /// Whether the reply may think: a chat on vLLM's OpenAI server, not switched off.
+    private(set) var mayThink = false
+    /// `reasoning_effort` as sent.
+    private(set) var reasoningEffort: String?
 
     /// A legacy worker input: `messages`/`prompt`, `sampling_params`, `stream` (protocol.md §2.1).
     init(legacyInput input: [String: JSONValue], conversation: Conversation) {
         let sampling = input["sampling_params"]?.objectValue ?? [:]
-        let templated = input["apply_chat_template"].map(Self.isTruthy) ?? false
-        self.init(
-            conversation: conversation,
-            templated: templated,
-            choices: sampling["n"]?.intValue,
-            maxTokens: sampling["max_tokens"]?.intValue ?? Self.legacyDefaultMaxTokens,
-            stream: input["stream"].map(Self.isTruthy) ?? false,
-            includeUsage: false,
-            model: ""
-        )
+        var values = EffectiveSampling(sampling, fallback: .documented)
+        values.maxTokens = max(1, sampling["max_tokens"]?.intValue ?? Self.legacyDefaultMaxTokens)
+        self.init(conversation: conversation, templated: Self.legacyTemplates(input, conversation), sampling: values)
+        choices = max(1, sampling["n"]?.intValue ?? 1)
+        requestedMaxTokens = sampling["max_tokens"]?.intValue
+        stream = input["stream"].map(Self.isTruthy) ?? false
     }
 
-    /// An OpenAI request body for `/v1/chat/completions` or `/v1/completions`.
-    init(openAIBody body: [String: JSONValue], conversation: Conversation, defaultModel: String, defaultMaxTokens: Int?) {
-        let maxTokens = body["max_tokens"]?.intValue ?? body["max_completion_tokens"]?.intValue
-        self.init(
-            conversation: conversation,
-            templated: false,
-            choices: body["n"]?.intValue,
-            maxTokens: maxTokens ?? defaultMaxTokens,
-            // vLLM streams only on a literal `true`.
-            stream: body["stream"] == .bool(true),
-            includeUsage: body["stream_options"]?["include_usage"] == .bool(true),
-            model: body["model"]?.stringValue ?? defaultModel
-        )
+    /// An OpenAI request body for `route`. Left-out sampling fields take `defaults`; a chat
+    /// without `max_tokens` may fill the rest of `maxModelLen`.
+    init(openAIBody body: [String: JSONValue], route: Route, conversation: Conversation, defaults: EffectiveSampling, maxModelLen: Int, defaultModel: String) {
+        self.init(conversation: conversation, templated: route == .chat, sampling: EffectiveSampling(body, fallback: defaults))
+        self.route = route
+        choices = max(1, body["n"]?.intValue ?? 1)
+        // vLLM prefers max_completion_tokens.
+        requestedMaxTokens = body["max_completion_tokens"]?.intValue ?? body["max_tokens"]?.intValue
+        let fallback = route == .chat ? maxModelLen - promptTokens : Self.completionsDefaultMaxTokens
+        sampling.maxTokens = max(1, requestedMaxTokens ?? fallback)
+        // vLLM streams only on a literal `true`.
+        stream = body["stream"] == .bool(true)
+        includeUsage = body["stream_options"]?["include_usage"] == .bool(true)
+        model = body["model"]?.stringValue ?? defaultModel
+        logprobs = Self.logprobs(in: body, route: route)
+        reasoningEffort = body["reasoning_effort"]?.stringValue
+        mayThink = route == .chat && Self.thinkingEnabled(body)
     }
 
-    private init(
-        conversation: Conversation, templated: Bool, choices: Int?, maxTokens: Int?, stream: Bool, includeUsage: Bool, model: String
-    ) {
+    private init(conversation: Conversation, templated: Bool, sampling: EffectiveSampling) {
         switch conversation {
         case .messages(let messages):
             let contents = messages.map { Self.text(of: $0["content"]) }
@@ -80,11 +96,46 @@ struct GenerationRequest: Sendable {
             lastUserText = prompt.split(separator: "\n\n", omittingEmptySubsequences: true).last.map(String.init) ?? ""
             promptTokens = 1 + WordPieceTokenizer.tokens(of: prompt).count + (templated ? 4 : 0)
         }
-        self.choices = max(1, choices ?? 1)
-        self.maxTokens = maxTokens.map { max(1, $0) }
-        self.stream = stream
-        self.includeUsage = includeUsage
-        self.model = model
+        self.templated = templated
+        self.sampling = sampling
+        choices = 1
+        stream = false
+        includeUsage = false
+        model = ""
+    }
+
+    /// How many tokens the reply thinks before it answers: `base` at `reasoning_effort`
+    /// medium (or unset), a quarter at low or minimal, four times at high; none when the
+    /// request may not think or `base` is nil.
+    func thinkingTokens(base: Int?) -> Int {
+        guard mayThink, let base else { return 0 }
+        switch reasoningEffort {
+        case "none": return 0
+        case "low", "minimal": return max(1, base / 4)
+        case "high", "xhigh", "max": return base * 4
+        default: return base
+        }
+    }
+
+    /// The legacy worker applies a chat template to messages always, to a prompt when asked.
+    private static func legacyTemplates(_ input: [String: JSONValue], _ conversation: Conversation) -> Bool {
+        if case .messages = conversation { return true }
+        return input["apply_chat_template"].map(isTruthy) ?? false
+    }
+
+    /// Chat: `top_logprobs` alternatives when `logprobs` is on; completions: `logprobs` itself.
+    private static func logprobs(in body: [String: JSONValue], route: Route) -> Int? {
+        switch route {
+        case .chat: OpenAIRequestCheck.pydanticBool(body["logprobs"] ?? .null) == true ? body["top_logprobs"]?.intValue ?? 0 : nil
+        case .completions: body["logprobs"]?.intValue
+        }
+    }
+
+    /// `chat_template_kwargs.enable_thinking` wins; otherwise `reasoning_effort` "none" switches
+    /// thinking off, as vLLM's `build_chat_params` does.
+    private static func thinkingEnabled(_ body: [String: JSONValue]) -> Bool {
+        if let flag = body["chat_template_kwargs"]?["enable_thinking"] { return isTruthy(flag) }
+        return body["reasoning_effort"]?.stringValue != "none"
     }
 
     /// A message's `content`: a string, or OpenAI content parts whose `text`s are joined.

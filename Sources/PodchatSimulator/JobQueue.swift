@@ -24,11 +24,14 @@ final class JobQueue: Sendable {
 
     let options: SimulatorOptions
     let clock: any SimulatorClock
+    /// Where each job submitted is recorded.
+    let log: RequestLog
     private let state = Mutex(State())
 
-    init(options: SimulatorOptions, clock: any SimulatorClock) {
+    init(options: SimulatorOptions, clock: any SimulatorClock, log: RequestLog) {
         self.options = options
         self.clock = clock
+        self.log = log
     }
 
     /// Adds `faults` to the next job submitted.
@@ -38,13 +41,14 @@ final class JobQueue: Sendable {
 
     /// Queues a job for `input` and returns its id; `/runsync` ids start with `sync-` as in production.
     func submit(_ input: [String: JSONValue], sync: Bool) -> String {
-        let request = WorkerRequest(input: input, format: options.outputFormat, servedModel: options.servedModel)
+        let request = WorkerRequest(input: input, options: options)
         let injected = state.withLock { state in
             defer { state.injected = SimulatedFaults() }
             return state.injected
         }
         let faults = SimulatedFaults(scanning: request.markerText).merged(with: injected)
         let id = (sync ? "sync-" : "") + UUID().uuidString.lowercased() + "-u1"
+        log.append(request.record(id: id, faults: faults, options: options))
         let job = SimulatedJob(
             id: id, request: request, faults: faults, plan: plan(request, faults: faults), options: options, now: clock.now)
         state.withLock { state in
@@ -143,7 +147,7 @@ final class JobQueue: Sendable {
 
     private func plan(_ request: WorkerRequest, faults: SimulatedFaults) -> JobPlan {
         JobPlanner.plan(
-            for: request, format: options.outputFormat, faults: faults, servedModel: options.servedModel,
+            for: request, options: options, faults: faults,
             completionID: UUID().uuidString.lowercased().filter { $0 != "-" },
             created: Int(Date().timeIntervalSince1970))
     }

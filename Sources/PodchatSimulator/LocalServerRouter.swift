@@ -76,12 +76,13 @@ struct LocalServerRouter: Sendable {
         await queue.wait(upTo: Self.longestRun) {
             queue.withJob(id) { job, now in job.progress(at: now).status.isTerminal } ?? true
         }
-        guard let drained = queue.withJob(id, { job, now in job.drain(at: now) }) else { return [] }
+        guard let (drained, outputs) = queue.withJob(id, { job, now in (job.drain(at: now), job.aggregate(at: now)) }) else { return [] }
         queue.remove(id)  // The local server keeps nothing once it has answered.
         // The runpod SDK fails a job for a yielded error only in production; locally the error
         // stays in the output. There is no execution timeout either, so a timed-out plan just ends.
-        guard let error = drained.error else { return drained.outputs }
-        return drained.outputs + [.object(["error": .string(error)])]
+        // Nothing is posted over the network either, so no chunk can be dropped.
+        guard let error = drained.error else { return outputs }
+        return outputs + [.object(["error": .string(error)])]
     }
 
     private static func completed(id: String, key: String, _ values: [JSONValue]) -> JSONValue {

@@ -1,7 +1,8 @@
 import PodchatCore
 
 /// Writes a generation in vLLM's OpenAI formats (protocol.md §3.4): `chat.completion` and its
-/// `chat.completion.chunk` stream, or `text_completion` for `/v1/completions`.
+/// `chat.completion.chunk` stream, or `text_completion` for `/v1/completions`; with thinking
+/// before the answer when the generation has some, and log probabilities when asked for.
 struct OpenAIResponseWriter: Sendable {
     enum Kind: Sendable {
         case chat
@@ -20,22 +21,17 @@ struct OpenAIResponseWriter: Sendable {
     var includeUsage: Bool
     var id: String
     var created: Int
+    /// Where a chat's thinking goes; nil when the server has no reasoning parser (the legacy
+    /// worker), whose messages then lack the field.
+    var reasoningField: ReasoningField?
+    /// Alternatives per token when log probabilities were asked for.
+    var logprobs: Int?
 
     /// The events of the streamed reply: the role deltas (chat only), one event per token with
     /// `finish_reason` on each choice's last one, the usage event if asked for, then `[DONE]`.
     func events() -> [Event] {
-        var events: [Event] = []
-        if kind == .chat {
-            for choice in generation.choices.indices {
-                let delta: JSONValue = .object(["role": .string("assistant"), "content": .string("")])
-                events.append(Event(step: 0, text: Self.sse(.object(chunk(choices: [streamChoice(choice, delta, finish: nil)])))))
-            }
-        }
-        for update in generation.updates {
-            let piece: JSONValue = kind == .chat ? .object(["content": .string(update.token)]) : .string(update.token)
-            let finish = update.isLast ? generation.finishReasons[update.choice] : nil
-            events.append(Event(step: update.step, text: Self.sse(.object(chunk(choices: [streamChoice(update.choice, piece, finish: finish)])))))
-        }
+        var events = kind == .chat ? generation.choices.indices.map(roleEvent) : []
+        events += tokenEvents()
         if includeUsage {
             var last = chunk(choices: [])
             last["usage"] = usage
@@ -48,14 +44,13 @@ struct OpenAIResponseWriter: Sendable {
     /// The non-streamed response object.
     func completion() -> JSONValue {
         let choices = generation.choices.indices.map { choice -> JSONValue in
-            let text = JSONValue.string(generation.choices[choice].joined())
             var fields: [String: JSONValue] = [
-                "index": .number(Double(choice)), "logprobs": .null, "stop_reason": .null,
+                "index": .number(Double(choice)), "logprobs": wholeLogprobs(of: choice), "stop_reason": .null,
                 "finish_reason": .string(generation.finishReasons[choice]),
             ]
             switch kind {
-            case .chat: fields["message"] = .object(["role": .string("assistant"), "content": text, "tool_calls": .array([])])
-            case .text: fields["text"] = text
+            case .chat: fields["message"] = message(of: choice)
+            case .text: fields["text"] = .string(generation.choices[choice].joined())
             }
             return .object(fields)
         }
@@ -65,6 +60,66 @@ struct OpenAIResponseWriter: Sendable {
         return .object(object)
     }
 
+    private func roleEvent(_ choice: Int) -> Event {
+        let delta: JSONValue = .object(["role": .string("assistant"), "content": .string("")])
+        return Event(step: 0, text: Self.sse(.object(chunk(choices: [streamChoice(choice, delta, finish: nil, logprobs: .null)]))))
+    }
+
+    /// One event per token; a choice's tokens are counted (for log probabilities) and measured
+    /// (for completions' `text_offset`) as they go.
+    private func tokenEvents() -> [Event] {
+        var positions = Array(repeating: 0, count: generation.choices.count)
+        var offsets = positions
+        return generation.updates.map { update in
+            let choice = update.choice
+            let logprobs = streamLogprobs(update.token, position: positions[choice], offset: offsets[choice])
+            positions[choice] += 1
+            offsets[choice] += update.token.unicodeScalars.count
+            let finish = update.isLast ? generation.finishReasons[choice] : nil
+            let piece = streamChoice(choice, piece(of: update), finish: finish, logprobs: logprobs)
+            return Event(step: update.step, text: Self.sse(.object(chunk(choices: [piece]))))
+        }
+    }
+
+    private func piece(of update: Generation.Update) -> JSONValue {
+        switch kind {
+        case .chat:
+            let field = update.isReasoning ? (reasoningField ?? .reasoning).rawValue : "content"
+            return .object([field: .string(update.token)])
+        case .text:
+            return .string(update.token)
+        }
+    }
+
+    private func streamLogprobs(_ token: String, position: Int, offset: Int) -> JSONValue {
+        guard let logprobs else { return .null }
+        switch kind {
+        case .chat: return TokenLogprobs.chat([token], from: position, top: logprobs)
+        case .text: return TokenLogprobs.completion([token], from: position, textOffset: offset, top: logprobs)
+        }
+    }
+
+    private func wholeLogprobs(of choice: Int) -> JSONValue {
+        guard let logprobs else { return .null }
+        switch kind {
+        case .chat: return TokenLogprobs.chat(generation.reasoning[choice] + generation.choices[choice], from: 0, top: logprobs)
+        case .text: return TokenLogprobs.completion(generation.choices[choice], from: 0, textOffset: 0, top: logprobs)
+        }
+    }
+
+    /// A chat message: content null when thinking used up every token, and the thinking under
+    /// the reasoning field when the server has a reasoning parser.
+    private func message(of choice: Int) -> JSONValue {
+        let content = generation.choices[choice]
+        let thought = generation.reasoning[choice]
+        var fields: [String: JSONValue] = [
+            "role": .string("assistant"), "content": content.isEmpty && !thought.isEmpty ? .null : .string(content.joined()),
+            "tool_calls": .array([]),
+        ]
+        if let reasoningField { fields[reasoningField.rawValue] = thought.isEmpty ? .null : .string(thought.joined()) }
+        return .object(fields)
+    }
+
     private func chunk(choices: [JSONValue]) -> [String: JSONValue] {
         var object = envelope(object: kind == .chat ? "chat.completion.chunk" : "text_completion")
         object["choices"] = .array(choices)
@@ -72,9 +127,9 @@ struct OpenAIResponseWriter: Sendable {
     }
 
     /// A streamed choice: `delta` for chat, `text` for completions.
-    private func streamChoice(_ choice: Int, _ piece: JSONValue, finish: String?) -> JSONValue {
+    private func streamChoice(_ choice: Int, _ piece: JSONValue, finish: String?, logprobs: JSONValue) -> JSONValue {
         var fields: [String: JSONValue] = [
-            "index": .number(Double(choice)), "logprobs": .null, "finish_reason": finish.map(JSONValue.string) ?? .null,
+            "index": .number(Double(choice)), "logprobs": logprobs, "finish_reason": finish.map(JSONValue.string) ?? .null,
         ]
         switch kind {
         case .chat: fields["delta"] = piece
@@ -99,6 +154,6 @@ struct OpenAIResponseWriter: Sendable {
     }
 
     private static func sse(_ value: JSONValue) -> String {
-        "data: " + (value).encodedText + "\n\n"
+        "data: " + value.encodedText + "\n\n"
     }
 }

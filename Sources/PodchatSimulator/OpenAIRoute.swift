@@ -19,11 +19,16 @@ struct OpenAIRoute: Sendable {
             }
             // vLLM checks the model before anything runs, and answers with its own status and body.
             if let error = VLLMError.unservedModel(in: body, servedModel: queue.options.servedModel) {
-                return .json(.object(["error": error.json]), status: HTTPResponseStatus(statusCode: error.code))
+                return SimulatorResponse(
+                    status: HTTPResponseStatus(statusCode: error.code), headers: [("Content-Type", "application/json")],
+                    body: .text(error.bodyText))
             }
             input["openai_input"] = .object(body)
         }
         let id = queue.submit(input, sync: true)
+        if let failure = queue.withJob(id, { job, _ in job.faults.gatewayFailure }) ?? nil {
+            return Self.lostAnswer(failure)
+        }
         if let code = queue.withJob(id, { job, _ in job.takeHTTPError() }) ?? nil {
             return SimulatorRouter.httpFault(code)
         }
@@ -38,11 +43,12 @@ struct OpenAIRoute: Sendable {
         await queue.wait(upTo: Self.longestWait) {
             queue.withJob(id) { job, now in job.progress(at: now).status.isTerminal } ?? true
         }
-        guard let drained = queue.withJob(id, { job, now in job.drain(at: now) }) else {
+        guard let (drained, outputs) = queue.withJob(id, { job, now in (job.drain(at: now), job.aggregate(at: now)) }) else {
             return .json(Self.error("the job was removed from the queue", code: 500), status: .internalServerError)
         }
         switch drained.status {
-        case .completed: return .json(drained.outputs.first ?? .null)
+        // The job's result, not its stream, so a chunk the worker failed to post still arrives.
+        case .completed: return .json(outputs.first ?? .null)
         case .inQueue, .inProgress, .running, .other:
             return .json(Self.error("the job did not finish in time", code: 504), status: .gatewayTimeout)
         case .failed, .cancelled, .timedOut:
@@ -70,6 +76,17 @@ struct OpenAIRoute: Sendable {
             await queue.wait(upTo: Self.longestWait) {
                 queue.withJob(id) { job, now in job.hasNews(at: now) } ?? true
             }
+        }
+    }
+
+    /// The answer of a gateway that queued the job and then lost track of it.
+    private static func lostAnswer(_ failure: GatewayFailure) -> SimulatorResponse {
+        switch failure {
+        case .status(let code):
+            let status = HTTPResponseStatus(statusCode: code)
+            return .error(status, "\(status.reasonPhrase) (simulated by [[sim:gateway\(code)]])")
+        case .reset:
+            return SimulatorResponse.error(.badGateway, "connection lost (simulated by [[sim:gatewayreset]])").cutOff
         }
     }
 

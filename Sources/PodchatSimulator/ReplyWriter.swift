@@ -26,14 +26,28 @@ enum ReplyWriter {
         return "\(opener)! \(acknowledgement)\(cjk) \(explanation)"
     }
 
-    /// The reply's tokens; with `length`, exactly that many, padded with filler sentences.
-    static func tokens(replyingTo message: String, choice: Int, length: Int?) -> [String] {
-        var tokens = WordPieceTokenizer.tokens(of: reply(to: message, choice: choice))
+    /// The reply's tokens, after `preface`; with `length`, exactly that many, padded with filler sentences.
+    static func tokens(replyingTo message: String, choice: Int, length: Int?, preface: String = "") -> [String] {
+        var tokens = WordPieceTokenizer.tokens(of: preface + reply(to: message, choice: choice))
         guard let length else { return tokens }
         var sentence = 1
         while tokens.count < length {
             tokens += WordPieceTokenizer.tokens(of: " Filler sentence \(sentence) keeps this benchmark reply going.")
             sentence += 1
+        }
+        return Array(tokens.prefix(length))
+    }
+
+    /// A reasoning model's thinking before its reply to `message`: exactly `length` tokens of
+    /// sentences that say what they are, differing per choice.
+    static func thinking(about message: String, choice: Int, length: Int) -> [String] {
+        guard length > 0 else { return [] }
+        let quote = quoted(message)
+        var tokens = WordPieceTokenizer.tokens(of: "Thinking (choice \(choice + 1)): the user wrote “\(quote)”.")
+        var step = 1
+        while tokens.count < length {
+            tokens += WordPieceTokenizer.tokens(of: " Step \(step): weighing how to answer.")
+            step += 1
         }
         return Array(tokens.prefix(length))
     }

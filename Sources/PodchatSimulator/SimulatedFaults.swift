@@ -38,12 +38,39 @@
 /// - `[[sim:slow=MS]]`: MS milliseconds between tokens.
 /// - `[[sim:tokens=N]]`: the reply is N tokens long (filler text after the usual reply), for
 ///   benchmarks; `max_tokens` still cuts it short like a real model.
+/// - `[[sim:params]]`: the reply starts with the values the model really sampled with, the
+///   route and whether a chat template made the prompt, e.g. `[temperature=1.0 top_p=0.95
+///   top_k=20 min_p=0.0 presence_penalty=0.0 frequency_penalty=0.0 repetition_penalty=1.0
+///   max_tokens=1024 route=/v1/chat/completions prompt=chat-templated] ` (`route=native` on the
+///   legacy worker's own generation; `prompt=raw, not templated` for a prompt the proxy worker
+///   completes as it is). On the proxy worker a field left out shows the model's default
+///   (``SimulatorOptions/modelDefaults``), on the legacy worker vLLM's documented one.
+/// - `[[sim:think]]`, `[[sim:think=N]]`: the model thinks before it answers, N tokens (64
+///   without N) at `reasoning_effort` medium or unset, a quarter at low, four times at high,
+///   none with `chat_template_kwargs: {"enable_thinking": false}` or `reasoning_effort: "none"`.
+///   Proxy worker chats only: the thinking streams as `delta.reasoning` chunks before the first
+///   `delta.content` (`message.reasoning` when not streamed; the field is
+///   ``SimulatorOptions/reasoningField``). Thinking counts against `max_tokens`: a small one ends
+///   with `finish_reason` "length" while still thinking, and no content at all.
+/// - `[[sim:traceback]]`: the handler raises a third of the way through. The proxy worker's job
+///   ends `FAILED` with the runpod SDK's `handler: <message> \ntraceback: Traceback (most recent
+///   call last):\n  File …` (a `JSONDecodeError` when not streaming, an empty-message
+///   `TimeoutError` when streaming); the legacy worker catches it and fails with the bare message.
+/// - `[[sim:dropchunk]]`: the worker fails to post the middle yield of the job (the SDK gives up
+///   after 3 tries): `/stream` never delivers it, while `/status`'s final output, the aggregate
+///   of every yield, still holds it. On the proxy worker a dropped piece of SSE text can leave
+///   a broken event behind.
+/// - `[[sim:gatewayCODE]]`, e.g. `[[sim:gateway502]]` (5xx only), and `[[sim:gatewayreset]]`:
+///   on the OpenAI route (`/openai/v1/…`) the POST queues its job, which runs and is billed as
+///   usual (it shows in ``SimulatorServer/jobs``), and then the answer is that status, or the
+///   connection closes halfway through it.
 ///
 /// Poll faults come in this order: the HTTP errors, then the stall, the reset and the
 /// malformed answer.
 ///
 /// `POST /retry` re-runs a job without its failures (`fail`, `timeout` and the poll and `/run`
-/// faults), as if they were transient; it keeps its timing, length and content faults. Unknown
+/// faults, `traceback`, `dropchunk` and the gateway's), as if they were transient; it keeps its
+/// timing, length and content faults (`params` and `think` among them). Unknown
 /// markers are ignored.
 package struct SimulatedFaults: Sendable, Equatable {
     /// `[[sim:fail]]`: end `FAILED` a third of the way through.
@@ -77,6 +104,16 @@ package struct SimulatedFaults: Sendable, Equatable {
     package var tokenDelay: Duration?
     /// `[[sim:tokens=N]]`: the reply's length before `max_tokens` applies.
     package var replyTokens: Int?
+    /// `[[sim:params]]`: start the reply with the effective sampling values.
+    package var statesParameters: Bool
+    /// `[[sim:think]]`, `[[sim:think=N]]`: thinking tokens at medium effort, instead of the server's.
+    package var thinkingTokens: Int?
+    /// `[[sim:traceback]]`: the handler raises a third of the way through.
+    package var raisesInHandler: Bool
+    /// `[[sim:dropchunk]]`: one yield never reaches `/stream`.
+    package var dropsChunk: Bool
+    /// `[[sim:gatewayCODE]]`, `[[sim:gatewayreset]]`: the OpenAI route loses its answer after queueing.
+    package var gatewayFailure: GatewayFailure?
 
     package init(
         fails: Bool = false,
@@ -93,7 +130,12 @@ package struct SimulatedFaults: Sendable, Equatable {
         runRateLimited: Bool = false,
         queueDelay: Duration? = nil,
         tokenDelay: Duration? = nil,
-        replyTokens: Int? = nil
+        replyTokens: Int? = nil,
+        statesParameters: Bool = false,
+        thinkingTokens: Int? = nil,
+        raisesInHandler: Bool = false,
+        dropsChunk: Bool = false,
+        gatewayFailure: GatewayFailure? = nil
     ) {
         self.fails = fails
         self.timesOut = timesOut
@@ -110,6 +152,11 @@ package struct SimulatedFaults: Sendable, Equatable {
         self.queueDelay = queueDelay
         self.tokenDelay = tokenDelay
         self.replyTokens = replyTokens
+        self.statesParameters = statesParameters
+        self.thinkingTokens = thinkingTokens
+        self.raisesInHandler = raisesInHandler
+        self.dropsChunk = dropsChunk
+        self.gatewayFailure = gatewayFailure
     }
 
     /// The faults named by the markers in `text`.
@@ -146,14 +193,20 @@ package struct SimulatedFaults: Sendable, Equatable {
             runRateLimited: runRateLimited || other.runRateLimited,
             queueDelay: other.queueDelay ?? queueDelay,
             tokenDelay: other.tokenDelay ?? tokenDelay,
-            replyTokens: other.replyTokens ?? replyTokens
+            replyTokens: other.replyTokens ?? replyTokens,
+            statesParameters: statesParameters || other.statesParameters,
+            thinkingTokens: other.thinkingTokens ?? thinkingTokens,
+            raisesInHandler: raisesInHandler || other.raisesInHandler,
+            dropsChunk: dropsChunk || other.dropsChunk,
+            gatewayFailure: other.gatewayFailure ?? gatewayFailure
         )
     }
 
     /// The faults a retried job keeps: its timing, length and content, not its failures.
     var withoutFailures: SimulatedFaults {
         SimulatedFaults(
-            badUTF8: badUTF8, bigChunk: bigChunk, hostile: hostile, queueDelay: queueDelay, tokenDelay: tokenDelay, replyTokens: replyTokens)
+            badUTF8: badUTF8, bigChunk: bigChunk, hostile: hostile, queueDelay: queueDelay, tokenDelay: tokenDelay, replyTokens: replyTokens,
+            statesParameters: statesParameters, thinkingTokens: thinkingTokens)
     }
 
     /// How the job's next polls misbehave, in order.
@@ -191,8 +244,24 @@ package struct SimulatedFaults: Sendable, Equatable {
         case "queue": queueDelay = value.map { .milliseconds(max(0, $0)) } ?? queueDelay
         case "slow": tokenDelay = value.map { .milliseconds(max(0, $0)) } ?? tokenDelay
         case "tokens": replyTokens = value.map { max(1, $0) } ?? replyTokens
-        case let name: httpErrors += Self.httpErrors(named: name)
+        case "params": statesParameters = true
+        case "think": thinkingTokens = parts.count > 1 ? value.map { max(0, $0) } ?? thinkingTokens : Self.defaultThinkingTokens
+        case "traceback": raisesInHandler = true
+        case "dropchunk": dropsChunk = true
+        case "gatewayreset": gatewayFailure = .reset
+        case let name:
+            httpErrors += Self.httpErrors(named: name)
+            gatewayFailure = Self.gatewayStatus(named: name).map(GatewayFailure.status) ?? gatewayFailure
         }
+    }
+
+    /// How long `[[sim:think]]` thinks at medium effort.
+    static let defaultThinkingTokens = 64
+
+    /// The status of a `gatewayCODE` marker (5xx only), or nil for any other name.
+    private static func gatewayStatus(named name: Substring) -> Int? {
+        guard name.hasPrefix("gateway"), let code = Int(name.dropFirst(7)), (500...599).contains(code) else { return nil }
+        return code
     }
 
     /// The statuses of an `httpCODE` or `httpCODExN` marker, or none for any other name.

@@ -82,7 +82,7 @@ struct SimulatedJob: Sendable {
     /// the later ones.
     var schedule: [ScheduledOutput] {
         let startedAt = submittedAt + queueDelay
-        return plan.yields.map { ScheduledOutput(readyAt: startedAt + tokenDelay * $0.step, output: $0.output) }
+        return plan.yields.filter(\.isPosted).map { ScheduledOutput(readyAt: startedAt + tokenDelay * $0.step, output: $0.output) }
     }
 
     /// The job object of `/status` and `/runsync` (protocol.md §1.3).
@@ -103,6 +103,12 @@ struct SimulatedJob: Sendable {
         return .object(fields)
     }
 
+    /// Every yield produced so far, posted or not: what the handler returned, which becomes the
+    /// job's output.
+    func aggregate(at now: Duration) -> [JSONValue] {
+        plan.yields.prefix(progress(at: now).produced).map(\.output)
+    }
+
     /// Whether a `/stream` poll now would return something: new yields or a final status.
     func hasNews(at now: Duration) -> Bool {
         let progress = progress(at: now)
@@ -112,7 +118,7 @@ struct SimulatedJob: Sendable {
     /// Takes the yields produced since the last call: each is delivered once.
     mutating func drain(at now: Duration) -> Drained {
         let progress = progress(at: now)
-        let fresh = plan.yields[drained..<max(drained, progress.produced)].map(\.output)
+        let fresh = plan.yields[drained..<max(drained, progress.produced)].filter(\.isPosted).map(\.output)
         drained = max(drained, progress.produced)
         var error: String?
         if progress.status == .failed, case .failed(let message) = plan.outcome { error = message }

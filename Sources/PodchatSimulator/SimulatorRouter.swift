@@ -66,6 +66,7 @@ struct SimulatorRouter: Sendable {
         let faults = queue.withJob(id) { job, _ in job.faults } ?? SimulatedFaults()
         if faults.runRateLimited && queue.refusesFirstTime(request.body) {
             queue.remove(id)
+            log.removeJob(id)
             return Self.httpFault(429)
         }
         let answer = SimulatorResponse.json(.object(["id": .string(id), "status": .string(JobStatus.inQueue.wireName)]))

@@ -41,8 +41,8 @@ package final class SimulatorServer: Sendable {
                 }
             }
         guard let boundPort = listener.channel.localAddress?.port else { throw ChannelError.unknownLocalAddress }
-        let queue = JobQueue(options: options, clock: clock)
         let log = RequestLog()
+        let queue = JobQueue(options: options, clock: clock, log: log)
         let router = SimulatorRouter(queue: queue, log: log)
         // Never cancelled from outside: every accepted connection must reach `serve()`, whose
         // `executeThenClose` finishes it (NIO traps on an async channel dropped unfinished).
@@ -91,6 +91,10 @@ package final class SimulatorServer: Sendable {
 
     /// Every request received, in order.
     package var requests: [RecordedRequest] { log.all }
+
+    /// Every job created, in order, with what the worker made of it (route, effective sampling
+    /// values, thinking): one per `/run`, `/runsync` and OpenAI-route POST, however the answer fared.
+    package var jobs: [JobRecord] { log.jobs }
 
     /// When each output of job `id` becomes available to `/stream`, in order, on the server's
     /// clock; nil when there is no such job. For measuring how long a client takes to pick

@@ -41,6 +41,10 @@ struct VLLMError: Sendable {
     static let proxyInputMessage =
         "Job input must contain one of: openai_input (+openai_route), route (+body), or prompt/messages."
 
+    /// The proxy worker's message for a GET (a bare `openai_route`) on a route that only takes
+    /// POST: vLLM's FastAPI answers 405 with its own body.
+    static let methodNotAllowedMessage = #"vLLM returned HTTP 405: {"detail":"Method Not Allowed"}"#
+
     /// Legacy worker, native input: the engine nests the error once more.
     var legacyEngineText: String {
         PythonRepr.dict([("error", details)]).text
@@ -53,20 +57,22 @@ struct VLLMError: Sendable {
 
     /// Proxy worker: vLLM's HTTP error body, wrapped in a `worker_error`.
     var proxyText: String {
-        Self.proxyWorkerError("vLLM returned HTTP \(code): " + JSONValue.object(["error": json]).encodedText)
+        Self.proxyWorkerError("vLLM returned HTTP \(code): " + bodyText)
+    }
+
+    /// The body vLLM answers with, byte for byte: Starlette's compact JSON of `ErrorResponse`,
+    /// whose fields keep their declared order (message, type, param, code) and non-ASCII text.
+    var bodyText: String {
+        let fields = [
+            ("message", JSONValue.string(message)), ("type", .string(type)), ("param", param.map(JSONValue.string) ?? .null),
+            ("code", .number(Double(code))),
+        ]
+        return "{\"error\":{" + fields.map { "\"\($0.0)\":" + $0.1.encodedText }.joined(separator: ",") + "}}"
     }
 
     /// The proxy worker's own error for `message`.
     static func proxyWorkerError(_ message: String) -> String {
         PythonRepr.dict([("message", .string(message)), ("type", .string("worker_error")), ("code", .none)]).text
-    }
-
-    /// The error as JSON, for the OpenAI HTTP route.
-    var json: JSONValue {
-        .object([
-            "message": .string(message), "type": .string(type), "param": param.map(JSONValue.string) ?? .null,
-            "code": .number(Double(code)),
-        ])
     }
 
     private var details: PythonRepr {

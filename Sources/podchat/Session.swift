@@ -27,7 +27,9 @@ struct Session {
         case .openAICompatible(let endpoint):
             return openAISession(config: config, endpoint: endpoint)
         case .demo:
-            let server = try runBlocking { try await SimulatorServer.start(port: 0) }
+            // A reasoning model, as most deployed today are, so demo mode shows thinking too.
+            let options = SimulatorOptions(thinkingTokens: 24)
+            let server = try runBlocking { try await SimulatorServer.start(port: 0, options: options) }
             let endpoint = Endpoint(baseURL: server.endpointURL(id: "demo"), apiKey: nil, label: "127.0.0.1:\(server.port)")
             return runpodSession(config: config, endpoint: endpoint, simulator: server, memory: nil)
         }

@@ -16,8 +16,14 @@ struct Simulate: ParsableCommand {
     @Option(name: .customLong("token-delay-ms"), help: "Milliseconds between generated tokens.")
     var tokenDelayMilliseconds: Int = 25
 
-    @Option(help: "The worker-vllm output generation to imitate: legacy or proxy.")
-    var format: String = "legacy"
+    @Option(help: "The worker-vllm generation to imitate: proxy (v2.24 and later, today's) or legacy (v2.23 and earlier).")
+    var format: String = "proxy"
+
+    @Option(name: .customLong("max-model-len"), help: "The model's context length in tokens, as /v1/models lists it.")
+    var maxModelLength: Int = 8192
+
+    @Option(name: .customLong("thinking-tokens"), help: "Make the model a reasoning model that thinks this many tokens before each chat answer (proxy only).")
+    var thinkingTokens: Int?
 
     @Option(help: "serverless (Runpod's /v2/{id}/… job API) or sdk-local (the SDK's `--rp_serve_api` test server).")
     var dialect: String = "serverless"
@@ -27,6 +33,8 @@ struct Simulate: ParsableCommand {
         guard tokenDelayMilliseconds >= 0 else { throw ValidationError("--token-delay-ms must not be negative") }
         guard WorkerOutputFormat(rawValue: format) != nil else { throw ValidationError("--format must be legacy or proxy") }
         guard Self.dialects[dialect] != nil else { throw ValidationError("--dialect must be serverless or sdk-local") }
+        guard maxModelLength >= 16 else { throw ValidationError("--max-model-len must be at least 16") }
+        guard (thinkingTokens ?? 0) >= 0 else { throw ValidationError("--thinking-tokens must not be negative") }
     }
 
     private static let dialects: [String: SimulatorDialect] = ["serverless": .serverless, "sdk-local": .sdkLocalServer]
@@ -34,8 +42,10 @@ struct Simulate: ParsableCommand {
     func run() throws {
         let options = SimulatorOptions(
             tokenDelay: .milliseconds(tokenDelayMilliseconds),
-            outputFormat: WorkerOutputFormat(rawValue: format) ?? .legacy,
-            dialect: Self.dialects[dialect] ?? .serverless
+            outputFormat: WorkerOutputFormat(rawValue: format) ?? .proxy,
+            dialect: Self.dialects[dialect] ?? .serverless,
+            maxModelLen: maxModelLength,
+            thinkingTokens: thinkingTokens
         )
         try CommandFailure.reporting {
             try runBlocking { [port] in

@@ -4,6 +4,8 @@ import PodchatCore
 /// What a list of decoder items adds up to, so differently split inputs can be compared.
 struct DecodedReply: Equatable, CustomStringConvertible {
     var texts: [Int: String] = [:]
+    var reasonings: [Int: String] = [:]
+    var logprobs: [Int: [TokenLogprob]] = [:]
     var usage: Usage?
     var finishReasons: [Int: FinishReason] = [:]
     var errors: [String] = []
@@ -12,15 +14,18 @@ struct DecodedReply: Equatable, CustomStringConvertible {
         for item in items {
             switch item {
             case .delta(let choice, let text): texts[choice, default: ""] += text
+            case .reasoning(let choice, let text): reasonings[choice, default: ""] += text
+            case .logprobs(let choice, let tokens): logprobs[choice, default: []] += tokens
             case .usage(let usage): self.usage = usage
             case .finished(let choice, let reason): finishReasons[choice] = reason
-            case .error(let message), .malformed(let message): errors.append(message)
+            case .error(let report): errors.append(report.message)
+            case .malformed(let problem): errors.append(problem)
             }
         }
     }
 
     var description: String {
-        "texts \(texts), usage \(String(describing: usage)), finish \(finishReasons), errors \(errors)"
+        "texts \(texts), reasonings \(reasonings), logprobs \(logprobs), usage \(String(describing: usage)), finish \(finishReasons), errors \(errors)"
     }
 
     /// Decodes `outputs` in order with one decoder, then flushes it.

@@ -85,6 +85,41 @@ import Testing
         }
     }
 
+    @Test func streamsThinkingApartFromTheAnswerWhereverTheBytesSplit() async {
+        let bytes = Array(WorkerFixtures.reasoningChatSSE().utf8)
+        let expected: [CompletionEvent] = [
+            .started, .reasoning(choice: 0, text: "Let me think"), .reasoning(choice: 0, text: " about «it»."),
+            .delta(choice: 0, text: "Forty-two."), .usage(Usage(promptTokens: 9, completionTokens: 7)), .finished(.completed),
+        ]
+        let splits = stride(from: 1, to: bytes.count, by: 7).map { [Array(bytes[..<$0]), Array(bytes[$0...])] }
+            + [bytes.map { [$0] }]
+        for pieces in splits {
+            let transport = Self.transport([.stream("POST /chat/completions", pieces)])
+            let (events, failure) = await Self.collect(Self.backend(transport))
+            #expect(failure == nil)
+            #expect(events == expected, "split into \(pieces.map(\.count))")
+        }
+    }
+
+    @Test func streamsLogprobsAfterTheirTokensWhereverTheBytesSplit() async throws {
+        let bytes = Array(WorkerFixtures.logprobsChatSSE.utf8)
+        let tokens = WorkerFixtures.logprobsChatTokens
+        let expected: [CompletionEvent] = [
+            .started, .delta(choice: 0, text: "Hi"), .logprobs(choice: 0, [tokens[0]]),
+            .delta(choice: 0, text: " there"), .logprobs(choice: 0, [tokens[1]]), .finished(.completed),
+        ]
+        for pieces in [[bytes], bytes.map { [$0] }] {
+            let transport = Self.transport([.stream("POST /chat/completions", pieces)])
+            var request = Self.request
+            request.parameters = SamplingParameters(overrides: ["logprobs": 1])
+            let (events, failure) = await Self.collect(Self.backend(transport), request)
+            #expect(failure == nil)
+            #expect(events == expected)
+            let body = try JSONValue(parsing: try #require(transport.requests.first?.body))
+            #expect(body["logprobs"] == .bool(true) && body["top_logprobs"] == .number(1))
+        }
+    }
+
     @Test func postsPromptModeToCompletionsAndKeepsChoicesApart() async throws {
         let transport = Self.transport([.stream("POST /completions", [Array(WorkerFixtures.proxyTextSSE.utf8)])])
         var request = Self.request
@@ -114,21 +149,70 @@ import Testing
         #expect(try JSONValue(parsing: try #require(sent.body))["stream_options"] == nil)
     }
 
-    @Test func retriesA429AndA503BeforeTheFirstToken() async {
+    /// A 429 and a request that never connected created nothing, so they are sent again; a 429
+    /// without `Retry-After` waits at least a second (the backoff alone would say 250 ms).
+    @Test func retriesA429AndAnUnsentRequestBeforeTheFirstToken() async {
         let sleeps = RunpodBackendTests.Sleeps()
         let transport = Self.transport([
             .status("POST /chat/completions", .tooManyRequests, headers: ["Retry-After": "2"]),
-            .status("POST /chat/completions", .serviceUnavailable, #"{"error":{"message":"no workers"}}"#),
+            .status("POST /chat/completions", .tooManyRequests),
+            ScriptedTransport.Exchange(
+                request: "POST /chat/completions", reply: .fail(TransportError(.notSent, detail: "connection refused"))),
             .stream("POST /chat/completions", [Self.chatBytes]),
         ])
         let (events, failure) = await Self.collect(Self.backend(transport, sleeps: sleeps))
         #expect(failure == nil)
-        #expect(events.prefix(2) == [
+        #expect(events.prefix(3) == [
             .retrying(reason: "rate limited (HTTP 429)", delay: .seconds(2)),
-            .retrying(reason: "the server answered HTTP 503: no workers", delay: .milliseconds(500)),
+            .retrying(reason: "rate limited (HTTP 429)", delay: .seconds(1)),
+            .retrying(reason: "could not connect (connection refused)", delay: .seconds(1)),
         ])
-        #expect(Array(events.dropFirst(2)) == Self.chatEvents)
-        #expect(sleeps.all == [.seconds(2), .milliseconds(500)])
+        #expect(Array(events.dropFirst(3)) == Self.chatEvents)
+        #expect(sleeps.all == [.seconds(2), .seconds(1), .seconds(1)])
+        #expect(transport.unusedExchanges.isEmpty && transport.mismatches.isEmpty)
+    }
+
+    /// On Runpod's OpenAI route every POST is a queued, billed job; one that may have reached
+    /// the server is never sent twice.
+    @Test(arguments: [
+        ScriptedTransport.Reply.respond(.serviceUnavailable, body: #"{"error":{"message":"no workers"}}"#),
+        .respond(.badGateway, body: ""),
+        .respond(.requestTimeout, body: ""),
+        .fail(TransportError(.interrupted, detail: "connection reset")),
+        .stream(.ok, pieces: [], end: .fail(TransportError(.interrupted, detail: "connection reset"))),
+    ])
+    func sendsACompletionOnlyOnceWhenItMayHaveReachedTheServer(_ reply: ScriptedTransport.Reply) async throws {
+        let sleeps = RunpodBackendTests.Sleeps()
+        let transport = Self.transport([
+            ScriptedTransport.Exchange(request: "POST /chat/completions", reply: reply),
+            .stream("POST /chat/completions", [Self.chatBytes]),
+        ])
+        let (events, failure) = await Self.collect(Self.backend(transport, sleeps: sleeps))
+        #expect(events.isEmpty)
+        let message = try #require(failure)
+        #expect(message.contains("may have run it anyway"), "\(message)")
+        #expect(message.hasSuffix("so podchat did not send it again; r regenerates the reply."))
+        #expect(transport.requestLines == ["POST /chat/completions"])
+        #expect(sleeps.all.isEmpty)
+    }
+
+    @Test func saysWhatTheServerAnsweredWhenItMayHaveRunTheRequest() async throws {
+        let transport = Self.transport([
+            .status("POST /chat/completions", .serviceUnavailable, #"{"error":{"message":"no workers"}}"#)
+        ])
+        let (_, failure) = await Self.collect(Self.backend(transport))
+        #expect(try #require(failure).hasPrefix("The request reached the server, which answered HTTP 503: no workers. "))
+    }
+
+    @Test func stillRetriesAModelListThatMetAServerError() async throws {
+        let transport = Self.transport([
+            .status("GET /models", .serviceUnavailable),
+            .ok("GET /models", #"{"data":[{"id":"org/served"}]}"#),
+            .stream("POST /chat/completions", [Self.chatBytes]),
+        ])
+        let (events, failure) = await Self.collect(Self.backend(transport, model: nil))
+        #expect(failure == nil)
+        #expect(events.first == .retrying(reason: "the server answered HTTP 503", delay: .milliseconds(250)))
         #expect(transport.unusedExchanges.isEmpty && transport.mismatches.isEmpty)
     }
 

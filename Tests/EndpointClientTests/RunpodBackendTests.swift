@@ -71,6 +71,8 @@ import Testing
             .ok("GET /stream/j1", Self.streamBody("IN_PROGRESS", Array(Self.chunks[1...2]))),
             .ok("GET /stream/j1", Self.streamBody("IN_PROGRESS")),
             .ok("GET /stream/j1", Self.streamBody("COMPLETED", [Self.chunks[3]])),
+            // Every completed stream is checked once against the aggregate output.
+            .ok("GET /status/j1", Self.statusBody("COMPLETED", Self.chunks)),
         ])
         let (events, failure) = await Self.collect(Self.backend(transport).complete(Self.request))
         #expect(failure == nil)
@@ -168,6 +170,7 @@ import Testing
             Self.queued,
             .status("GET /stream/j1", .tooManyRequests, headers: ["Retry-After": "3"]),
             .ok("GET /stream/j1", Self.streamBody("COMPLETED", Self.chunks)),
+            .ok("GET /status/j1", Self.statusBody("COMPLETED", Self.chunks)),
         ])
         let (events, failure) = await Self.collect(Self.backend(transport, sleeps: sleeps).complete(Self.request))
         #expect(failure == nil)

@@ -38,7 +38,7 @@ extension RunpodJobPoller {
     }
 
     static func status(_ status: String, output: JSONValue?) -> Result<JobResponse, RunpodRequestError> {
-        .success(JobResponse(id: "j1", status: JobStatus(status), output: output))
+        RunpodJobPollerTests.status(status, output: output)
     }
 
     static let malformed = RunpodRequestError.malformedResponse(#"{"id":"j1","status":"IN_PRO"#)
@@ -60,7 +60,8 @@ extension RunpodJobPoller {
         // A cold start's queue time does not count against the first token.
         step = poller.received(Self.job("IN_PROGRESS"), at: now)
         #expect(step == Step(events: [.started], next: .send(Self.poll, after: .seconds(1))))
-        #expect(poller.received(Self.job("COMPLETED", Self.chunks), at: now + .seconds(1)).next == .finish)
+        #expect(poller.received(Self.job("COMPLETED", Self.chunks), at: now + .seconds(1)).next == .send(Self.reconcile, after: .zero))
+        #expect(poller.received(Self.status("COMPLETED", output: .array(Self.chunks)), at: now + .seconds(1)).next == .finish)
     }
 
     @Test func cancelsAJobThatOutstaysTheOptionalQueueTimeout() {
@@ -106,7 +107,37 @@ extension RunpodJobPoller {
     func endsNormallyWhenTheJobEndsHoweverLateThatIs(_ status: String) {
         var poller = Self.poller(watchdog: ReplyWatchdog(queueTimeout: .seconds(1), firstTokenTimeout: .seconds(1)))
         _ = poller.received(Self.job("IN_PROGRESS"), at: .zero)
-        #expect(poller.received(Self.job(status), at: .seconds(3600)).next == .finish)
+        var step = poller.received(Self.job(status), at: .seconds(3600))
+        if status == "COMPLETED" {
+            #expect(step.next == .send(Self.reconcile, after: .zero))
+            step = poller.received(Self.status(status, output: .array([])), at: .seconds(3601))
+        }
+        #expect(step.next == .finish)
+    }
+
+    /// A reasoning model thinks before it answers; thinking is the job at work, not silence.
+    @Test func countsThinkingAsTextForTheFirstTokenAndIdleLimits() {
+        var poller = Self.poller()
+        let thinking = { (text: String) in
+            JSONValue.string(WorkerFixtures.sse(WorkerFixtures.chatChunk(#"{"reasoning":"\#(text)"}"#, finish: nil)))
+        }
+        _ = poller.received(Self.job("IN_PROGRESS"), at: .zero)
+        let first = poller.received(Self.job("IN_PROGRESS", [thinking("Hmm")]), at: .seconds(299))
+        #expect(first.events == [.generation(.proxy), .reasoning(choice: 0, text: "Hmm")])
+        // Past the first-token limit counted from the start, but thinking came: only idle time counts now.
+        let later = poller.received(Self.job("IN_PROGRESS", [thinking(" more")]), at: .seconds(410))
+        #expect(later.events == [.reasoning(choice: 0, text: " more")])
+        guard case .send(Self.poll, _) = later.next else {
+            Issue.record("thinking for 410 s must not trip the first-token limit: \(later)")
+            return
+        }
+        let quiet = poller.received(Self.job("IN_PROGRESS"), at: .seconds(529))
+        if case .send(Self.poll, _) = quiet.next {} else { Issue.record("119 s after thinking is not idle yet: \(quiet)") }
+        guard case .abandon(_, let failure) = poller.received(Self.job("IN_PROGRESS"), at: .seconds(530)).next else {
+            Issue.record("two silent minutes after thinking must still run out")
+            return
+        }
+        #expect(failure.message.contains("the idle timeout"))
     }
 
     @Test func appliesNoTimeLimitThatIsSwitchedOff() {
@@ -137,6 +168,65 @@ extension RunpodJobPoller {
                 == Step(
                     events: [.replaced(choice: 0, text: WorkerFixtures.legacyText), .finished(.length)],
                     next: .finish))
+    }
+
+    /// The worker drops a chunk it failed to post three times, with only a log line: no
+    /// request fails, the stream just skips it. Only the aggregate output has it.
+    @Test func repairsAChunkTheWorkerDroppedThoughNoRequestFailed() {
+        var poller = Self.poller()
+        _ = poller.received(Self.job("IN_PROGRESS", Array(Self.chunks[0...1])))
+        let last = poller.received(Self.job("COMPLETED", [Self.chunks[3]]))
+        #expect(last.next == .send(Self.reconcile, after: .zero))
+        #expect(
+            poller.received(Self.status("COMPLETED", output: .array(Self.chunks)))
+                == Step(events: [.replaced(choice: 0, text: WorkerFixtures.legacyText), .finished(.length)], next: .finish))
+    }
+
+    @Test func repairsThinkingAndAnswerOfAProxyStreamSeparately() {
+        var poller = Self.poller()
+        let events = WorkerFixtures.reasoningChatSSE().split(separator: "\n\n").map { JSONValue.string($0 + "\n\n") }
+        // Yields 2 (" about «it».") and 3 ("Forty-two.") never reached /stream.
+        let streamed = poller.received(Self.job("IN_PROGRESS", Array(events[0...1])))
+        #expect(streamed.events == [.queued(jobID: "j1"), .started, .generation(.proxy), .reasoning(choice: 0, text: "Let me think")])
+        #expect(poller.received(Self.job("COMPLETED", Array(events[4...]))).next == .send(Self.reconcile, after: .zero))
+        #expect(
+            poller.received(Self.status("COMPLETED", output: .array(events)))
+                == Step(
+                    events: [
+                        .reasoningReplaced(choice: 0, text: WorkerFixtures.reasoningText),
+                        .replaced(choice: 0, text: "Forty-two."), .finished(.completed),
+                    ],
+                    next: .finish))
+    }
+
+    /// The SDK's local test server forgets a job once `/stream` returned it: the check then
+    /// reads FAILED "Job ID not found", which says nothing about the text.
+    @Test func keepsTheStreamedTextWhenTheServerHasForgottenTheJob() {
+        var poller = Self.poller()
+        _ = poller.received(Self.job("COMPLETED", Self.chunks))
+        let forgotten = JobResponse(id: "j1", status: .failed, error: .string("Job ID not found"))
+        #expect(poller.received(.success(forgotten)) == Step(events: [.finished(.length)], next: .finish))
+    }
+
+    @Test(arguments: [
+        RunpodRequestError.status(code: 404, retryAfter: nil, body: ""),
+        .status(code: 400, retryAfter: nil, body: "bad"),
+    ])
+    func endsNormallyWhenTheRoutineCheckIsRefused(_ error: RunpodRequestError) {
+        var poller = Self.poller()
+        _ = poller.received(Self.job("COMPLETED", Self.chunks))
+        #expect(poller.received(.failure(error)) == Step(events: [.finished(.length)], next: .finish))
+    }
+
+    @Test func endsNormallyWhenTheRoutineCheckMeetsAStorm() {
+        var poller = Self.poller()
+        _ = poller.received(Self.job("COMPLETED", Self.chunks))
+        let busy = RunpodRequestError.status(code: 503, retryAfter: nil, body: "")
+        for _ in 1...3 {
+            let step = poller.received(.failure(busy))
+            if case .send(Self.reconcile, _) = step.next {} else { Issue.record("the check is retried first: \(step)") }
+        }
+        #expect(poller.received(.failure(busy)) == Step(events: [.finished(.length)], next: .finish))
     }
 
     @Test func reportsNoReplacementWhenNothingWasLost() {
@@ -171,15 +261,16 @@ extension RunpodJobPoller {
         #expect(poller.received(Self.status(status, output: output)) == Step(events: [.finished(.cancelled)], next: .finish))
     }
 
+    /// Only a COMPLETED job is always checked; a cancelled one is checked only after a loss.
     @Test(arguments: [
         RunpodRequestError.status(code: 429, retryAfter: .seconds(1), body: ""),
         .transport(TransportError(.notSent, detail: "connection refused")),
     ])
-    func checksNothingAfterFailuresThatDrainedNothing(_ error: RunpodRequestError) {
+    func checksNoCancelledJobAfterFailuresThatDrainedNothing(_ error: RunpodRequestError) {
         var poller = Self.poller()
         _ = poller.received(Self.job("IN_PROGRESS", [Self.chunks[0]]))
         _ = poller.received(.failure(error))
-        #expect(poller.received(Self.job("COMPLETED", Array(Self.chunks[1...]))).next == .finish)
+        #expect(poller.received(Self.job("CANCELLED", Array(Self.chunks[1...]))).next == .finish)
     }
 
     @Test func checksNothingWhenPollingTheStatusWhichDoesNotDrain() {

@@ -39,10 +39,16 @@ import Testing
         return events
     }
 
+    /// A `/status` answer with the job's aggregate `output`.
+    static func status(_ status: String, output: JSONValue?) -> Result<JobResponse, RunpodRequestError> {
+        .success(JobResponse(id: "j1", status: JobStatus(status), output: output))
+    }
+
     static let poll = RunpodJobPoller.Operation.poll(jobID: "j1")
+    static let reconcile = RunpodJobPoller.Operation.reconcile(jobID: "j1")
     static let chunks = WorkerFixtures.legacyChunks
 
-    @Test func reportsEachChunkOnceAndStopsAtCompletedWithoutAnotherPoll() {
+    @Test func reportsEachChunkOnceThenChecksTheCompletedJobsOutputOnce() {
         var poller = Self.poller()
         #expect(poller.start() == Step(next: .send(.submit, after: .zero)))
         #expect(
@@ -52,10 +58,11 @@ import Testing
         #expect(
             poller.received(Self.job("IN_PROGRESS"))
                 == Step(events: [.started], next: .send(Self.poll, after: .milliseconds(800))))
+        // The first chunk's shape (`choices[].tokens`) tells the legacy worker, before its text.
         #expect(
             poller.received(Self.job("IN_PROGRESS", [Self.chunks[0]]))
                 == Step(
-                    events: Self.deltas(0..<1) + [.usage(Usage(promptTokens: 4, completionTokens: 1))],
+                    events: [.generation(.legacy)] + Self.deltas(0..<1) + [.usage(Usage(promptTokens: 4, completionTokens: 1))],
                     next: .send(Self.poll, after: .milliseconds(100))
                 )
         )
@@ -67,26 +74,28 @@ import Testing
                     .usage(Usage(promptTokens: 4, completionTokens: 13)),
                 ]
         )
-        // The last chunk comes with COMPLETED; 20 tokens reached max_tokens 20, so the reply was cut off.
+        // The last chunk comes with COMPLETED; no more polls, but one look at the aggregate output.
         #expect(
             poller.received(Self.job("COMPLETED", [Self.chunks[3]]))
                 == Step(
-                    events: Self.deltas(3..<4) + [
-                        .usage(Usage(promptTokens: 4, completionTokens: 20)), .finished(.length),
-                    ],
-                    next: .finish
+                    events: Self.deltas(3..<4) + [.usage(Usage(promptTokens: 4, completionTokens: 20))],
+                    next: .send(Self.reconcile, after: .zero)
                 )
         )
         #expect(poller.jobToCancel == nil)
+        // Nothing was missing; 20 tokens reached max_tokens 20, so the reply was cut off.
+        #expect(
+            poller.received(Self.status("COMPLETED", output: .array(Self.chunks)))
+                == Step(events: [.finished(.length)], next: .finish))
     }
 
     @Test func startsOnTheFirstChunkWhenInProgressWasNeverSeen() {
         var poller = Self.poller(limit: nil)
         _ = poller.received(Self.job("IN_QUEUE"))
         let step = poller.received(Self.job("COMPLETED", Self.chunks))
-        #expect(step.events.first == .started)
-        #expect(step.events.last == .finished(.completed))
-        #expect(step.next == .finish)
+        #expect(Array(step.events.prefix(2)) == [.generation(.legacy), .started])
+        #expect(step.next == .send(Self.reconcile, after: .zero))
+        #expect(poller.received(Self.status("COMPLETED", output: .array(Self.chunks))).events == [.finished(.completed)])
     }
 
     @Test(arguments: [("CANCELLED", FinishReason.cancelled), ("TIMED_OUT", .timedOut)])
@@ -94,8 +103,9 @@ import Testing
         var poller = Self.poller()
         _ = poller.received(Self.job("IN_PROGRESS"))
         let step = poller.received(Self.job(status, [Self.chunks[0]]))
+        // Nothing was lost on the way, and such a job's output is no better, so no check.
         #expect(
-            step.events == Self.deltas(0..<1) + [
+            step.events == [.generation(.legacy)] + Self.deltas(0..<1) + [
                 .usage(Usage(promptTokens: 4, completionTokens: 1)), .finished(reason),
             ])
         #expect(step.next == .finish)
@@ -108,7 +118,7 @@ import Testing
         let error = "{'message': 'vLLM returned HTTP 400: bad', 'type': 'worker_error', 'code': None}"
         #expect(
             poller.received(Self.job("FAILED", error: .string(error)))
-                == Step(next: .fail(CompletionFailure("The job failed: vLLM returned HTTP 400: bad")))
+                == Step(next: .fail(CompletionFailure("The job failed: vLLM returned HTTP 400: bad", detail: error)))
         )
     }
 
@@ -150,10 +160,26 @@ import Testing
             Self.job("COMPLETED", [.string(String(sse[..<middle])), .string(String(sse[middle...]))]))
         #expect(
             step.events == [
-                .delta(choice: 0, text: WorkerFixtures.proxyChatText),
-                .usage(Usage(promptTokens: 5, completionTokens: 4)), .finished(.length),
+                .generation(.proxy), .delta(choice: 0, text: WorkerFixtures.proxyChatText),
+                .usage(Usage(promptTokens: 5, completionTokens: 4)),
             ]
         )
+    }
+
+    @Test func joinsABurstOfThinkingAndOfLogprobsLikeText() {
+        var poller = Self.poller(limit: nil)
+        _ = poller.received(Self.job("IN_PROGRESS"))
+        let thinking = poller.received(Self.job("IN_PROGRESS", [.string(WorkerFixtures.reasoningChatSSE())]))
+        #expect(thinking.events == [
+            .generation(.proxy), .reasoning(choice: 0, text: WorkerFixtures.reasoningText),
+            .delta(choice: 0, text: "Forty-two."), .usage(Usage(promptTokens: 9, completionTokens: 7)),
+        ])
+        var other = Self.poller(limit: nil)
+        _ = other.received(Self.job("IN_PROGRESS"))
+        let scored = other.received(Self.job("IN_PROGRESS", [.string(WorkerFixtures.logprobsChatSSE)]))
+        #expect(scored.events == [
+            .generation(.proxy), .delta(choice: 0, text: "Hi there"), .logprobs(choice: 0, WorkerFixtures.logprobsChatTokens),
+        ])
     }
 
     @Test func keepsDeltasOfDifferentChoicesApart() {
@@ -162,8 +188,8 @@ import Testing
         let step = poller.received(Self.job("COMPLETED", [.string(WorkerFixtures.proxyTextSSE)]))
         #expect(
             step.events == [
-                .delta(choice: 0, text: "Runpod"), .delta(choice: 1, text: "generated"),
-                .delta(choice: 0, text: " serverless"), .delta(choice: 1, text: " text"), .finished(.completed),
+                .generation(.proxy), .delta(choice: 0, text: "Runpod"), .delta(choice: 1, text: "generated"),
+                .delta(choice: 0, text: " serverless"), .delta(choice: 1, text: " text"),
             ]
         )
     }
@@ -195,7 +221,7 @@ import Testing
             poller.received(.failure(.transport(TransportError(.interrupted, detail: "reset")))).next
                 == .send(Self.poll, after: .milliseconds(500)))
         #expect(
-            poller.received(Self.job("IN_PROGRESS", [Self.chunks[0]])).events == Self.deltas(0..<1) + [
+            poller.received(Self.job("IN_PROGRESS", [Self.chunks[0]])).events == [.generation(.legacy)] + Self.deltas(0..<1) + [
                 .usage(Usage(promptTokens: 4, completionTokens: 1))
             ])
         // Success resets the count: the next failure waits the initial delay again.
@@ -230,19 +256,20 @@ import Testing
         #expect(poller.jobToCancel == nil)
     }
 
+    /// A 429 without `Retry-After` waits at least a second: Runpod counts over 10 s windows.
     @Test(arguments: [
-        (RunpodRequestError.status(code: 429, retryAfter: nil, body: ""), true),
-        (.transport(TransportError(.notSent, detail: "connection refused")), true),
-        (.transport(TransportError(.interrupted, detail: "reset")), false),
-        (.status(code: 500, retryAfter: nil, body: ""), false),
-        (.status(code: 502, retryAfter: nil, body: ""), false),
-        (.malformedResponse("{\"id\":\"j"), false),
+        (RunpodRequestError.status(code: 429, retryAfter: nil, body: ""), Duration?.some(.seconds(1))),
+        (.transport(TransportError(.notSent, detail: "connection refused")), .milliseconds(250)),
+        (.transport(TransportError(.interrupted, detail: "reset")), nil),
+        (.status(code: 500, retryAfter: nil, body: ""), nil),
+        (.status(code: 502, retryAfter: nil, body: ""), nil),
+        (.malformedResponse("{\"id\":\"j"), nil),
     ])
-    func resubmitsOnlyWhenNoJobCanHaveBeenCreated(_ error: RunpodRequestError, _ resubmits: Bool) {
+    func resubmitsOnlyWhenNoJobCanHaveBeenCreated(_ error: RunpodRequestError, _ resubmitsAfter: Duration?) {
         var poller = Self.poller()
         let step = poller.received(.failure(error))
-        if resubmits {
-            #expect(step.next == .send(.submit, after: .milliseconds(250)))
+        if let resubmitsAfter {
+            #expect(step.next == .send(.submit, after: resubmitsAfter))
         } else {
             guard case .fail(let failure) = step.next else { Issue.record("expected a failure, got \(step)"); return }
             #expect(failure.message.contains("It was not sent again"))
@@ -298,7 +325,7 @@ import Testing
             poller.received(.success(answer))
                 == Step(
                     events: [
-                        .queued(jobID: "sync-1"), .started,
+                        .queued(jobID: "sync-1"), .generation(.proxy), .started,
                         .delta(choice: 0, text: "Runpod serverless returns generated"),
                         .usage(Usage(promptTokens: 5, completionTokens: 4)), .finished(.length),
                     ],
@@ -317,7 +344,7 @@ import Testing
                     next: .send(.poll(jobID: "sync-1"), after: .milliseconds(200))))
         let done = JobResponse(id: "sync-1", status: .completed, output: .array(WorkerFixtures.legacyChunks))
         let step = poller.received(.success(done))
-        #expect(step.events.first == .delta(choice: 0, text: "Runpod"))
-        #expect(step.next == .finish)
+        #expect(Array(step.events.prefix(2)) == [.generation(.legacy), .delta(choice: 0, text: "Runpod")])
+        #expect(step.next == .finish, "the status is the whole output already: nothing to check")
     }
 }

@@ -78,13 +78,65 @@ enum WorkerFixtures {
         "data: \(data)\n\n"
     }
 
-    static func chatChunk(_ delta: String, finish: String?) -> String {
+    static func chatChunk(_ delta: String, finish: String?, logprobs: String = "null") -> String {
         #"{"id":"chatcmpl-1","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"#
-            + #""delta":\#(delta),"logprobs":null,"finish_reason":\#(finish ?? "null")}]}"#
+            + #""delta":\#(delta),"logprobs":\#(logprobs),"finish_reason":\#(finish ?? "null")}]}"#
     }
 
-    static func textChunk(index: Int, text: String, finish: String?) -> String {
+    static func textChunk(index: Int, text: String, finish: String?, logprobs: String = "null") -> String {
         #"{"id":"cmpl-1","object":"text_completion","created":1,"model":"m","choices":[{"index":\#(index),"#
-            + #""text":"\#(text)","logprobs":null,"finish_reason":\#(finish ?? "null")}]}"#
+            + #""text":"\#(text)","logprobs":\#(logprobs),"finish_reason":\#(finish ?? "null")}]}"#
     }
+
+    // MARK: - Thinking and log probabilities (protocol-2026.md)
+
+    /// A reasoning model streaming on the proxy worker: thinking in `delta.reasoning` (older
+    /// vLLM: `reasoning_content`, named by `key`), then the answer, then usage.
+    static func reasoningChatSSE(key: String = "reasoning") -> String {
+        sse(chatChunk(#"{"role":"assistant","content":""}"#, finish: nil))
+            + sse(chatChunk(#"{"\#(key)":"Let me think"}"#, finish: nil))
+            + sse(chatChunk(#"{"\#(key)":" about «it»."}"#, finish: nil))
+            + sse(chatChunk(#"{"content":"Forty-two."}"#, finish: "\"stop\""))
+            + sse(#"{"id":"chatcmpl-1","object":"chat.completion.chunk","choices":[],"usage":{"prompt_tokens":9,"completion_tokens":7}}"#)
+            + sse("[DONE]")
+    }
+    static let reasoningText = "Let me think about «it»."
+
+    /// A non-streamed reasoning reply: `message.reasoning` (or `reasoning_content`).
+    static func reasoningCompletion(key: String = "reasoning") -> JSONValue {
+        json(
+            #"{"id":"chatcmpl-2","object":"chat.completion","model":"m","choices":[{"index":0,"message":{"role":"assistant","#
+                + #""\#(key)":"Let me think about «it».","content":"Forty-two."},"logprobs":null,"finish_reason":"stop"}],"#
+                + #""usage":{"prompt_tokens":9,"completion_tokens":7}}"#)
+    }
+
+    /// Chat `logprobs.content` for one token with two alternatives.
+    static func chatLogprobs(_ token: String, _ logprob: Double, alternative: String, _ alternativeLogprob: Double) -> String {
+        #"{"content":[{"token":"\#(token)","logprob":\#(logprob),"bytes":[72],"top_logprobs":["#
+            + #"{"token":"\#(token)","logprob":\#(logprob),"bytes":[72]},"#
+            + #"{"token":"\#(alternative)","logprob":\#(alternativeLogprob),"bytes":null}]}]}"#
+    }
+
+    /// A streamed chat reply with log probabilities on each token (`logprobs: true, top_logprobs: 2`).
+    static let logprobsChatSSE =
+        sse(chatChunk(#"{"role":"assistant","content":""}"#, finish: nil))
+        + sse(chatChunk(#"{"content":"Hi"}"#, finish: nil, logprobs: chatLogprobs("Hi", -0.25, alternative: "Hello", -1.5)))
+        + sse(chatChunk(#"{"content":" there"}"#, finish: "\"stop\"", logprobs: chatLogprobs(" there", -0.5, alternative: "!", -2)))
+        + sse("[DONE]")
+    static let logprobsChatTokens = [
+        TokenLogprob(token: "Hi", logprob: -0.25, alternatives: [.init(token: "Hi", logprob: -0.25), .init(token: "Hello", logprob: -1.5)]),
+        TokenLogprob(token: " there", logprob: -0.5, alternatives: [.init(token: " there", logprob: -0.5), .init(token: "!", logprob: -2)]),
+    ]
+
+    /// A streamed completions reply with `logprobs: 2`: parallel lists, alternatives as an object.
+    static let logprobsTextSSE =
+        sse(textChunk(index: 0, text: " a", finish: nil,
+            logprobs: #"{"text_offset":[0],"token_logprobs":[-0.5],"tokens":[" a"],"top_logprobs":[{" the":-1.25," a":-0.5}]}"#))
+        + sse(textChunk(index: 0, text: " cat", finish: "\"length\"",
+            logprobs: #"{"text_offset":[2],"token_logprobs":[-3],"tokens":[" cat"],"top_logprobs":[{" dog":-1," cat":-3}]}"#))
+        + sse("[DONE]")
+    static let logprobsTextTokens = [
+        TokenLogprob(token: " a", logprob: -0.5, alternatives: [.init(token: " a", logprob: -0.5), .init(token: " the", logprob: -1.25)]),
+        TokenLogprob(token: " cat", logprob: -3, alternatives: [.init(token: " dog", logprob: -1), .init(token: " cat", logprob: -3)]),
+    ]
 }

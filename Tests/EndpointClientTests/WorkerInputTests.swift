@@ -19,24 +19,38 @@ import Testing
         #expect(input.completionTokenLimit == 1024)
     }
 
-    @Test func buildsPromptInputWithChatTemplateOnlyWhenAsked() {
+    @Test func buildsRawPromptInputWithoutTheChatTemplate() {
         let plain = WorkerInput(CompletionRequest(messages: Self.conversation, mode: .prompt, stream: false))
         #expect(plain.json["prompt"] == .string("Be brief.\n\nHello there"))
         #expect(plain.json["apply_chat_template"] == nil)
         #expect(plain.json["messages"] == nil)
         #expect(plain.json["stream"] == .bool(false))
-        let templated = WorkerInput(
-            CompletionRequest(messages: Self.conversation, mode: .prompt, applyChatTemplate: true)
-        )
-        #expect(templated.json["apply_chat_template"] == .bool(true))
     }
 
-    @Test func sendsOnlyTheSamplingParametersThatAreSet() throws {
+    /// The proxy worker ignores `apply_chat_template` and would complete the prompt raw; both
+    /// generations template a `messages` list, so the prompt goes as one user message.
+    @Test(arguments: [WorkerGeneration?.none, .proxy, .legacy])
+    func sendsAPromptThatWantsTheChatTemplateAsOneUserMessage(_ generation: WorkerGeneration?) {
+        let request = CompletionRequest(messages: Self.conversation, mode: .prompt, applyChatTemplate: true)
+        let input = WorkerInput(request, generation: generation)
+        #expect(input.json["messages"] == WorkerFixtures.json(#"[{"content":"Be brief.\n\nHello there","role":"user"}]"#))
+        #expect(input.json["prompt"] == nil)
+        #expect(input.json["apply_chat_template"] == nil)
+    }
+
+    /// A set value is sent even when it equals the documented default (the lead's contract):
+    /// only unset parameters stay out.
+    @Test func sendsEverySetParameterAndNothingUnset() throws {
         var parameters = SamplingParameters()
         try parameters.set(.maxTokens, exactly: SamplingParameter.maxTokens.documentedDefault)
+        try parameters.set(.temperature, exactly: 1)
         let input = WorkerInput(CompletionRequest(messages: Self.conversation, parameters: parameters))
-        #expect(input.json["sampling_params"] == nil)
-        #expect(input.completionTokenLimit == nil)
+        #expect(input.json["sampling_params"] == WorkerFixtures.json(#"{"max_tokens":16,"temperature":1}"#))
+        #expect(input.completionTokenLimit == 16)
+        var unset = parameters
+        unset.unset(.maxTokens)
+        unset.unset(.temperature)
+        #expect(WorkerInput(CompletionRequest(messages: Self.conversation, parameters: unset)).json["sampling_params"] == nil)
     }
 
     @Test func multipliesTheTokenLimitByTheNumberOfChoices() {
@@ -73,5 +87,101 @@ import Testing
         let input = WorkerInput(request, format: .openAI(model: nil))
         #expect(input.json["max_batch_size"] == nil)
         #expect(input.json["openai_input"]?["max_batch_size"] == nil)
+    }
+}
+
+/// How the fields that differ by route and worker generation are shaped (protocol-2026.md).
+@Suite struct WorkerInputShapeTests {
+    static let messages = [Message(role: .user, content: "Hi")]
+
+    static func j(_ text: String) -> JSONValue {
+        WorkerFixtures.json(text)
+    }
+
+    static func parameters(_ values: [String: JSONValue]) throws -> SamplingParameters {
+        try SamplingParameters.exactly(values)
+    }
+
+    static func native(_ values: [String: JSONValue], mode: ConversationMode = .chat, template: Bool = false,
+        generation: WorkerGeneration? = nil) throws -> JSONValue?
+    {
+        let request = CompletionRequest(
+            messages: messages, mode: mode, applyChatTemplate: template, parameters: try parameters(values))
+        return WorkerInput(request, generation: generation).json["sampling_params"]
+    }
+
+    static func openAI(_ values: [String: JSONValue], mode: ConversationMode = .chat, template: Bool = false) throws
+        -> OpenAIRequest
+    {
+        OpenAIRequest(
+            CompletionRequest(messages: messages, mode: mode, applyChatTemplate: template, parameters: try parameters(values)),
+            model: nil)
+    }
+
+    // MARK: - Log probabilities
+
+    /// An integer `logprobs` on a chat route fails validation: HTTP 400, the job FAILED.
+    @Test(arguments: [WorkerGeneration?.none, .proxy])
+    func asksAChatRouteOnTheProxyWorkerForTopLogprobs(_ generation: WorkerGeneration?) throws {
+        #expect(try Self.native(["logprobs": 5], generation: generation) == Self.j(#"{"logprobs":true,"top_logprobs":5}"#))
+        #expect(
+            try Self.native(["logprobs": 0], mode: .prompt, template: true, generation: generation)
+                == Self.j(#"{"logprobs":true,"top_logprobs":0}"#))
+    }
+
+    @Test func givesCompletionsAndTheLegacyWorkerTheInteger() throws {
+        #expect(try Self.native(["logprobs": 5], mode: .prompt) == Self.j(#"{"logprobs":5}"#))
+        // vLLM's SamplingParams, which the legacy worker builds from sampling_params, takes the integer.
+        #expect(try Self.native(["logprobs": 5], generation: .legacy) == Self.j(#"{"logprobs":5}"#))
+        #expect(try Self.native(["logprobs": 5], mode: .prompt, template: true, generation: .legacy) == Self.j(#"{"logprobs":5}"#))
+    }
+
+    @Test func shapesLogprobsInOpenAIBodiesByRoute() throws {
+        let chat = try Self.openAI(["logprobs": 3])
+        #expect(chat.route == "/chat/completions")
+        #expect(chat.body["logprobs"] == true && chat.body["top_logprobs"] == 3)
+        let templated = try Self.openAI(["logprobs": 3], mode: .prompt, template: true)
+        #expect(templated.body["logprobs"] == true && templated.body["top_logprobs"] == 3)
+        let completions = try Self.openAI(["logprobs": 3], mode: .prompt)
+        #expect(completions.route == "/completions")
+        #expect(completions.body["logprobs"] == 3 && completions.body["top_logprobs"] == nil)
+        let pass = WorkerInput(CompletionRequest(messages: Self.messages, parameters: try Self.parameters(["logprobs": 3])),
+            format: .openAI(model: nil))
+        #expect(pass.json["openai_input"]?["logprobs"] == true)
+    }
+
+    // MARK: - Thinking switches
+
+    @Test func putsEnableThinkingInChatTemplateKwargsForChatRoutesOnly() throws {
+        let kwargs = Self.j(#"{"chat_template_kwargs":{"enable_thinking":false}}"#)
+        #expect(try Self.native(["enable_thinking": false]) == kwargs)
+        #expect(try Self.native(["enable_thinking": false], mode: .prompt, template: true) == kwargs)
+        #expect(try Self.native(["enable_thinking": false], mode: .prompt) == nil, "a raw prompt has no template")
+        #expect(try Self.openAI(["enable_thinking": true]).body["chat_template_kwargs"] == Self.j(#"{"enable_thinking":true}"#))
+        #expect(try Self.openAI(["enable_thinking": true], mode: .prompt).body["chat_template_kwargs"] == nil)
+        #expect(try Self.openAI(["enable_thinking": true]).body["enable_thinking"] == nil)
+    }
+
+    // MARK: - Worker generation
+
+    /// The legacy worker builds `SamplingParams(**sampling_params)` and fails the job on a
+    /// field it lacks; the proxy worker copies them all into the OpenAI body.
+    @Test func leavesOutWhatTheLegacyWorkerWouldFailTheJobOn() throws {
+        let values: [String: JSONValue] = [
+            "reasoning_effort": "low", "enable_thinking": false, "use_beam_search": true, "length_penalty": 0.5,
+            "early_stopping": true, "temperature": 0.7, "best_of": 2,
+        ]
+        #expect(try Self.native(values, generation: .legacy) == Self.j(#"{"best_of":2,"temperature":0.7}"#))
+        let proxy = try #require(try Self.native(values, generation: .proxy))
+        #expect(proxy == (try Self.native(values)), "unknown counts as today's proxy worker")
+        #expect(proxy["reasoning_effort"] == "low" && proxy["use_beam_search"] == true && proxy["length_penalty"] == 0.5)
+        #expect(proxy["early_stopping"] == true && proxy["chat_template_kwargs"] == Self.j(#"{"enable_thinking":false}"#))
+    }
+
+    @Test func theOpenAIFormatIsTheSameForBothGenerations() throws {
+        let request = CompletionRequest(messages: Self.messages, parameters: try Self.parameters(["use_beam_search": true]))
+        let legacy = WorkerInput(request, format: .openAI(model: nil), generation: .legacy)
+        #expect(legacy == WorkerInput(request, format: .openAI(model: nil), generation: .proxy))
+        #expect(legacy.json["openai_input"]?["use_beam_search"] == true)
     }
 }

@@ -168,7 +168,9 @@ import Testing
     func reportsErrorOutputsAsReadableMessages(_ index: Int) {
         var decoder = WorkerOutputDecoder()
         let fixture = Self.errorOutputs[index]
-        #expect(decoder.decode(WorkerFixtures.json(fixture.output)) == [.error(fixture.message)])
+        let items = decoder.decode(WorkerFixtures.json(fixture.output))
+        #expect(DecodedReply(items).errors == [fixture.message])
+        #expect(items.count == 1)
     }
 
     @Test(arguments: [#"{"error":null,"choices":[]}"#, #"{"error":"","choices":[]}"#, #"{"error":{}}"#])

@@ -104,6 +104,23 @@ struct SimulatorHarness: Sendable {
         replies.flatMap { ($0.json?["stream"]?.arrayValue ?? []).compactMap { $0["output"] } }
     }
 
+    /// The JSON payloads of the `data:` events in SSE text, without `[DONE]`.
+    static func sseChunks(_ text: String) -> [JSONValue] {
+        text.split(separator: "\n\n").compactMap { event in
+            event.hasPrefix("data: ") ? JSONValue(parsing: String(event.dropFirst("data: ".count))) : nil
+        }
+    }
+
+    /// The SSE text a streamed proxy job yielded: every string output of `replies`, joined.
+    static func sseText(_ replies: [Reply]) -> String {
+        outputs(replies).compactMap(\.stringValue).joined()
+    }
+
+    /// A legacy worker job's outputs in a `/runsync` or `/status` answer.
+    static func statusOutputs(_ reply: Reply) -> [JSONValue] {
+        reply.json?["output"]?.arrayValue ?? []
+    }
+
     /// Legacy chunks joined back into text, per choice.
     static func legacyTexts(_ chunks: [JSONValue]) -> [String] {
         var texts: [String] = []
