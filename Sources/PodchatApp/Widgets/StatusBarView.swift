@@ -34,11 +34,18 @@ struct StatusBarView {
         if let retry = reply.retry {
             return ("retrying in \(Formatting.elapsed(retry.at - state.now)): \(retry.reason)", .statusBarError)
         }
-        guard let jobID = reply.jobID else { return ("sending…", .statusBar) }
+        // An OpenAI-compatible server names no job: its reply is "sending…" until it starts.
+        guard let jobID = reply.jobID else {
+            guard reply.startedAt != nil else { return ("sending…", .statusBar) }
+            return ("\(activity) \(elapsed)", .statusBar)
+        }
         let job = "job \(Formatting.shortJobID(jobID))"
         if reply.startedAt == nil { return ("IN_QUEUE \(elapsed) · \(job)\(load)", .statusBar) }
-        let activity = state.entries.last?.isThinking == true ? "thinking" : "streaming"
         return ("\(activity) \(elapsed) · \(job)", .statusBar)
+    }
+
+    private var activity: String {
+        state.entries.last?.isThinking == true ? "thinking" : "streaming"
     }
 
     /// " · context 1.2k/8.2k": how full the model's context was at the last reply.

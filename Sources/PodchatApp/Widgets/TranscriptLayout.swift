@@ -169,8 +169,9 @@ struct TranscriptLayout {
             return "retrying in \(Formatting.elapsed(retry.at - state.now)): \(retry.reason)"
         }
         let elapsed = Formatting.elapsed(state.now - reply.requestedAt)
-        if reply.jobID == nil { return "sending…" }
-        if reply.startedAt == nil { return "queued \(elapsed), waiting for a worker" }
+        // A job is queued once it has an id; an OpenAI-compatible server names none, so its
+        // reply is "sending…" only until it starts.
+        if reply.startedAt == nil { return reply.jobID == nil ? "sending…" : "queued \(elapsed), waiting for a worker" }
         if reply.firstTokenAt == nil { return "running \(elapsed), waiting for the first token" }
         return state.entries.last?.isThinking == true ? "thinking \(elapsed)…" : "streaming…"
     }
