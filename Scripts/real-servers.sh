@@ -79,6 +79,8 @@ serve() {
     local port="${1:-8081}" worker_port="${2:-$((${1:-8081} + 1))}"
     [[ -f "$stamp" ]] || fail "not installed: run $0 install"
     mkdir -p "$dir/logs"
+    # Unbuffered, so the logs are current while the servers run (the tests read llama.cpp's).
+    export PYTHONUNBUFFERED=1
     # chat_format gemma: the GGUF is the base model and carries no chat template. The server's
     # log ends every request with llama.cpp's own timings ("eval time = … tokens per second").
     "$venv/bin/python" -m llama_cpp.server --model "$model" --model_alias gemma-3-270m \

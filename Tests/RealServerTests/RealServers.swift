@@ -82,11 +82,20 @@ final class RealServers: Sendable {
         }
     }
 
+    /// How many streams llama.cpp's server has seen its client close before the end (it logs
+    /// "Disconnected from client" and stops generating; an interrupted generation logs no timings).
+    func serverDisconnects() throws -> Int {
+        try serverLog().components(separatedBy: "Disconnected from client").count - 1
+    }
+
+    private func serverLog() throws -> String {
+        try String(contentsOfFile: Self.logDirectory + "/llama-\(llamaPort).log", encoding: .utf8)
+    }
+
     /// What llama.cpp itself reports for each generation so far, oldest first: its log's
     /// `eval time = … ms / N runs (… ms per token, R tokens per second)` line, one per request.
     func serverTimings() throws -> [(tokens: Int, tokensPerSecond: Double)] {
-        let log = try String(contentsOfFile: Self.logDirectory + "/llama-\(llamaPort).log", encoding: .utf8)
-        return log.split(separator: "\n").compactMap { line in
+        try serverLog().split(separator: "\n").compactMap { line in
             guard line.contains(" eval time =") && !line.contains("prompt eval") else { return nil }
             let words = line.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == "," })
             guard let runs = words.firstIndex(of: "runs"), let per = words.lastIndex(of: "tokens"),
