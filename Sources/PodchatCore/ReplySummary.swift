@@ -16,6 +16,8 @@ package struct ReplySummary: Sendable, Equatable {
     package private(set) var firstTokenAt: ContinuousClock.Instant?
     /// The first piece of the answer itself, which ends the thinking.
     package private(set) var firstAnswerAt: ContinuousClock.Instant?
+    /// The last piece of thinking or answer.
+    private var lastTokenAt: ContinuousClock.Instant?
     package private(set) var finishedAt: ContinuousClock.Instant?
 
     package init(requestedAt: ContinuousClock.Instant) {
@@ -30,10 +32,12 @@ package struct ReplySummary: Sendable, Equatable {
             guard !text.isEmpty else { return }
             firstTokenAt = firstTokenAt ?? instant
             firstAnswerAt = firstAnswerAt ?? instant
+            lastTokenAt = instant
             texts[choice, default: ""] += text
         case .reasoning(let choice, let text):
             guard !text.isEmpty else { return }
             firstTokenAt = firstTokenAt ?? instant
+            lastTokenAt = instant
             reasonings[choice, default: ""] += text
         case .logprobs(let choice, let tokens): logprobs[choice, default: []] += tokens
         case .replaced(let choice, let text):
@@ -72,9 +76,12 @@ package struct ReplySummary: Sendable, Equatable {
         firstTokenAt.map { requestedAt.duration(to: $0) }
     }
 
-    /// Completion tokens per second from the first token to the end, when both are known.
+    /// Completion tokens per second from the first piece of text to the last, when the text
+    /// came in pieces over time. A reply that arrived whole (not streamed, or a job whose
+    /// output came in one answer, as from the Runpod SDK's local server) has no rate: timed
+    /// from its one piece to the end it read as millions of tokens per second.
     package var tokensPerSecond: Double? {
-        guard let tokens = usage?.completionTokens, tokens > 1, let first = firstTokenAt, let last = finishedAt else { return nil }
+        guard let tokens = usage?.completionTokens, tokens > 1, let first = firstTokenAt, let last = lastTokenAt else { return nil }
         let seconds = first.duration(to: last).seconds
         return seconds > 0 ? Double(tokens) / seconds : nil
     }
