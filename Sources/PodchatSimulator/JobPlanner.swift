@@ -9,6 +9,7 @@ enum JobPlanner {
     static func plan(
         for request: WorkerRequest, options: SimulatorOptions, faults: SimulatedFaults, completionID: String, created: Int
     ) -> JobPlan {
+        if faults.noReply { return JobPlan(yields: [], endStep: 0) }
         var plan = basePlan(for: request, options: options, faults: faults, completionID: completionID, created: created)
         if faults.dropsChunk { plan = plan.droppingChunk() }
         if faults.fails { return plan.interrupted(by: .failed(simulatedFailure(request, format: options.outputFormat))) }
@@ -47,7 +48,7 @@ enum JobPlanner {
         return OpenAIResponseWriter(
             kind: kind, generation: Generation(request, faults: faults, thinkingTokens: thinking), model: request.model,
             includeUsage: request.includeUsage, id: id, created: created, reasoningField: reasons ? options.reasoningField : nil,
-            logprobs: request.logprobs)
+            logprobs: request.logprobs, llamaCppStyle: faults.llamaCppStream)
     }
 
     private static func openAIPlan(_ writer: OpenAIResponseWriter, stream: Bool, format: WorkerOutputFormat) -> JobPlan {

@@ -26,10 +26,13 @@ struct OpenAIResponseWriter: Sendable {
     var reasoningField: ReasoningField?
     /// Alternatives per token when log probabilities were asked for.
     var logprobs: Int?
+    /// Stream as llama.cpp's server does (`[[sim:llamacpp]]`, ``llamaCppEvents()``).
+    var llamaCppStyle = false
 
     /// The events of the streamed reply: the role deltas (chat only), one event per token with
     /// `finish_reason` on each choice's last one, the usage event if asked for, then `[DONE]`.
     func events() -> [Event] {
+        if llamaCppStyle { return llamaCppEvents() }
         var events = kind == .chat ? generation.choices.indices.map(roleEvent) : []
         events += tokenEvents()
         if includeUsage {

@@ -64,13 +64,21 @@
 ///   on the OpenAI route (`/openai/v1/…`) the POST queues its job, which runs and is billed as
 ///   usual (it shows in ``SimulatorServer/jobs``), and then the answer is that status, or the
 ///   connection closes halfway through it.
+/// - `[[sim:llamacpp]]`: a streamed OpenAI reply as llama.cpp's server (llama-cpp-python 0.3)
+///   writes it, seen by the real-server lane: each event's JSON in Python's `json.dumps` style
+///   (`", "` and `": "` between items, every non-ASCII character as a `\uXXXX` escape), a
+///   `: ping - <time>` comment line after the first token (llama.cpp sends one every 15 s), one
+///   choice whatever `n` asks, and no usage event whatever `stream_options` asks.
+/// - `[[sim:noreply]]`: the worker yields nothing and the job COMPLETES (on the OpenAI route: an
+///   empty event stream with HTTP 200), as a proxy handler does when its server ends the stream
+///   at once; llama.cpp's does so for a prompt longer than its context.
 ///
 /// Poll faults come in this order: the HTTP errors, then the stall, the reset and the
 /// malformed answer.
 ///
 /// `POST /retry` re-runs a job without its failures (`fail`, `timeout` and the poll and `/run`
 /// faults, `traceback`, `dropchunk` and the gateway's), as if they were transient; it keeps its
-/// timing, length and content faults (`params` and `think` among them). Unknown
+/// timing, length and content faults (`params`, `think` and `llamacpp` among them). Unknown
 /// markers are ignored.
 package struct SimulatedFaults: Sendable, Equatable {
     /// `[[sim:fail]]`: end `FAILED` a third of the way through.
@@ -114,6 +122,10 @@ package struct SimulatedFaults: Sendable, Equatable {
     package var dropsChunk: Bool
     /// `[[sim:gatewayCODE]]`, `[[sim:gatewayreset]]`: the OpenAI route loses its answer after queueing.
     package var gatewayFailure: GatewayFailure?
+    /// `[[sim:llamacpp]]`: stream OpenAI events the way llama.cpp's server does.
+    package var llamaCppStream: Bool
+    /// `[[sim:noreply]]`: complete the job without a single yield.
+    package var noReply: Bool
 
     package init(
         fails: Bool = false,
@@ -135,7 +147,9 @@ package struct SimulatedFaults: Sendable, Equatable {
         thinkingTokens: Int? = nil,
         raisesInHandler: Bool = false,
         dropsChunk: Bool = false,
-        gatewayFailure: GatewayFailure? = nil
+        gatewayFailure: GatewayFailure? = nil,
+        llamaCppStream: Bool = false,
+        noReply: Bool = false
     ) {
         self.fails = fails
         self.timesOut = timesOut
@@ -157,6 +171,8 @@ package struct SimulatedFaults: Sendable, Equatable {
         self.raisesInHandler = raisesInHandler
         self.dropsChunk = dropsChunk
         self.gatewayFailure = gatewayFailure
+        self.llamaCppStream = llamaCppStream
+        self.noReply = noReply
     }
 
     /// The faults named by the markers in `text`.
@@ -198,7 +214,9 @@ package struct SimulatedFaults: Sendable, Equatable {
             thinkingTokens: other.thinkingTokens ?? thinkingTokens,
             raisesInHandler: raisesInHandler || other.raisesInHandler,
             dropsChunk: dropsChunk || other.dropsChunk,
-            gatewayFailure: other.gatewayFailure ?? gatewayFailure
+            gatewayFailure: other.gatewayFailure ?? gatewayFailure,
+            llamaCppStream: llamaCppStream || other.llamaCppStream,
+            noReply: noReply || other.noReply
         )
     }
 
@@ -206,7 +224,7 @@ package struct SimulatedFaults: Sendable, Equatable {
     var withoutFailures: SimulatedFaults {
         SimulatedFaults(
             badUTF8: badUTF8, bigChunk: bigChunk, hostile: hostile, queueDelay: queueDelay, tokenDelay: tokenDelay, replyTokens: replyTokens,
-            statesParameters: statesParameters, thinkingTokens: thinkingTokens)
+            statesParameters: statesParameters, thinkingTokens: thinkingTokens, llamaCppStream: llamaCppStream)
     }
 
     /// How the job's next polls misbehave, in order.
@@ -248,6 +266,8 @@ package struct SimulatedFaults: Sendable, Equatable {
         case "think": thinkingTokens = parts.count > 1 ? value.map { max(0, $0) } ?? thinkingTokens : Self.defaultThinkingTokens
         case "traceback": raisesInHandler = true
         case "dropchunk": dropsChunk = true
+        case "llamacpp": llamaCppStream = true
+        case "noreply": noReply = true
         case "gatewayreset": gatewayFailure = .reset
         case let name:
             httpErrors += Self.httpErrors(named: name)
