@@ -116,6 +116,14 @@ package struct RunpodFailurePolicy: Sendable, Equatable {
         }
     }
 
+    /// A job that COMPLETED without a single yield: the worker answered nothing at all. The
+    /// Runpod SDK's local server running a proxy handler did that when llama.cpp's server
+    /// refused a too-long prompt inside an empty event stream.
+    package func completedWithoutOutput(jobID: String) -> String {
+        "The job \(jobID) completed without any output: the worker sent no reply and no error. Its server may have "
+            + "refused the request (a prompt longer than the model's context, say); the worker's log says why."
+    }
+
     private func keyRejected(code: Int) -> String {
         guard let keySource else {
             return "The endpoint requires an API key (HTTP \(code)). Set the environment variable \(apiKeyVariable) "

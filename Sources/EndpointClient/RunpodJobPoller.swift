@@ -82,6 +82,13 @@ package struct RunpodJobPoller: Sendable {
         /// Reading the whole output of a job that ended with `status`.
         case reconciling(jobID: String, status: JobStatus)
         case ended
+
+        var jobID: String? {
+            switch self {
+            case .polling(let id), .fetchingError(let id), .reconciling(let id, _): id
+            case .submitting, .ended: nil
+            }
+        }
     }
 
     private let source: Source
@@ -101,6 +108,8 @@ package struct RunpodJobPoller: Sendable {
     private var consecutiveFailures = 0
     private var hasStarted = false
     private var hasReceivedText = false
+    /// Whether the worker yielded anything at all, text or not.
+    private var hasReceivedOutput = false
     /// Whether the worker generation was reported, or can no longer be told from the output.
     private var isGenerationSettled = false
     private var lastUsage: Usage?
@@ -184,6 +193,7 @@ package struct RunpodJobPoller: Sendable {
         var events = events
         if job.status.isRunning { markStarted(&events) }
         let outputs = outputs(of: job)
+        hasReceivedOutput = hasReceivedOutput || !outputs.isEmpty
         let reported = events.count
         for output in outputs {
             revealGeneration(by: output, into: &events)
@@ -298,6 +308,10 @@ package struct RunpodJobPoller: Sendable {
     }
 
     private mutating func finish(_ status: JobStatus, events: [CompletionEvent]) -> Step {
+        // A reply of nothing would read as an empty answer that completed: say what happened.
+        if status == .completed && !hasReceivedOutput, let jobID = phase.jobID {
+            return fail(failures.completedWithoutOutput(jobID: jobID), after: events)
+        }
         var events = events
         // An SSE event without its closing blank line may still hold text or a finish reason.
         if let failure = report(decoder.finish(), into: &events) { return fail(failure, after: events) }
@@ -334,6 +348,7 @@ package struct RunpodJobPoller: Sendable {
         guard job.status.isTerminal, let output = job.output, output != .array([]) else {
             return finish(status, events: [])
         }
+        hasReceivedOutput = true
         var whole = WorkerOutputDecoder()
         let items = whole.decode(output) + whole.finish()
         var events: [CompletionEvent] = []

@@ -107,12 +107,26 @@ extension RunpodJobPoller {
     func endsNormallyWhenTheJobEndsHoweverLateThatIs(_ status: String) {
         var poller = Self.poller(watchdog: ReplyWatchdog(queueTimeout: .seconds(1), firstTokenTimeout: .seconds(1)))
         _ = poller.received(Self.job("IN_PROGRESS"), at: .zero)
-        var step = poller.received(Self.job(status), at: .seconds(3600))
+        var step = poller.received(Self.job(status, [Self.chunks[0]]), at: .seconds(3600))
         if status == "COMPLETED" {
             #expect(step.next == .send(Self.reconcile, after: .zero))
             step = poller.received(Self.status(status, output: .array([])), at: .seconds(3601))
         }
         #expect(step.next == .finish)
+    }
+
+    /// A job that COMPLETED without one yield is no empty answer: the SDK's local server did
+    /// that when llama.cpp refused a prompt longer than its context with an empty stream.
+    @Test func aJobThatCompletedWithoutAnyOutputFails() {
+        var poller = Self.poller()
+        _ = poller.received(Self.job("IN_PROGRESS"), at: .zero)
+        #expect(poller.received(Self.job("COMPLETED"), at: .seconds(1)).next == .send(Self.reconcile, after: .zero))
+        let step = poller.received(Self.status("COMPLETED", output: .array([])), at: .seconds(1))
+        guard case .fail(let failure) = step.next else {
+            Issue.record("not a failure: \(step)")
+            return
+        }
+        #expect(failure.message.hasPrefix("The job j1 completed without any output"))
     }
 
     /// A reasoning model thinks before it answers; thinking is the job at work, not silence.
