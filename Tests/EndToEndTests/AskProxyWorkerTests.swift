@@ -24,7 +24,7 @@ import Testing
     }
 
     private static func simulator() async throws -> SimulatorServer {
-        try await SimulatorServer.start(port: 0, options: SimulatorOptions(tokenDelay: .milliseconds(1)))
+        try await SimulatorServer.start(port: 0, options: SimulatorOptions(tokenDelay: .milliseconds(1), outputFormat: .proxy))
     }
 
     @Test func aSetValueIsSentEvenAtTheDocumentedDefaultAndUnsetOnesTakeTheModels() async throws {
@@ -42,8 +42,8 @@ import Testing
         defer { Task { try? await simulator.stop() } }
         let plain = try await Self.ask(["[[sim:think=30]] why?"], simulator: simulator)
         let json = try #require(try await Self.ask(["--json", "[[sim:think=30]] why?"], simulator: simulator).json)
-        let reasoning = try #require(json["choices"]?[0]?["reasoning"]?.stringValue)
-        let answer = try #require(json["choices"]?[0]?["text"]?.stringValue)
+        let reasoning = try #require(json["choices"]?.arrayValue?.first?["reasoning"]?.stringValue)
+        let answer = try #require(json["choices"]?.arrayValue?.first?["text"]?.stringValue)
         #expect(!reasoning.isEmpty && !answer.isEmpty)
         #expect(json["reasoning"]?.stringValue == reasoning)
         #expect(json["worker_generation"] == "proxy")
@@ -71,7 +71,7 @@ import Testing
         let run = try #require(simulator.requests.first { $0.path.hasSuffix("/run") })
         #expect(run.json?["input"]?["sampling_params"]?["logprobs"] == .bool(true))
         #expect(run.json?["input"]?["sampling_params"]?["top_logprobs"] == 2)
-        let tokens = try #require(outcome.json?["choices"]?[0]?["logprobs"]?.arrayValue)
+        let tokens = try #require(outcome.json?["choices"]?.arrayValue?.first?["logprobs"]?.arrayValue)
         #expect(!tokens.isEmpty)
         #expect(tokens.first?["top_logprobs"]?.arrayValue?.count == 2)
         let text = try #require(outcome.json?["text"]?.stringValue)
