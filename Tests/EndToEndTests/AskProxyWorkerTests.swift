@@ -15,11 +15,14 @@ import Testing
         var json: JSONValue? { JSONValue(parsing: standardOutput) }
     }
 
-    private static func ask(_ arguments: [String], simulator: SimulatorServer, url: String? = nil) async throws -> Outcome {
-        let home = try Executables.temporaryDirectory()
+    private static func ask(
+        _ arguments: [String], simulator: SimulatorServer, url: String? = nil, home: String? = nil, command: String = "ask"
+    ) async throws -> Outcome {
+        let home = try home ?? Executables.temporaryDirectory()
         let endpoint = url.map { ["--openai-base-url", $0] } ?? ["--endpoint-url", simulator.endpointURL(id: "proxy")]
         let outcome = try await ChildProcess.run(
-            [Executables.podchat, "ask"] + endpoint + arguments, environment: Executables.isolatedEnvironment(configHome: home))
+            [Executables.podchat] + command.split(separator: " ").map(String.init) + endpoint + arguments,
+            environment: Executables.isolatedEnvironment(configHome: home))
         return Outcome(status: outcome.status, standardOutput: outcome.standardOutput, standardError: outcome.standardError)
     }
 
@@ -126,5 +129,34 @@ import Testing
         #expect(outcome.status == 1)
         #expect(simulator.requests.filter { $0.method == "POST" && $0.path.hasSuffix("/chat/completions") }.count == 1)
         #expect(outcome.standardError.contains("may"), "it says the server may have run the request: \(outcome.standardError)")
+    }
+
+    @Test func theWorkerGenerationIsRememberedSoTheNextRunAsksForUsage() async throws {
+        let simulator = try await Self.simulator()
+        defer { Task { try? await simulator.stop() } }
+        let home = try Executables.temporaryDirectory()
+        let first = try await Self.ask(["--json", "hi"], simulator: simulator, home: home)
+        #expect(first.json?["worker_generation"] == "proxy")
+        #expect(first.json?["usage"] == nil, "an unknown worker is not asked for streamed usage")
+        let second = try await Self.ask(["--json", "hi"], simulator: simulator, home: home)
+        #expect(second.json?["usage"]?["completion_tokens"]?.intValue ?? 0 > 0)
+        let runs = simulator.requests.filter { $0.path.hasSuffix("/run") }
+        #expect(runs.last?.json?["input"]?["sampling_params"]?["stream_options"] == .object(["include_usage": true]))
+        let memory = try String(contentsOfFile: home + "/.local/state/podchat/endpoints.json", encoding: .utf8)
+        #expect(memory.contains("\"worker_generation\":\"proxy\""))
+        let health = try await Self.ask([], simulator: simulator, home: home, command: "jobs health")
+        #expect(health.json?["worker_generation"] == "proxy", "\(health.standardError)")
+    }
+
+    @Test func anUnreadableMemoryFileIsLeftAsItIs() async throws {
+        let simulator = try await Self.simulator()
+        defer { Task { try? await simulator.stop() } }
+        let home = try Executables.temporaryDirectory()
+        let directory = home + "/.local/state/podchat"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try "{not json".write(toFile: directory + "/endpoints.json", atomically: true, encoding: .utf8)
+        let outcome = try await Self.ask(["hi"], simulator: simulator, home: home)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(try String(contentsOfFile: directory + "/endpoints.json", encoding: .utf8) == "{not json")
     }
 }
