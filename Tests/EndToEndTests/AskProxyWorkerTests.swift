@@ -159,4 +159,16 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(try String(contentsOfFile: directory + "/endpoints.json", encoding: .utf8) == "{not json")
     }
+
+    @Test func aRequestLongerThanTheContextSaysWhatToDo() async throws {
+        let simulator = try await SimulatorServer.start(
+            port: 0, options: SimulatorOptions(tokenDelay: .milliseconds(1), outputFormat: .proxy, maxModelLen: 512))
+        defer { Task { try? await simulator.stop() } }
+        let outcome = try await Self.ask(["--json", "--set", "max_tokens=1024", "hi"], simulator: simulator)
+        #expect(outcome.status == 1)
+        let message = try #require(outcome.json?["error"]?.stringValue)
+        #expect(message.contains("max_tokens"), "\(message)")
+        #expect(!message.contains("vLLM returned HTTP"), "the wrapper is gone: \(message)")
+        #expect(outcome.json?["error_detail"]?.stringValue?.contains("max_model_len") == true)
+    }
 }
