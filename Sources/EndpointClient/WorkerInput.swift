@@ -18,14 +18,14 @@ package struct WorkerInput: Sendable, Equatable {
     package init(_ request: CompletionRequest, format: WorkerInputFormat = .native, generation: WorkerGeneration? = nil) {
         switch format {
         case .native:
-            json = Self.native(request, legacyWorker: generation == .legacy)
+            json = Self.native(request, generation: generation)
         case .openAI(let model):
             let openAI = OpenAIRequest(request, model: model)
             json = .object(["openai_route": .string("/v1" + openAI.route), "openai_input": openAI.body])
         }
     }
 
-    private static func native(_ request: CompletionRequest, legacyWorker: Bool) -> JSONValue {
+    private static func native(_ request: CompletionRequest, generation: WorkerGeneration?) -> JSONValue {
         var fields: [String: JSONValue] = ["stream": .bool(request.stream)]
         let messages = request.chatMessages
         if let messages {
@@ -33,7 +33,10 @@ package struct WorkerInput: Sendable, Equatable {
         } else {
             fields["prompt"] = .string(request.promptText)
         }
-        let sampling = request.samplingFields(chat: messages != nil, legacyWorker: legacyWorker)
+        var sampling = request.samplingFields(chat: messages != nil, legacyWorker: generation == .legacy)
+        // vLLM streams usage only when asked; the legacy worker would fail the job on the field,
+        // so it is asked for only once the endpoint is known to run the proxy worker.
+        if request.stream && generation == .proxy { sampling["stream_options"] = .object(["include_usage": .bool(true)]) }
         if !sampling.isEmpty { fields["sampling_params"] = .object(sampling) }
         // The legacy worker's chunking fields sit beside `sampling_params`, not inside it.
         fields.merge(request.batching) { current, _ in current }

@@ -8,11 +8,11 @@ package enum WorkerGeneration: String, Sendable, Equatable, Codable, CaseIterabl
     /// is raw SSE text; unknown fields are ignored and omitted ones take the model's defaults.
     case proxy
 
-    /// How the status bar and `--json` name it.
+    /// How the status bar names it, briefly: the versions are in the README.
     package var label: String {
         switch self {
-        case .legacy: "legacy worker (≤ v2.23)"
-        case .proxy: "proxy worker (≥ v2.24)"
+        case .legacy: "legacy worker"
+        case .proxy: "proxy worker"
         }
     }
 }

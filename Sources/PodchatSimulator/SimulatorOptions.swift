@@ -4,8 +4,9 @@ package struct SimulatorOptions: Sendable {
     package var tokenDelay: Duration
     /// How long a job stays `IN_QUEUE` before a worker picks it up.
     package var queueDelay: Duration
-    /// Which worker-vllm generation's output shapes to produce: today's proxy worker unless a
-    /// test or `podchat simulate --format legacy` asks for the older one.
+    /// Which worker-vllm generation's output shapes to produce. The library's default is the
+    /// legacy worker, which the older test suites were written against; podchat itself (demo
+    /// mode, `podchat simulate`) and the tests of today's behaviour ask for `.proxy`.
     package var outputFormat: WorkerOutputFormat
     /// When set, requests without `Authorization: Bearer <key>` get 401; the SDK's local
     /// server dialect ignores it, as the real one does.
@@ -32,7 +33,7 @@ package struct SimulatorOptions: Sendable {
     package init(
         tokenDelay: Duration = .milliseconds(25),
         queueDelay: Duration = .zero,
-        outputFormat: WorkerOutputFormat = .proxy,
+        outputFormat: WorkerOutputFormat = .legacy,
         requiredAPIKey: String? = nil,
         servedModel: String = "podchat/simulated-model",
         dialect: SimulatorDialect = .serverless,

@@ -66,7 +66,7 @@ extension VLLMError {
     /// the missing space and the doubled name are vLLM's own).
     static func outputTooLong(parameter: String, maxTokens: Int, maxModelLen: Int) -> VLLMError {
         validation(
-            "\(parameter)=\(maxTokens)cannot be greater than max_model_len=max_total_tokens=\(maxModelLen). "
+            "\(parameter)=\(maxTokens) cannot be greater than max_model_len=max_total_tokens=\(maxModelLen). "
                 + "Please request fewer output tokens.", parameter: parameter, value: maxTokens)
     }
 

@@ -28,17 +28,21 @@ struct Session {
             return openAISession(config: config, endpoint: endpoint)
         case .demo:
             // A reasoning model, as most deployed today are, so demo mode shows thinking too.
-            let options = SimulatorOptions(thinkingTokens: 24)
+            let options = SimulatorOptions(outputFormat: .proxy, thinkingTokens: 24)
             let server = try runBlocking { try await SimulatorServer.start(port: 0, options: options) }
             let endpoint = Endpoint(baseURL: server.endpointURL(id: "demo"), apiKey: nil, label: "127.0.0.1:\(server.port)")
-            return runpodSession(config: config, endpoint: endpoint, simulator: server, memory: nil)
+            return runpodSession(config: config, endpoint: endpoint, simulator: server, memory: nil, knownGeneration: .proxy)
         }
     }
 
-    private static func runpodSession(config: Config, endpoint: Endpoint, simulator: SimulatorServer?, memory: EndpointMemory?) -> Session {
+    /// - Parameter knownGeneration: the worker generation when podchat knows it without asking
+    ///   (its own simulator), else what `memory` remembers.
+    private static func runpodSession(
+        config: Config, endpoint: Endpoint, simulator: SimulatorServer?, memory: EndpointMemory?, knownGeneration: WorkerGeneration? = nil
+    ) -> Session {
         let backend = RunpodBackend(
             endpoint: endpoint, apiKeyVariable: config.apiKeyEnvironmentVariable, options: runpodOptions(config),
-            workerGeneration: memory?.generation(of: endpoint.label))
+            workerGeneration: knownGeneration ?? memory?.generation(of: endpoint.label))
         return Session(config: config, endpoint: endpoint, backend: backend, jobs: backend.jobs, simulator: simulator, memory: memory)
     }
 

@@ -129,9 +129,10 @@ import Testing
             simulator: simulator)
         #expect(outcome.status == 0, "stderr: \(outcome.standardError)")
         let input = try #require(simulator.requests.first { $0.path.hasSuffix("/run") }?.json?["input"])
-        #expect(input["messages"] == nil)
-        #expect(input["prompt"]?.stringValue == "Be terse\n\nShape this")
-        #expect(input["apply_chat_template"] == .bool(true))
+        // The proxy worker ignores apply_chat_template, so a templated prompt goes as a message.
+        #expect(input["messages"] == .array([.object(["role": "user", "content": "Be terse\n\nShape this"])]))
+        #expect(input["prompt"] == nil)
+        #expect(input["apply_chat_template"] == nil)
         #expect(input["stream"] == .bool(false))
         #expect(input["sampling_params"]?["temperature"] == .number(0.2))
         #expect(input["sampling_params"]?["stop"] == .array(["END"]))

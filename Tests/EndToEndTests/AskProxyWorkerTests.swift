@@ -15,16 +15,19 @@ import Testing
         var json: JSONValue? { JSONValue(parsing: standardOutput) }
     }
 
-    private static func ask(_ arguments: [String], simulator: SimulatorServer, url: String? = nil) async throws -> Outcome {
-        let home = try Executables.temporaryDirectory()
+    private static func ask(
+        _ arguments: [String], simulator: SimulatorServer, url: String? = nil, home: String? = nil, command: String = "ask"
+    ) async throws -> Outcome {
+        let home = try home ?? Executables.temporaryDirectory()
         let endpoint = url.map { ["--openai-base-url", $0] } ?? ["--endpoint-url", simulator.endpointURL(id: "proxy")]
         let outcome = try await ChildProcess.run(
-            [Executables.podchat, "ask"] + endpoint + arguments, environment: Executables.isolatedEnvironment(configHome: home))
+            [Executables.podchat] + command.split(separator: " ").map(String.init) + endpoint + arguments,
+            environment: Executables.isolatedEnvironment(configHome: home))
         return Outcome(status: outcome.status, standardOutput: outcome.standardOutput, standardError: outcome.standardError)
     }
 
     private static func simulator() async throws -> SimulatorServer {
-        try await SimulatorServer.start(port: 0, options: SimulatorOptions(tokenDelay: .milliseconds(1)))
+        try await SimulatorServer.start(port: 0, options: SimulatorOptions(tokenDelay: .milliseconds(1), outputFormat: .proxy))
     }
 
     @Test func aSetValueIsSentEvenAtTheDocumentedDefaultAndUnsetOnesTakeTheModels() async throws {
@@ -42,8 +45,8 @@ import Testing
         defer { Task { try? await simulator.stop() } }
         let plain = try await Self.ask(["[[sim:think=30]] why?"], simulator: simulator)
         let json = try #require(try await Self.ask(["--json", "[[sim:think=30]] why?"], simulator: simulator).json)
-        let reasoning = try #require(json["choices"]?[0]?["reasoning"]?.stringValue)
-        let answer = try #require(json["choices"]?[0]?["text"]?.stringValue)
+        let reasoning = try #require(json["choices"]?.arrayValue?.first?["reasoning"]?.stringValue)
+        let answer = try #require(json["choices"]?.arrayValue?.first?["text"]?.stringValue)
         #expect(!reasoning.isEmpty && !answer.isEmpty)
         #expect(json["reasoning"]?.stringValue == reasoning)
         #expect(json["worker_generation"] == "proxy")
@@ -71,7 +74,7 @@ import Testing
         let run = try #require(simulator.requests.first { $0.path.hasSuffix("/run") })
         #expect(run.json?["input"]?["sampling_params"]?["logprobs"] == .bool(true))
         #expect(run.json?["input"]?["sampling_params"]?["top_logprobs"] == 2)
-        let tokens = try #require(outcome.json?["choices"]?[0]?["logprobs"]?.arrayValue)
+        let tokens = try #require(outcome.json?["choices"]?.arrayValue?.first?["logprobs"]?.arrayValue)
         #expect(!tokens.isEmpty)
         #expect(tokens.first?["top_logprobs"]?.arrayValue?.count == 2)
         let text = try #require(outcome.json?["text"]?.stringValue)
@@ -126,5 +129,46 @@ import Testing
         #expect(outcome.status == 1)
         #expect(simulator.requests.filter { $0.method == "POST" && $0.path.hasSuffix("/chat/completions") }.count == 1)
         #expect(outcome.standardError.contains("may"), "it says the server may have run the request: \(outcome.standardError)")
+    }
+
+    @Test func theWorkerGenerationIsRememberedSoTheNextRunAsksForUsage() async throws {
+        let simulator = try await Self.simulator()
+        defer { Task { try? await simulator.stop() } }
+        let home = try Executables.temporaryDirectory()
+        let first = try await Self.ask(["--json", "hi"], simulator: simulator, home: home)
+        #expect(first.json?["worker_generation"] == "proxy")
+        #expect(first.json?["usage"] == nil, "an unknown worker is not asked for streamed usage")
+        let second = try await Self.ask(["--json", "hi"], simulator: simulator, home: home)
+        #expect(second.json?["usage"]?["completion_tokens"]?.intValue ?? 0 > 0)
+        let runs = simulator.requests.filter { $0.path.hasSuffix("/run") }
+        #expect(runs.last?.json?["input"]?["sampling_params"]?["stream_options"] == .object(["include_usage": true]))
+        let memory = try String(contentsOfFile: home + "/.local/state/podchat/endpoints.json", encoding: .utf8)
+        #expect(memory.contains("\"worker_generation\":\"proxy\""))
+        let health = try await Self.ask([], simulator: simulator, home: home, command: "jobs health")
+        #expect(health.json?["worker_generation"] == "proxy", "\(health.standardError)")
+    }
+
+    @Test func anUnreadableMemoryFileIsLeftAsItIs() async throws {
+        let simulator = try await Self.simulator()
+        defer { Task { try? await simulator.stop() } }
+        let home = try Executables.temporaryDirectory()
+        let directory = home + "/.local/state/podchat"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try "{not json".write(toFile: directory + "/endpoints.json", atomically: true, encoding: .utf8)
+        let outcome = try await Self.ask(["hi"], simulator: simulator, home: home)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(try String(contentsOfFile: directory + "/endpoints.json", encoding: .utf8) == "{not json")
+    }
+
+    @Test func aRequestLongerThanTheContextSaysWhatToDo() async throws {
+        let simulator = try await SimulatorServer.start(
+            port: 0, options: SimulatorOptions(tokenDelay: .milliseconds(1), outputFormat: .proxy, maxModelLen: 512))
+        defer { Task { try? await simulator.stop() } }
+        let outcome = try await Self.ask(["--json", "--set", "max_tokens=1024", "hi"], simulator: simulator)
+        #expect(outcome.status == 1)
+        let message = try #require(outcome.json?["error"]?.stringValue)
+        #expect(message.contains("max_tokens"), "\(message)")
+        #expect(!message.contains("vLLM returned HTTP"), "the wrapper is gone: \(message)")
+        #expect(outcome.json?["error_detail"]?.stringValue?.contains("max_model_len") == true)
     }
 }

@@ -121,6 +121,17 @@ import Testing
                 + "Please reduce the length of the messages.",
             ContextOverflow(contextLength: 4096, promptTokens: 5000)
         ),
+        (
+            "You passed 27905 input tokens and requested 4096 output tokens. However, the model's context length is "
+                + "only 32000 tokens, resulting in a maximum input length of 27904 tokens. Please reduce the length of "
+                + "the input prompt. (parameter=input_tokens, value=27905)",
+            ContextOverflow(contextLength: 32000, promptTokens: 27905, requestedCompletionTokens: 4096)
+        ),
+        (
+            "max_tokens=8192 cannot be greater than max_model_len=max_total_tokens=4096. Please request fewer output "
+                + "tokens. (parameter=max_tokens, value=8192)",
+            ContextOverflow(contextLength: 4096, requestedCompletionTokens: 8192)
+        ),
     ]
 
     @Test(arguments: overflows.indices)
@@ -142,6 +153,11 @@ import Testing
                 == "The reply does not fit in the model's context: the conversation takes 6000 of its 8192 tokens, "
                 + "leaving 2192 for the reply, but max_tokens asks for 4096. Lower max_tokens to 2192 or less, or start "
                 + "a new conversation or leave older turns out.")
+    }
+
+    @Test func saysToLowerMaxTokensWhenItAloneIsLargerThanTheContext() {
+        let message = WorkerErrorMessage(text: Self.overflows[6].text).message
+        #expect(message.hasPrefix("max_tokens (8192) is more than the model's whole context of 4096 tokens: lower max_tokens"))
     }
 
     @Test(arguments: [0, 3, 4])

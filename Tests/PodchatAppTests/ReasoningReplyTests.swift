@@ -131,6 +131,27 @@ import Testing
         app.receive([.finished(.completed)], for: id)
         app.advance(toSeconds: 30)
         #expect(app.state.workerGeneration == .proxy)
-        #expect(app.screen.lines.last?.contains("proxy worker (≥ v2.24)") == true)
+        #expect(app.screen.lines.last?.contains("proxy worker") == true)
+    }
+
+    @Test func growingThinkingLaidOutFromTheCacheMatchesALayoutAfresh() throws {
+        var app = AppHarness(size: Size(width: 60, height: 40))
+        app.type("q")
+        app.press(.enter)
+        let id = try #require(app.lastStartedRequest).id
+        let cache = TranscriptCache()
+        let pieces = ["First ", "thought, ", "long enough to wrap across the narrow transcript column.\n", "\n", "Second",
+                      " paragraph\r\nthird ", "line\twith a tab and a verylongwordthatmustbecutsomewherebecauseitdoesnotfit", "\n"]
+        for piece in pieces {
+            app.receive([.reasoning(choice: 0, text: piece)], for: id)
+            #expect(AppView.render(app.state, cache: cache) == AppView.render(app.state), "after \(piece.debugDescription)")
+        }
+        app.send(.resized(Size(width: 45, height: 30)))
+        #expect(AppView.render(app.state, cache: cache) == AppView.render(app.state))
+        app.receive([.reasoningReplaced(choice: 0, text: "Recovered\nthinking "), .reasoning(choice: 0, text: "goes on")], for: id)
+        #expect(AppView.render(app.state, cache: cache) == AppView.render(app.state))
+        app.receive([.delta(choice: 0, text: "Answer"), .finished(.completed)], for: id)
+        app.press(.function(4))
+        #expect(AppView.render(app.state, cache: cache) == AppView.render(app.state))
     }
 }

@@ -47,7 +47,7 @@ struct WorkerErrorTests {
             let long = try await sim.post("runsync", H.envelope(H.chat("Hi", ["sampling_params": .object(["max_tokens": 100])])))
             #expect(
                 long.json?["error"]?.stringValue?.contains(
-                    "max_tokens=100cannot be greater than max_model_len=max_total_tokens=64. Please request fewer output tokens. (parameter=max_tokens, value=100)") == true)
+                    "max_tokens=100 cannot be greater than max_model_len=max_total_tokens=64. Please request fewer output tokens. (parameter=max_tokens, value=100)") == true)
             #expect(try await sim.post("runsync", H.envelope(H.chat("Hi", ["sampling_params": .object(["max_tokens": 58])]))).jobStatus == "COMPLETED")
         }
     }

@@ -82,16 +82,7 @@ extension AppState {
             updateReplyEntry { $0.startedAt = $0.startedAt ?? instant }
         case .delta(let choice, let text):
             guard !text.isEmpty else { break }
-            reply.startedAt = reply.startedAt ?? now
-            reply.firstTokenAt = reply.firstTokenAt ?? now
-            let instant = now
-            updateReplyEntry {
-                $0.append(text, toChoice: choice)
-                $0.startedAt = $0.startedAt ?? instant
-                $0.firstTokenAt = $0.firstTokenAt ?? instant
-                $0.firstAnswerAt = $0.firstAnswerAt ?? instant
-            }
-            if case .anchored = scroll { hasUnseenText = true }
+            receiveText(into: &reply, isAnswer: true) { $0.append(text, toChoice: choice) }
         case .replaced(let choice, let text):
             updateReplyEntry {
                 $0.replace(choice: choice, with: text)
@@ -99,15 +90,7 @@ extension AppState {
             }
         case .reasoning(let choice, let text):
             guard !text.isEmpty else { break }
-            reply.startedAt = reply.startedAt ?? now
-            reply.firstTokenAt = reply.firstTokenAt ?? now
-            let instant = now
-            updateReplyEntry {
-                $0.appendReasoning(text, toChoice: choice)
-                $0.startedAt = $0.startedAt ?? instant
-                $0.firstTokenAt = $0.firstTokenAt ?? instant
-            }
-            if case .anchored = scroll { hasUnseenText = true }
+            receiveText(into: &reply, isAnswer: false) { $0.appendReasoning(text, toChoice: choice) }
         case .reasoningReplaced(let choice, let text):
             updateReplyEntry {
                 $0.replaceReasoning(choice: choice, with: text)
@@ -129,6 +112,21 @@ extension AppState {
         }
         activeReply = reply
         return []
+    }
+
+    /// Adds new text (answer or thinking) with `add`: the reply has started and has its first
+    /// token, and an answer ends the thinking.
+    private mutating func receiveText(into reply: inout ActiveReply, isAnswer: Bool, _ add: (inout TranscriptEntry) -> Void) {
+        reply.startedAt = reply.startedAt ?? now
+        reply.firstTokenAt = reply.firstTokenAt ?? now
+        let instant = now
+        updateReplyEntry {
+            add(&$0)
+            $0.startedAt = $0.startedAt ?? instant
+            $0.firstTokenAt = $0.firstTokenAt ?? instant
+            if isAnswer { $0.firstAnswerAt = $0.firstAnswerAt ?? instant }
+        }
+        if case .anchored = scroll { hasUnseenText = true }
     }
 
     private func status(for reason: FinishReason) -> TranscriptEntry.Status {

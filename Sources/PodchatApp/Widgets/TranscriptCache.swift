@@ -17,6 +17,10 @@ package final class TranscriptCache {
     /// How far the reply still streaming is laid out, so its next delta lays out only the
     /// lines it touches. One at a time: only the newest reply grows.
     private var growing: (entry: Int, progress: MarkdownProgress)?
+    /// Each message's thinking wrapped so far: the text up to its last line break and the
+    /// lines it wraps to. Thinking is plain text that only grows, and wrapping never crosses a
+    /// line break, so a frame re-wraps only the paragraph still arriving.
+    private var thoughts: [Int: (width: Int, wrapped: String, lines: [String])] = [:]
 
     package init() {}
 
@@ -40,5 +44,21 @@ package final class TranscriptCache {
             growing = nil
         }
         return lines
+    }
+
+    /// Message `index`'s thinking `text` wrapped to `width`: the same lines as
+    /// `TextWrapper.wrap(text, width:)`, re-wrapping only what follows the text wrapped before.
+    func thinkingLines(forEntry index: Int, text: String, width: Int) -> [String] {
+        let paragraphsEnd = text.utf8.lastIndex(of: UInt8(ascii: "\n")).map { text.utf8.index(after: $0) } ?? text.startIndex
+        var kept = thoughts[index].flatMap { $0.width == width && text.utf8.starts(with: $0.wrapped.utf8) ? $0 : nil }
+            ?? (width: width, wrapped: "", lines: [])
+        let wrappedEnd = text.utf8.index(text.startIndex, offsetBy: kept.wrapped.utf8.count)
+        if wrappedEnd < paragraphsEnd {
+            // Whole paragraphs, each ending in a line break; the last break only ends them.
+            kept.lines += TextWrapper.wrap(String(text[wrappedEnd..<paragraphsEnd].dropLast()), width: width)
+            kept.wrapped = String(text[..<paragraphsEnd])
+        }
+        thoughts[index] = kept
+        return kept.lines + TextWrapper.wrap(String(text[paragraphsEnd...]), width: width)
     }
 }

@@ -20,7 +20,7 @@ struct TranscriptLayout {
         let entry = state.entries[index]
         var lines: [TranscriptLine] = index > 0 ? [.blank] : []
         lines.append(label(for: entry.role))
-        if entry.role == .assistant { lines += thinkingLines(of: entry) }
+        if entry.role == .assistant { lines += thinkingLines(of: entry, at: index) }
         let key = TranscriptCache.Key(
             role: entry.role, choices: entry.choices, chosenChoice: entry.chosenChoice, width: width, showsRawText: state.showsRawText)
         if let cache {
@@ -99,7 +99,7 @@ struct TranscriptLayout {
 
     /// A reply's thinking: in full, dim under its heading, while the model thinks and whenever
     /// the user unfolds it; once the answer has begun, folded to one summary line.
-    private func thinkingLines(of entry: TranscriptEntry) -> [TranscriptLine] {
+    private func thinkingLines(of entry: TranscriptEntry, at index: Int) -> [TranscriptLine] {
         guard !entry.reasoning.isEmpty else { return [] }
         let summary = Self.thinkingSummary(of: entry)
         // Without an answer there is nothing to fold the thinking away for.
@@ -108,8 +108,10 @@ struct TranscriptLayout {
             return [TranscriptLine("▸ \(summary) · F4 unfolds", style: .thinkingHeading, indent: 2)]
         }
         let heading = entry.isThinking ? "▾ thinking…" : canFold ? "▾ \(summary) · F4 folds" : "▾ \(summary)"
-        return [TranscriptLine(heading, style: .thinkingHeading, indent: 2)]
-            + TextWrapper.wrap(entry.reasoning, width: textWidth - 2).map { TranscriptLine($0, style: .thinking, indent: 4) }
+        let width = textWidth - 2
+        let wrapped = cache?.thinkingLines(forEntry: index, text: entry.reasoning, width: width)
+            ?? TextWrapper.wrap(entry.reasoning, width: width)
+        return [TranscriptLine(heading, style: .thinkingHeading, indent: 2)] + wrapped.map { TranscriptLine($0, style: .thinking, indent: 4) }
     }
 
     /// "thought for 4.2s · ≈312 tokens": how long the model thought and about how many tokens
