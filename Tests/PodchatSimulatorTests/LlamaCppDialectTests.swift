@@ -40,7 +40,7 @@ struct LlamaCppDialectTests {
 
     @Test("[[sim:llamacpp]] on the proxy worker: the ping is in the job's raw SSE text too")
     func llamaCppThroughTheWorker() async throws {
-        try await H.with { sim in
+        try await H.with(SimulatorOptions(tokenDelay: .zero, outputFormat: .proxy)) { sim in
             let id = try await sim.run(H.chat("Hello [[sim:llamacpp]]", ["stream": true]))
             let text = H.sseText(try await sim.drain(id))
             #expect(text.contains(": ping - "))
@@ -50,7 +50,7 @@ struct LlamaCppDialectTests {
 
     @Test("[[sim:noreply]]: the job COMPLETES with no yield; the OpenAI route streams nothing")
     func noReply() async throws {
-        try await H.with { sim in
+        try await H.with(SimulatorOptions(tokenDelay: .zero, outputFormat: .proxy)) { sim in
             let id = try await sim.run(H.chat("Hello [[sim:noreply]]", ["stream": true]))
             let replies = try await sim.drain(id)
             #expect(replies.last?.jobStatus == "COMPLETED")
