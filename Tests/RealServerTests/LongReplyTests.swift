@@ -53,9 +53,12 @@ extension RealServerLane {
             #expect(tokens >= 200, "a long reply: \(tokens) tokens after the first")
             // llama.cpp's rate counts its decode runs, the tokens after the first: so does this one.
             let onScreen = Double(tokens) / Self.seconds(finished - firstText)
+            let server = try #require(timings.last)
             let line = String(
-                format: "real-server benchmark: %d tokens after the first; llama.cpp's own rate %.1f tokens/s; on screen %.1f tokens/s (first text after %.2f s, whole reply %.2f s)",
-                tokens, timings.last?.tokensPerSecond ?? 0, onScreen, Self.seconds(firstText - sent), Self.seconds(finished - sent))
+                format: "real-server benchmark: %d tokens after the first; llama.cpp decodes %.1f tokens/s, serves %.1f tokens/s "
+                    + "(its total time for the request, %.2f s); on screen %.1f tokens/s (first text after %.2f s, whole reply %.2f s)",
+                tokens, server.tokensPerSecond, Double(tokens) / server.totalSeconds, server.totalSeconds, onScreen,
+                Self.seconds(firstText - sent), Self.seconds(finished - sent))
             print(line)
         }
 

@@ -92,17 +92,25 @@ final class RealServers: Sendable {
         try String(contentsOfFile: Self.logDirectory + "/llama-\(llamaPort).log", encoding: .utf8)
     }
 
-    /// What llama.cpp itself reports for each generation so far, oldest first: its log's
-    /// `eval time = … ms / N runs (… ms per token, R tokens per second)` line, one per request.
-    func serverTimings() throws -> [(tokens: Int, tokensPerSecond: Double)] {
-        try serverLog().split(separator: "\n").compactMap { line in
-            guard line.contains(" eval time =") && !line.contains("prompt eval") else { return nil }
+    /// What llama.cpp itself reports for each generation so far, oldest first: from its log's
+    /// `eval time = … ms / N runs (… ms per token, R tokens per second)` line, the decode runs
+    /// (the tokens after the first) and their rate; from the `total time = T ms` line after it,
+    /// the whole request's time, sampling and the server's Python work included.
+    func serverTimings() throws -> [(tokens: Int, tokensPerSecond: Double, totalSeconds: Double)] {
+        var timings: [(tokens: Int, tokensPerSecond: Double, totalSeconds: Double)] = []
+        for line in try serverLog().split(separator: "\n") {
             let words = line.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == "," })
-            guard let runs = words.firstIndex(of: "runs"), let per = words.lastIndex(of: "tokens"),
-                let tokens = Int(words[runs - 1]), let rate = Double(words[per - 1])
-            else { return nil }
-            return (tokens, rate)
+            if line.contains(" eval time =") && !line.contains("prompt eval"), let runs = words.firstIndex(of: "runs"),
+                let per = words.lastIndex(of: "tokens"), let tokens = Int(words[runs - 1]), let rate = Double(words[per - 1])
+            {
+                timings.append((tokens, rate, 0))
+            } else if line.contains(" total time ="), !timings.isEmpty, let equals = words.firstIndex(of: "="),
+                let milliseconds = Double(words[equals + 1])
+            {
+                timings[timings.count - 1].totalSeconds = milliseconds / 1000
+            }
         }
+        return timings
     }
 
     /// `count` distinct ports nobody listens on now.
