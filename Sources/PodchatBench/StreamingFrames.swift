@@ -37,13 +37,13 @@ struct StreamingFrames {
         }
         for character in "Tell me more about that, with an example." { _ = state.handle(.keyPressed(.character(character))) }
         let started = state.handle(.keyPressed(.enter)).compactMap { effect -> RequestID? in
-            if case .startCompletion(let id, _) = effect { return id }
+            if case .completion(.start(let id, _)) = effect { return id }
             return nil
         }
-        guard let id = started.first, state.entries.count == messageCount else {
+        guard let id = started.first, state.conversation.entries.count == messageCount else {
             throw BenchmarkFailure("Enter did not request a reply as message \(messageCount)")
         }
-        for event in [CompletionEvent.queued(jobID: "bench-job-1"), .started] { _ = state.handle(.completionReceived(id, event)) }
+        for event in [CompletionEvent.queued(jobID: "bench-job-1"), .started] { _ = state.handle(.reply(id, .received(event))) }
         self.messageCount = messageCount
         self.size = size
         start = state
@@ -61,7 +61,7 @@ struct StreamingFrames {
         for piece in pieces {
             let (_, applying) = Stopwatch.time {
                 _ = state.handle(.clockTicked(.now))
-                _ = state.handle(.completionReceived(request, .delta(choice: 0, text: piece)))
+                _ = state.handle(.reply(request, .received(.delta(choice: 0, text: piece))))
             }
             let (screen, drawing) = Stopwatch.time { AppView.render(state, cache: cache) }
             let (changedRows, comparing) = Stopwatch.time {

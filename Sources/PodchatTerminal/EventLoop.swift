@@ -71,11 +71,11 @@ package final class EventLoop {
         while let event = pending.popFirst() {
             for effect in state.handle(event) {
                 switch effect {
-                case .copyToClipboard(let text): terminal.copyToClipboard(text)
-                case .editExternally(let text):
+                case .terminal(.copyToClipboard(let text)): terminal.copyToClipboard(text)
+                case .terminal(.editExternally(let text)):
                     pending.append(terminal.whileSuspended { ExternalEditor.edit(text, environment: environment) })
                     pending.append(.resized(terminal.size))
-                default: perform(effect)
+                case .completion, .endpoint, .preset, .storage: perform(effect)
                 }
             }
         }

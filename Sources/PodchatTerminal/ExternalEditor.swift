@@ -13,22 +13,22 @@ enum ExternalEditor {
         var template = Array("\(directory)/podchat-message-XXXXXX.md".utf8CString)
         let descriptor = mkstemps(&template, 3)
         guard descriptor >= 0 else {
-            return .externalEditFailed("Cannot create a temporary file in \(directory): \(String(cString: strerror(errno)))")
+            return .externalEdit(.failed("Cannot create a temporary file in \(directory): \(String(cString: strerror(errno)))"))
         }
         let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(path) }
         let written = Array(text.utf8).withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         close(descriptor)
-        guard written == text.utf8.count else { return .externalEditFailed("Cannot write the message to \(path)") }
+        guard written == text.utf8.count else { return .externalEdit(.failed("Cannot write the message to \(path)")) }
         let status = run(command, on: path, environment: environment)
-        guard status == 0 else { return .externalEditFailed("\(command) ended with status \(status); the message is as it was") }
+        guard status == 0 else { return .externalEdit(.failed("\(command) ended with status \(status); the message is as it was")) }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .externalEditFailed("Cannot read \(path) back; the message is as it was")
+            return .externalEdit(.failed("Cannot read \(path) back; the message is as it was"))
         }
         var edited = String(decoding: data, as: UTF8.self)
         // Editors end the file with a newline the message did not have.
         if edited.hasSuffix("\n") && !text.hasSuffix("\n") { edited.removeLast() }
-        return .externalEditFinished(edited)
+        return .externalEdit(.finished(edited))
     }
 
     /// `command "path"` through `/bin/sh`, so `EDITOR="code --wait"` works; the exit status,

@@ -41,7 +41,7 @@ package struct AppHarness {
 
     /// Delivers completion events for `id`.
     package mutating func receive(_ events: [CompletionEvent], for id: RequestID) {
-        for event in events { send(.completionReceived(id, event)) }
+        for event in events { send(.reply(id, .received(event))) }
     }
 
     /// Types and sends `message`, then delivers `reply` as one delta and a normal finish.
@@ -55,7 +55,7 @@ package struct AppHarness {
     /// The request ID of the most recent `startCompletion` effect.
     package var lastStartedRequest: (id: RequestID, request: CompletionRequest)? {
         for effect in effects.reversed() {
-            if case .startCompletion(let id, let request) = effect { return (id, request) }
+            if case .completion(.start(let id, let request)) = effect { return (id, request) }
         }
         return nil
     }

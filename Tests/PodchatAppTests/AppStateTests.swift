@@ -9,19 +9,19 @@ import Testing
         app.type("Hello")
         let effects = app.press(.enter)
         let (id, request) = try #require(app.lastStartedRequest)
-        #expect(effects == [.startCompletion(id, request)])
+        #expect(effects == [.completion(.start(id, request))])
         #expect(request.messages == [Message(role: .user, content: "Hello")])
         #expect(request.parameters == SamplingParameters())
-        #expect(app.state.input.text.isEmpty)
-        #expect(app.state.entries.map(\.role) == [.user, .assistant])
-        #expect(app.state.entries.last?.status == .streaming)
-        #expect(app.state.activeReply?.id == id)
+        #expect(app.state.composer.input.text.isEmpty)
+        #expect(app.state.conversation.entries.map(\.role) == [.user, .assistant])
+        #expect(app.state.conversation.entries.last?.status == .streaming)
+        #expect(app.state.reply.active?.id == id)
     }
 
     @Test func theSystemPromptLeadsTheRequest() throws {
         var state = AppState(endpointLabel: "x", isDemo: false, size: Size(width: 80, height: 24), now: .now, systemPrompt: "Be brief.")
         _ = state.handle(.keyPressed(.character("Q")))
-        guard case .startCompletion(_, let request) = try #require(state.handle(.keyPressed(.enter)).first) else {
+        guard case .completion(.start(_, let request)) = try #require(state.handle(.keyPressed(.enter)).first) else {
             Issue.record("no request")
             return
         }
@@ -32,7 +32,7 @@ import Testing
         var app = AppHarness()
         app.type("   ")
         #expect(app.press(.enter).isEmpty)
-        #expect(app.state.entries.isEmpty)
+        #expect(app.state.conversation.entries.isEmpty)
     }
 
     @Test func streamingGoesFromQueuedToStartedToFinished() throws {
@@ -42,19 +42,19 @@ import Testing
         let id = try #require(app.lastStartedRequest).id
         app.advance(toSeconds: 1)
         app.receive([.queued(jobID: "job-1")], for: id)
-        #expect(app.state.activeReply?.jobID == "job-1")
-        #expect(app.state.activeReply?.startedAt == nil)
+        #expect(app.state.activeReplyEntry?.jobID == "job-1")
+        #expect(app.state.activeReplyEntry?.startedAt == nil)
         app.advance(toSeconds: 3)
         app.receive([.started, .delta(choice: 0, text: "Hel")], for: id)
         app.advance(toSeconds: 4)
         app.receive([.delta(choice: 0, text: "lo!"), .usage(Usage(promptTokens: 5, completionTokens: 2))], for: id)
-        #expect(app.state.entries.last?.text == "Hello!")
+        #expect(app.state.conversation.entries.last?.text == "Hello!")
         app.receive([.finished(.completed)], for: id)
-        let reply = try #require(app.state.entries.last)
+        let reply = try #require(app.state.conversation.entries.last)
         #expect(reply.status == .complete)
         #expect(reply.jobID == "job-1")
         #expect(reply.usage == Usage(promptTokens: 5, completionTokens: 2))
-        #expect(app.state.activeReply == nil)
+        #expect(app.state.reply.active == nil)
     }
 
     @Test func theNextRequestCarriesThePreviousReply() throws {
@@ -76,7 +76,7 @@ import Testing
         app.press(.enter)
         let id = try #require(app.lastStartedRequest).id
         app.receive([.delta(choice: 0, text: "Hel"), .delta(choice: 0, text: "!"), .replaced(choice: 0, text: "Hello!")], for: id)
-        #expect(app.state.entries.last?.text == "Hello!")
+        #expect(app.state.conversation.entries.last?.text == "Hello!")
     }
 
     @Test func hittingMaxTokensMarksTheReplyTruncated() throws {
@@ -85,7 +85,7 @@ import Testing
         app.press(.enter)
         let id = try #require(app.lastStartedRequest).id
         app.receive([.delta(choice: 0, text: "cut"), .finished(.length)], for: id)
-        #expect(app.state.entries.last?.status == .truncated)
+        #expect(app.state.conversation.entries.last?.status == .truncated)
     }
 
     @Test func escapeCancelsTheReplyAndKeepsItsText() throws {
@@ -94,10 +94,10 @@ import Testing
         app.press(.enter)
         let id = try #require(app.lastStartedRequest).id
         app.receive([.delta(choice: 0, text: "partial")], for: id)
-        #expect(app.press(.escape) == [.cancelCompletion(id), .saveConversation(app.state.record)])
-        #expect(app.state.entries.last?.text == "partial")
-        #expect(app.state.entries.last?.status == .cancelled)
-        #expect(app.state.activeReply == nil)
+        #expect(app.press(.escape) == [.completion(.cancel(id)), .storage(.save(app.state.conversation.record))])
+        #expect(app.state.conversation.entries.last?.text == "partial")
+        #expect(app.state.conversation.entries.last?.status == .cancelled)
+        #expect(app.state.reply.active == nil)
     }
 
     @Test func eventsOfAnAbandonedRequestAreIgnored() throws {
@@ -107,9 +107,9 @@ import Testing
         let id = try #require(app.lastStartedRequest).id
         app.press(.escape)
         app.receive([.delta(choice: 0, text: "late")], for: id)
-        app.send(.completionFailed(id, CompletionFailure("late failure")))
-        #expect(app.state.entries.last?.text == "")
-        #expect(app.state.entries.last?.status == .cancelled)
+        app.send(.reply(id, .failed(CompletionFailure("late failure"))))
+        #expect(app.state.conversation.entries.last?.text == "")
+        #expect(app.state.conversation.entries.last?.status == .cancelled)
     }
 
     @Test func aFailureIsShownOnTheReplyAndInTheStatusBar() throws {
@@ -117,10 +117,10 @@ import Testing
         app.type("Hi")
         app.press(.enter)
         let id = try #require(app.lastStartedRequest).id
-        app.send(.completionFailed(id, CompletionFailure("the API key was rejected")))
-        #expect(app.state.entries.last?.status == .failed("the API key was rejected"))
-        #expect(app.state.notice?.isError == true)
-        #expect(app.state.activeReply == nil)
+        app.send(.reply(id, .failed(CompletionFailure("the API key was rejected"))))
+        #expect(app.state.conversation.entries.last?.status == .failed("the API key was rejected"))
+        #expect(app.state.window.notice?.isError == true)
+        #expect(app.state.reply.active == nil)
     }
 
     @Test func sendingWhileAReplyIsComingIsRefusedAndKeepsTheText() {
@@ -129,8 +129,8 @@ import Testing
         app.press(.enter)
         app.type("second")
         #expect(app.press(.enter).isEmpty)
-        #expect(app.state.input.text == "second")
-        #expect(app.state.notice?.isError == true)
+        #expect(app.state.composer.input.text == "second")
+        #expect(app.state.window.notice?.isError == true)
     }
 
     @Test func firstCtrlCCancelsTheReplySecondQuits() throws {
@@ -138,7 +138,7 @@ import Testing
         app.type("Hi")
         app.press(.enter)
         let id = try #require(app.lastStartedRequest).id
-        #expect(app.press(.control("c")) == [.cancelCompletion(id), .saveConversation(app.state.record)])
+        #expect(app.press(.control("c")) == [.completion(.cancel(id)), .storage(.save(app.state.conversation.record))])
         #expect(!app.state.isFinished)
         app.advance(toSeconds: 1)
         app.press(.control("c"))
@@ -151,7 +151,7 @@ import Testing
         app.advance(toSeconds: 5)
         app.press(.control("c"))
         #expect(!app.state.isFinished)
-        #expect(app.state.notice?.text.contains("Ctrl-C again") == true)
+        #expect(app.state.window.notice?.text.contains("Ctrl-C again") == true)
     }
 
     @Test func ctrlQQuitsAndCancelsAnyReply() throws {
@@ -159,7 +159,7 @@ import Testing
         app.type("Hi")
         app.press(.enter)
         let id = try #require(app.lastStartedRequest).id
-        #expect(app.press(.control("q")) == [.cancelCompletion(id), .saveConversation(app.state.record)])
+        #expect(app.press(.control("q")) == [.completion(.cancel(id)), .storage(.save(app.state.conversation.record))])
         #expect(app.state.isFinished)
     }
 
@@ -176,8 +176,8 @@ import Testing
         app.type("b")
         app.press(.control("j"))
         app.type("c")
-        #expect(app.state.input.text == "a\nb\nc")
-        #expect(app.state.entries.isEmpty)
+        #expect(app.state.composer.input.text == "a\nb\nc")
+        #expect(app.state.conversation.entries.isEmpty)
     }
 
     @Test func wakesUpOnlyWhileSomethingChangesByItself() throws {
@@ -194,9 +194,9 @@ import Testing
     @Test func noticesExpire() {
         var app = AppHarness()
         app.press(.control("c"))
-        #expect(app.state.notice != nil)
+        #expect(app.state.window.notice != nil)
         app.advance(toSeconds: 3)
-        #expect(app.state.notice == nil)
+        #expect(app.state.window.notice == nil)
     }
 
     @Test func resizeChangesTheScreenSize() {
@@ -207,18 +207,18 @@ import Testing
 
     @Test func f2TogglesThePanel() {
         var app = AppHarness()
-        #expect(app.state.showsPanel)
+        #expect(app.state.panel.isShown)
         app.press(.function(2))
-        #expect(!app.state.showsPanel)
+        #expect(!app.state.panel.isShown)
     }
 }
 
 @Suite struct EndpointLoadTests {
     @Test func theFirstTickAsksForTheLoadOnce() {
         var app = AppHarness()
-        #expect(app.send(.clockTicked(.now)).contains(.checkLoad))
+        #expect(app.send(.clockTicked(.now)).contains(.endpoint(.checkLoad)))
         app.advance(toSeconds: 30)
-        #expect(!app.effects.dropFirst().contains(.checkLoad))
+        #expect(!app.effects.dropFirst().contains(.endpoint(.checkLoad)))
     }
 
     @Test func whileQueuedTheLoadIsAskedForEveryFewSeconds() throws {
@@ -229,17 +229,17 @@ import Testing
         let id = try #require(app.lastStartedRequest).id
         app.receive([.queued(jobID: "job-1")], for: id)
         app.advance(toSeconds: 2)
-        #expect(app.effects.filter { $0 == .checkLoad }.count == 1)
+        #expect(app.effects.filter { $0 == .endpoint(.checkLoad) }.count == 1)
         app.advance(toSeconds: 6)
-        #expect(app.effects.filter { $0 == .checkLoad }.count == 2)
+        #expect(app.effects.filter { $0 == .endpoint(.checkLoad) }.count == 2)
         app.receive([.started], for: id)
         app.advance(toSeconds: 20)
-        #expect(app.effects.filter { $0 == .checkLoad }.count == 2)
+        #expect(app.effects.filter { $0 == .endpoint(.checkLoad) }.count == 2)
     }
 
     @Test func theStatusBarShowsTheQueueAndWorkers() throws {
         var app = AppHarness(size: Size(width: 140, height: 24))
-        app.send(.loadReported(EndpointLoad(jobsInQueue: 2, jobsInProgress: 1, workersIdle: 0, workersRunning: 1, workersInitializing: 1)))
+        app.send(.endpoint(.loadReported(EndpointLoad(jobsInQueue: 2, jobsInProgress: 1, workersIdle: 0, workersRunning: 1, workersInitializing: 1))))
         let statusBar = try #require(app.screen.lines.last)
         #expect(statusBar.contains("queue 2 · workers 1 running, 0 idle, 1 starting"))
     }

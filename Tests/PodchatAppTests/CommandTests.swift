@@ -8,9 +8,9 @@ import Testing
         var app = AppHarness()
         app.type("/set top_p 0.5")
         #expect(app.press(.enter).isEmpty)
-        #expect(app.state.entries.isEmpty)
-        #expect(app.state.input.text.isEmpty)
-        #expect(app.state.parameters.number(of: .topP) == 0.5)
+        #expect(app.state.conversation.entries.isEmpty)
+        #expect(app.state.composer.input.text.isEmpty)
+        #expect(app.state.conversation.parameters.number(of: .topP) == 0.5)
         #expect(try app.sendMessage("Hi").parameters.number(of: .topP) == 0.5)
     }
 
@@ -18,10 +18,10 @@ import Testing
         var app = AppHarness()
         app.type("/set top_p 7")
         #expect(app.press(.enter).isEmpty)
-        #expect(app.state.notice?.text == "top_p must be a number in 0.01…1.00 (got 7)")
-        #expect(app.state.notice?.isError == true)
-        #expect(app.state.input.text == "/set top_p 7")
-        #expect(!app.state.parameters.isSet(.topP))
+        #expect(app.state.window.notice?.text == "top_p must be a number in 0.01…1.00 (got 7)")
+        #expect(app.state.window.notice?.isError == true)
+        #expect(app.state.composer.input.text == "/set top_p 7")
+        #expect(!app.state.conversation.parameters.isSet(.topP))
     }
 
     @Test(arguments: [
@@ -36,8 +36,8 @@ import Testing
         var app = AppHarness()
         app.type(line)
         #expect(app.press(.enter).isEmpty)
-        #expect(app.state.notice?.text == message)
-        #expect(app.state.entries.isEmpty)
+        #expect(app.state.window.notice?.text == message)
+        #expect(app.state.conversation.entries.isEmpty)
     }
 
     @Test func settingsAndNoneWorkToo() {
@@ -46,10 +46,10 @@ import Testing
             app.type(line)
             app.press(.enter)
         }
-        #expect(!app.state.settings.stream)
-        #expect(app.state.parameters.value(of: .seed) == 42)
-        #expect(app.state.settings.systemPrompt == "Be terse.")
-        #expect(!app.state.parameters.isSet(.maxTokens))
+        #expect(!app.state.conversation.settings.stream)
+        #expect(app.state.conversation.parameters.value(of: .seed) == 42)
+        #expect(app.state.conversation.settings.systemPrompt == "Be terse.")
+        #expect(!app.state.conversation.parameters.isSet(.maxTokens))
     }
 
     @Test func resetOneOrAll() {
@@ -58,32 +58,32 @@ import Testing
             app.type(line)
             app.press(.enter)
         }
-        #expect(!app.state.parameters.isSet(.topP))
-        #expect(app.state.parameters.isSet(.temperature))
+        #expect(!app.state.conversation.parameters.isSet(.topP))
+        #expect(app.state.conversation.parameters.isSet(.temperature))
         app.type("/reset")
         app.press(.enter)
-        #expect(app.state.parameters == SamplingParameters())
+        #expect(app.state.conversation.parameters == SamplingParameters())
     }
 
     @Test func tabCompletesNamesAfterSetAndReset() {
         var app = AppHarness()
         app.type("/set tem")
         app.press(.tab)
-        #expect(app.state.input.text == "/set temperature ")
-        #expect(app.state.focus == .input)
+        #expect(app.state.composer.input.text == "/set temperature ")
+        #expect(app.state.window.focus == .input)
         app.press(.control("u"))
         app.type("/reset min")
         app.press(.tab)
-        #expect(app.state.input.text == "/reset min_")
-        #expect(app.state.notice?.text == "min_p min_tokens min_batch_size")
+        #expect(app.state.composer.input.text == "/reset min_")
+        #expect(app.state.window.notice?.text == "min_p min_tokens min_batch_size")
         app.press(.control("u"))
         app.type("/set zz")
         app.press(.tab)
-        #expect(app.state.notice?.text == "No parameter starts with zz")
+        #expect(app.state.window.notice?.text == "No parameter starts with zz")
         app.press(.control("u"))
         app.type("hello")
         app.press(.tab)
-        #expect(app.state.focus == .panel)
+        #expect(app.state.window.focus == .panel)
     }
 
     @Test func presetsAreEffectsAndTheirResultsEvents() throws {
@@ -91,21 +91,21 @@ import Testing
         app.type("/set temperature 0.2")
         app.press(.enter)
         app.type("/preset save calm")
-        #expect(app.press(.enter) == [.savePreset(name: "calm", values: ["temperature": 0.2, "max_tokens": 1024])])
+        #expect(app.press(.enter) == [.preset(.save(name: "calm", values: ["temperature": 0.2, "max_tokens": 1024]))])
         app.type("/preset load calm")
-        #expect(app.press(.enter) == [.loadPreset(name: "calm")])
+        #expect(app.press(.enter) == [.preset(.load(name: "calm"))])
         app.type("/preset list")
-        #expect(app.press(.enter) == [.listPresets])
-        app.send(.presetLoaded(name: "calm", values: ["top_p": 0.9]))
-        #expect(app.state.parameters.setValues == ["top_p": 0.9])
-        #expect(app.state.notice?.text == "Loaded preset calm: top_p 0.90")
-        app.send(.presetLoaded(name: "hot", values: ["temperature": 9]))
-        #expect(app.state.notice?.text == "Preset hot was not loaded: temperature must be a number in 0.00…2.00 (got 9)")
-        #expect(app.state.parameters.setValues == ["top_p": 0.9])
-        app.send(.presetFailed(name: "gone", message: "no preset file /x/gone.json"))
-        #expect(app.state.notice?.text == "Preset gone: no preset file /x/gone.json")
-        app.send(.presetsListed(["a", "b"]))
-        #expect(app.state.notice?.text == "Presets: a, b")
+        #expect(app.press(.enter) == [.preset(.list)])
+        app.send(.preset(.loaded(name: "calm", values: ["top_p": 0.9])))
+        #expect(app.state.conversation.parameters.setValues == ["top_p": 0.9])
+        #expect(app.state.window.notice?.text == "Loaded preset calm: top_p 0.90")
+        app.send(.preset(.loaded(name: "hot", values: ["temperature": 9])))
+        #expect(app.state.window.notice?.text == "Preset hot was not loaded: temperature must be a number in 0.00…2.00 (got 9)")
+        #expect(app.state.conversation.parameters.setValues == ["top_p": 0.9])
+        app.send(.preset(.failed(name: "gone", message: "no preset file /x/gone.json")))
+        #expect(app.state.window.notice?.text == "Preset gone: no preset file /x/gone.json")
+        app.send(.preset(.listed(["a", "b"])))
+        #expect(app.state.window.notice?.text == "Presets: a, b")
     }
 }
 
@@ -123,7 +123,7 @@ import Testing
 
     @Test func eachChoiceIsKeptAndTheFirstContinuesTheConversation() throws {
         var app = try twoChoices()
-        #expect(app.state.entries.last?.choices == ["Reddish", "Blue"])
+        #expect(app.state.conversation.entries.last?.choices == ["Reddish", "Blue"])
         let request = try app.sendMessage("Why?")
         #expect(request.messages.map(\.content) == ["Name a colour", "Reddish", "Why?"])
     }
@@ -131,9 +131,9 @@ import Testing
     @Test func bracketsInTheTranscriptPickTheChoiceThatIsSent() throws {
         var app = try twoChoices()
         app.press(.backTab)
-        #expect(app.state.focus == .transcript)
+        #expect(app.state.window.focus == .transcript)
         app.press(.character("]"))
-        #expect(app.state.entries.last?.chosenChoice == 1)
+        #expect(app.state.conversation.entries.last?.chosenChoice == 1)
         app.press(.character("]"))
         app.press(.character("["))
         let request = try app.sendMessage("Why?")
@@ -144,9 +144,9 @@ import Testing
         var app = try twoChoices()
         app.type("/choose 2")
         app.press(.enter)
-        #expect(app.state.entries.last?.text == "Blue")
+        #expect(app.state.conversation.entries.last?.text == "Blue")
         app.type("/choose 3")
         app.press(.enter)
-        #expect(app.state.notice?.text == "No choice 3: the last reply has 2")
+        #expect(app.state.window.notice?.text == "No choice 3: the last reply has 2")
     }
 }

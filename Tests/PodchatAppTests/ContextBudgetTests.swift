@@ -77,19 +77,19 @@ import Testing
     @Test func theAppAsksForTheModelOnceAfterTheFirstReply() throws {
         var app = AppHarness()
         try app.exchange("hi", reply: "hello")
-        #expect(app.effects.filter { $0 == .fetchModelInfo }.count == 1)
+        #expect(app.effects.filter { $0 == .endpoint(.fetchModelInfo) }.count == 1)
         try app.exchange("again", reply: "hello")
-        #expect(app.effects.filter { $0 == .fetchModelInfo }.count == 1)
+        #expect(app.effects.filter { $0 == .endpoint(.fetchModelInfo) }.count == 1)
     }
 
     @Test func aKnownContextLowersMaxTokensWithANotice() throws {
         var app = AppHarness(size: Size(width: 140, height: 24))
         try app.exchange("hi", reply: "hello")
-        app.send(.modelInfoReported(ModelInfo(id: "m", maxModelLength: 400)))
+        app.send(.endpoint(.modelInfoReported(ModelInfo(id: "m", maxModelLength: 400))))
         let request = try app.sendMessage(String(repeating: "word ", count: 40))
         #expect(request.parameters.number(of: .maxTokens) == 335)
-        #expect(app.state.notice?.text.hasPrefix("To fit the model's 400-token context: max_tokens 335 for this reply") == true)
-        #expect(app.state.parameters.number(of: .maxTokens) == 1024, "the panel's value stays; only this request changes")
+        #expect(app.state.window.notice?.text.hasPrefix("To fit the model's 400-token context: max_tokens 335 for this reply") == true)
+        #expect(app.state.conversation.parameters.number(of: .maxTokens) == 1024, "the panel's value stays; only this request changes")
     }
 
     @Test func aRefusalThatNamesTheContextTeachesIt() throws {
@@ -99,8 +99,8 @@ import Testing
         let id = try #require(app.lastStartedRequest).id
         let failure = CompletionFailure(
             "The conversation does not fit", contextOverflow: ContextOverflow(contextLength: 4096, promptTokens: 5000))
-        app.send(.completionFailed(id, failure))
-        #expect(app.state.contextLength == 4096)
+        app.send(.reply(id, .failed(failure)))
+        #expect(app.state.reply.contextLength == 4096)
     }
 
     @Test func theStatusBarShowsHowFullTheContextIs() throws {
@@ -109,7 +109,7 @@ import Testing
         app.press(.enter)
         let id = try #require(app.lastStartedRequest).id
         app.receive([.delta(choice: 0, text: "hello"), .usage(Usage(promptTokens: 1100, completionTokens: 134)), .finished(.completed)], for: id)
-        app.send(.modelInfoReported(ModelInfo(id: "m", maxModelLength: 8192)))
+        app.send(.endpoint(.modelInfoReported(ModelInfo(id: "m", maxModelLength: 8192))))
         app.advance(toSeconds: 30)
         #expect(app.screen.lines.last?.contains("context 1.2k/8.2k") == true)
     }

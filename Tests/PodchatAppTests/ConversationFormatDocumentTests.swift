@@ -26,11 +26,11 @@ import Testing
     @Test func theExampleOpensInTheChatWindow() throws {
         let record = try JSONDecoder().decode(ConversationRecord.self, from: Data(try example().utf8))
         var app = AppHarness()
-        app.send(.conversationLoaded(record))
-        #expect(app.state.notice?.isError == false)
-        #expect(app.state.entries.count == record.messages.count)
+        app.send(.store(.loaded(record)))
+        #expect(app.state.window.notice?.isError == false)
+        #expect(app.state.conversation.entries.count == record.messages.count)
         // The endpoint is the session's own; everything else comes back as stored.
-        let reopened = app.state.record
+        let reopened = app.state.conversation.record
         #expect(reopened.messages == record.messages)
         #expect(reopened.settings == record.settings && reopened.parameters == record.parameters && reopened.title == record.title)
     }

@@ -26,7 +26,7 @@ import Testing
 
     @Test func ctrlOListsNewestFirstAndPreviewsTheSelection() throws {
         let app = openPicker(store())
-        let picker = try #require(app.state.picker)
+        let picker = try #require(app.state.browser.picker)
         #expect(picker.conversations.map(\.id) == ["c3", "c2", "c1"])
         #expect(picker.unreadable.count == 1)
         #expect(picker.preview?.id == "c3")
@@ -34,33 +34,33 @@ import Testing
 
     @Test func upDownSelectAndAskForThePreview() throws {
         var app = openPicker(store())
-        #expect(app.press(.down) == [.loadConversationPreview(id: "c2")])
+        #expect(app.press(.down) == [.storage(.loadPreview(id: "c2"))])
         app.press(.down)
         app.press(.down)
-        #expect(app.state.picker?.selected?.id == "c1")
+        #expect(app.state.browser.picker?.selected?.id == "c1")
         app.press(.up)
-        #expect(app.state.picker?.selected?.id == "c2")
+        #expect(app.state.browser.picker?.selected?.id == "c2")
     }
 
     @Test func typingSearchesAndResultsForAnOlderQueryAreDropped() throws {
         var app = openPicker(store())
-        #expect(app.press(.character("o")) == [.searchConversations(query: "o")])
-        #expect(app.press(.character("s")) == [.searchConversations(query: "os")])
+        #expect(app.press(.character("o")) == [.storage(.search(query: "o"))])
+        #expect(app.press(.character("s")) == [.storage(.search(query: "os"))])
         let newer = ConversationSummary(id: "c2", title: "Trip to Oslo", createdAt: 3_000, updatedAt: 3_000, messageCount: 2, snippet: "Oslo")
-        app.send(.conversationsFound(query: "os", ConversationListing(conversations: [newer], unreadable: [])))
-        app.send(.conversationsFound(query: "o", store().search("o")))
-        #expect(app.state.picker?.conversations.map(\.id) == ["c2"])
-        #expect(app.state.picker?.unreadable.isEmpty == true)
+        app.send(.store(.found(query: "os", ConversationListing(conversations: [newer], unreadable: []))))
+        app.send(.store(.found(query: "o", store().search("o"))))
+        #expect(app.state.browser.picker?.conversations.map(\.id) == ["c2"])
+        #expect(app.state.browser.picker?.unreadable.isEmpty == true)
         app.press(.backspace)
         app.press(.backspace)
-        #expect(app.effects.last == .listConversations)
+        #expect(app.effects.last == .storage(.list))
     }
 
     @Test func searchFindsMessageText() throws {
         var app = openPicker(store())
         for key in "butter" { app.perform(app.press(.character(key)), with: store()) }
-        #expect(app.state.picker?.conversations.map(\.id) == ["c1"])
-        #expect(app.state.picker?.selected?.snippet.contains("butter") == true)
+        #expect(app.state.browser.picker?.conversations.map(\.id) == ["c1"])
+        #expect(app.state.browser.picker?.selected?.snippet.contains("butter") == true)
     }
 
     @Test func enterSavesTheCurrentConversationAndOpensTheSelected() throws {
@@ -71,10 +71,10 @@ import Testing
         app.press(.down)
         let effects = app.press(.enter)
         #expect(effects.count == 2)
-        #expect(effects.last == .loadConversation("c2"))
+        #expect(effects.last == .storage(.load("c2")))
         app.perform(effects, with: conversations)
-        #expect(app.state.picker == nil)
-        #expect(app.state.title == "Trip to Oslo")
+        #expect(app.state.browser.picker == nil)
+        #expect(app.state.conversation.title == "Trip to Oslo")
         #expect(conversations.records.contains { $0.title == "Unsaved thought" })
     }
 
@@ -82,13 +82,13 @@ import Testing
         let conversations = store()
         var app = openPicker(conversations)
         app.press(.function(2))
-        #expect(app.state.picker?.mode == .renaming(LineEditor("Swift actors")))
+        #expect(app.state.browser.picker?.mode == .renaming(LineEditor("Swift actors")))
         app.press(.control("u"))
         app.type("Actors, explained")
         let effects = app.press(.enter)
-        #expect(effects == [.renameConversation(id: "c3", title: "Actors, explained")])
+        #expect(effects == [.storage(.rename(id: "c3", title: "Actors, explained"))])
         app.perform(effects, with: conversations)
-        #expect(app.state.picker?.selected?.title == "Actors, explained")
+        #expect(app.state.browser.picker?.selected?.title == "Actors, explained")
         #expect(try conversations.load(id: "c3").title == "Actors, explained")
     }
 
@@ -96,24 +96,24 @@ import Testing
         let conversations = store()
         var app = openPicker(conversations)
         app.press(.delete)
-        #expect(app.state.picker?.mode == .confirmingDelete)
+        #expect(app.state.browser.picker?.mode == .confirmingDelete)
         #expect(app.press(.character("n")).isEmpty)
-        #expect(app.state.picker?.mode == .browsing)
+        #expect(app.state.browser.picker?.mode == .browsing)
         app.press(.control("d"))
         let effects = app.press(.character("y"))
-        #expect(effects == [.deleteConversation(id: "c3")])
+        #expect(effects == [.storage(.delete(id: "c3"))])
         app.perform(effects, with: conversations)
-        #expect(app.state.picker?.conversations.map(\.id) == ["c2", "c1"])
+        #expect(app.state.browser.picker?.conversations.map(\.id) == ["c2", "c1"])
         #expect(conversations.records.count == 2)
-        #expect(app.state.picker?.preview?.id == "c2")
+        #expect(app.state.browser.picker?.preview?.id == "c2")
     }
 
     @Test func escapeClosesAndUnreadableFilesAreNeverSelected() throws {
         var app = openPicker(InMemoryConversationStore([], unreadable: [ConversationStoreError(path: "x.json", reason: "format_version 9 is newer than this podchat")]))
-        #expect(app.state.picker?.selected == nil)
+        #expect(app.state.browser.picker?.selected == nil)
         #expect(app.press(.enter).isEmpty)
         app.press(.escape)
-        #expect(app.state.picker == nil)
+        #expect(app.state.browser.picker == nil)
     }
 
     // MARK: - Snapshots

@@ -15,7 +15,7 @@ import Testing
         let id = try #require(app.lastStartedRequest).id
         app.receive([.delta(choice: 0, text: "Hi "), .delta(choice: 0, text: "there")], for: id)
         #expect(app.savedRecords.isEmpty)
-        app.send(.completionReceived(id, .finished(reason)))
+        app.send(.reply(id, .received(.finished(reason))))
         let record = try #require(app.savedRecords.last)
         #expect(app.savedRecords.count == 1)
         #expect(record.messages.map(\.content) == ["Hello", "Hi there"])
@@ -26,12 +26,12 @@ import Testing
         var app = AppHarness()
         app.type("Stop me")
         app.press(.enter)
-        #expect(app.press(.escape).contains { if case .saveConversation = $0 { true } else { false } })
+        #expect(app.press(.escape).contains { if case .storage(.save) = $0 { true } else { false } })
         #expect(app.savedRecords.last?.messages.last?.reply?.status == "cancelled")
         app.type("Fail me")
         app.press(.enter)
         let id = try #require(app.lastStartedRequest).id
-        app.send(.completionFailed(id, CompletionFailure("the worker crashed")))
+        app.send(.reply(id, .failed(CompletionFailure("the worker crashed"))))
         let failed = try #require(app.savedRecords.last?.messages.last?.reply)
         #expect(failed.status == "failed")
         #expect(failed.error == "the worker crashed")
@@ -54,7 +54,7 @@ import Testing
         let id = try #require(app.lastStartedRequest).id
         app.receive([.delta(choice: 0, text: "Once upon")], for: id)
         let effects = app.send(.terminationRequested)
-        #expect(effects.first == .cancelCompletion(id))
+        #expect(effects.first == .completion(.cancel(id)))
         let record = try #require(app.savedRecords.last)
         #expect(record.messages.last?.content == "Once upon")
         #expect(record.messages.last?.reply?.status == "cancelled")
@@ -68,7 +68,7 @@ import Testing
         var saving = AppHarness()
         saving.command("/save")
         #expect(saving.effects.isEmpty)
-        #expect(saving.state.notice?.text == "Nothing to save yet: send a message first")
+        #expect(saving.state.window.notice?.text == "Nothing to save yet: send a message first")
     }
 
     @Test func theTitleIsTheFirstLineOfTheFirstMessageCut() throws {
@@ -77,8 +77,8 @@ import Testing
         app.press(.altEnter)
         app.type("second line")
         app.press(.enter)
-        #expect(app.state.title == "A very long first line that goes on and on about many thing…")
-        #expect(app.state.title.count == 60)
+        #expect(app.state.conversation.title == "A very long first line that goes on and on about many thing…")
+        #expect(app.state.conversation.title.count == 60)
     }
 
     @Test func recordHoldsTimesEndpointSettingsAndHowEachReplyWent() throws {
@@ -94,7 +94,7 @@ import Testing
         app.advance(toSeconds: 11.25)
         app.receive([.delta(choice: 0, text: "Hello"), .usage(Usage(promptTokens: 3, completionTokens: 1))], for: id)
         app.advance(toSeconds: 12)
-        app.send(.completionReceived(id, .finished(.completed)))
+        app.send(.reply(id, .received(.finished(.completed))))
         let record = try #require(app.savedRecords.last)
         #expect(record.createdAt == 10)
         #expect(record.updatedAt == 12)
@@ -124,19 +124,19 @@ import Testing
         app.advance(toSeconds: 1)
         app.receive([.queued(jobID: "j"), .delta(choice: 0, text: "Red"), .delta(choice: 1, text: "Blue")], for: id)
         app.advance(toSeconds: 2)
-        app.send(.completionReceived(id, .finished(.length)))
+        app.send(.reply(id, .received(.finished(.length))))
         app.command("/choose 2")
         app.type("Why?")
         app.press(.enter)
-        app.send(.completionFailed(try #require(app.lastStartedRequest).id, CompletionFailure("boom")))
-        let first = app.state.record
+        app.send(.reply(try #require(app.lastStartedRequest).id, .failed(CompletionFailure("boom"))))
+        let first = app.state.conversation.record
 
         var restored = AppHarness()
-        restored.send(.conversationLoaded(first))
-        #expect(restored.state.record == first)
-        #expect(restored.state.entries.map(\.text) == app.state.entries.map(\.text))
-        #expect(restored.state.settings == app.state.settings)
-        #expect(restored.state.parameters == app.state.parameters)
+        restored.send(.store(.loaded(first)))
+        #expect(restored.state.conversation.record == first)
+        #expect(restored.state.conversation.entries.map(\.text) == app.state.conversation.entries.map(\.text))
+        #expect(restored.state.conversation.settings == app.state.conversation.settings)
+        #expect(restored.state.conversation.parameters == app.state.conversation.parameters)
         let next = try restored.sendMessage("And?")
         #expect(next.messages.map(\.content) == ["Be brief.", "Colours?", "Blue", "Why?", "And?"])
         #expect(next.parameters.number(of: .temperature) == 0.3)
@@ -147,10 +147,10 @@ import Testing
         try app.chat("Mine")
         var broken = storedConversation(id: "abc", title: "Broken", updatedAt: 5, messages: ["Hi", "Yo"])
         broken.parameters = ["temperature": 99]
-        app.send(.conversationLoaded(broken))
-        #expect(app.state.notice?.text.hasPrefix("Could not load abc: temperature") == true)
-        #expect(app.state.notice?.isError == true)
-        #expect(app.state.entries.first?.text == "Mine")
+        app.send(.store(.loaded(broken)))
+        #expect(app.state.window.notice?.text.hasPrefix("Could not load abc: temperature") == true)
+        #expect(app.state.window.notice?.isError == true)
+        #expect(app.state.conversation.entries.first?.text == "Mine")
     }
 
     @Test func saveWithANameTitleRenamesAndLoadSavesFirst() throws {
@@ -160,47 +160,47 @@ import Testing
         #expect(saved.count == 1)
         #expect(app.savedRecords.last?.title == "Trip to Oslo")
         app.command("/title Oslo in May")
-        #expect(app.state.title == "Oslo in May")
+        #expect(app.state.conversation.title == "Oslo in May")
         #expect(app.savedRecords.last?.title == "Oslo in May")
         let load = app.command("/load Recipes")
         #expect(load.count == 2)
-        #expect(load.last == .loadConversation("Recipes"))
+        #expect(load.last == .storage(.load("Recipes")))
     }
 
     @Test func newSavesAndStartsEmptyWithTheStartingValues() throws {
         var app = AppHarness()
         try app.chat("First")
         app.command("/set temperature 1.5")
-        let firstID = app.state.conversationID
+        let firstID = app.state.conversation.id
         let effects = app.command("/new")
         #expect(effects.count == 1)
         #expect(app.savedRecords.last?.parameters["temperature"] == 1.5)
-        #expect(app.state.entries.isEmpty)
-        #expect(app.state.title.isEmpty)
-        #expect(app.state.conversationID != firstID)
-        #expect(!app.state.parameters.isSet(.temperature))
+        #expect(app.state.conversation.entries.isEmpty)
+        #expect(app.state.conversation.title.isEmpty)
+        #expect(app.state.conversation.id != firstID)
+        #expect(!app.state.conversation.parameters.isSet(.temperature))
     }
 
     @Test func exportWritesMarkdownByDefaultToTheTitlesSlug() throws {
         var app = AppHarness()
         try app.chat("What's up, Oslo?")
         let effects = app.command("/export")
-        #expect(effects == [.exportConversation(app.state.record, format: .markdown, path: "./what-s-up-oslo.md")])
-        #expect(app.command("/export json out/chat.json") == [.exportConversation(app.state.record, format: .json, path: "out/chat.json")])
-        app.send(.conversationExported(path: "out/chat.json"))
-        #expect(app.state.notice?.text == "Exported to out/chat.json")
+        #expect(effects == [.storage(.export(app.state.conversation.record, format: .markdown, path: "./what-s-up-oslo.md"))])
+        #expect(app.command("/export json out/chat.json") == [.storage(.export(app.state.conversation.record, format: .json, path: "out/chat.json"))])
+        app.send(.store(.exported(path: "out/chat.json")))
+        #expect(app.state.window.notice?.text == "Exported to out/chat.json")
     }
 
     @Test func loadingThroughTheStoreRestoresAndAFailureIsShownWithTheFile() throws {
         let store = InMemoryConversationStore([storedConversation(id: "c1", title: "Recipes", updatedAt: 5, messages: ["Soup?", "Leek."])])
         var app = AppHarness()
         app.perform(app.command("/load recipes"), with: store)
-        #expect(app.state.title == "Recipes")
-        #expect(app.state.entries.map(\.text) == ["Soup?", "Leek."])
-        #expect(app.state.parameters.number(of: .temperature) == 0.3)
+        #expect(app.state.conversation.title == "Recipes")
+        #expect(app.state.conversation.entries.map(\.text) == ["Soup?", "Leek."])
+        #expect(app.state.conversation.parameters.number(of: .temperature) == 0.3)
         app.perform(app.command("/load nothing-like-it"), with: store)
-        #expect(app.state.notice?.text == "Could not load nothing-like-it: no such conversation")
-        #expect(app.state.title == "Recipes")
+        #expect(app.state.window.notice?.text == "Could not load nothing-like-it: no such conversation")
+        #expect(app.state.conversation.title == "Recipes")
     }
 
     @Test func aFailedSaveIsShownWithTheFileAndTheReasonAndChatGoesOn() throws {
@@ -208,8 +208,8 @@ import Testing
         store.failSaves(with: "No space left on device")
         var app = AppHarness()
         app.perform(try app.chat("Hello"), with: store)
-        #expect(app.state.notice?.text == "Could not save memory/\(app.state.conversationID).json: No space left on device")
-        #expect(app.state.notice?.isError == true)
+        #expect(app.state.window.notice?.text == "Could not save memory/\(app.state.conversation.id).json: No space left on device")
+        #expect(app.state.window.notice?.isError == true)
         #expect(try app.sendMessage("Still here").messages.count == 3)
     }
 
@@ -221,7 +221,7 @@ import Testing
         var app = AppHarness()
         app.type("/load rec")
         app.perform(app.press(.tab), with: store)
-        #expect(app.state.input.text == "/load Recipes")
+        #expect(app.state.composer.input.text == "/load Recipes")
     }
 
     @Test func exportAsJSONWritesTheRecordToTheFile() throws {
@@ -229,8 +229,8 @@ import Testing
         try app.chat("Export me")
         let path = try Executables.temporaryDirectory() + "/chat.json"
         app.perform(app.command("/export json \(path)"), with: InMemoryConversationStore())
-        #expect(app.state.notice?.text == "Exported to \(path)")
+        #expect(app.state.window.notice?.text == "Exported to \(path)")
         let written = try JSONDecoder().decode(ConversationRecord.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-        #expect(written == app.state.record)
+        #expect(written == app.state.conversation.record)
     }
 }

@@ -23,7 +23,7 @@ final class PostedEvents: Sendable {
 extension AppHarness {
     /// The `saveConversation` effects so far.
     var savedRecords: [ConversationRecord] {
-        effects.compactMap { if case .saveConversation(let record) = $0 { return record } else { return nil } }
+        effects.compactMap { if case .storage(.save(let record)) = $0 { return record } else { return nil } }
     }
 
     /// Sends `text` and finishes its reply with `reason`, as the backend would.
@@ -33,7 +33,7 @@ extension AppHarness {
         press(.enter)
         let id = try #require(lastStartedRequest).id
         receive([.queued(jobID: "job-\(text.count)"), .delta(choice: 0, text: reply), .usage(Usage(promptTokens: 5, completionTokens: 2))], for: id)
-        return send(.completionReceived(id, .finished(reason)))
+        return send(.reply(id, .received(.finished(reason))))
     }
 
     /// Types a line and presses Enter.

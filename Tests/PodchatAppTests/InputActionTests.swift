@@ -10,12 +10,12 @@ import Testing
         try app.exchange("second question", reply: "b")
         app.type("draft")
         app.press(.up)
-        #expect(app.state.input.text == "second question")
+        #expect(app.state.composer.input.text == "second question")
         app.press(.up)
-        #expect(app.state.input.text == "first question")
+        #expect(app.state.composer.input.text == "first question")
         app.press(.down)
         app.press(.down)
-        #expect(app.state.input.text == "draft")
+        #expect(app.state.composer.input.text == "draft")
     }
 
     @Test func upInsideAMultiLineMessageMovesTheCaret() {
@@ -24,21 +24,21 @@ import Testing
         app.press(.altEnter)
         app.type("two")
         app.press(.up)
-        #expect(app.state.input.text == "line one\ntwo")
-        #expect(app.state.input.caret == 3)
+        #expect(app.state.composer.input.text == "line one\ntwo")
+        #expect(app.state.composer.input.caret == 3)
     }
 
     @Test func editingKeysWorkInTheInput() {
         var app = AppHarness()
         app.type("alpha beta gamma")
         app.press(.control("w"))
-        #expect(app.state.input.text == "alpha beta ")
+        #expect(app.state.composer.input.text == "alpha beta ")
         app.press(.controlLeft)
         app.press(.control("k"))
-        #expect(app.state.input.text == "alpha ")
+        #expect(app.state.composer.input.text == "alpha ")
         app.press(.alt("b"))
         app.press(.alt("d"))
-        #expect(app.state.input.text == " ")
+        #expect(app.state.composer.input.text == " ")
     }
 
     @Test func aPasteIsInsertedAndNotSent() {
@@ -46,8 +46,8 @@ import Testing
         app.type("see: ")
         let effects = app.send(.pasted("line 1\nline 2\r\nline 3\n"))
         #expect(effects.isEmpty)
-        #expect(app.state.input.text == "see: line 1\nline 2\nline 3\n")
-        #expect(app.state.entries.isEmpty)
+        #expect(app.state.composer.input.text == "see: line 1\nline 2\nline 3\n")
+        #expect(app.state.conversation.entries.isEmpty)
     }
 
     @Test func aPasteIntoAOneLineFieldJoinsItsLines() {
@@ -55,7 +55,7 @@ import Testing
         app.press(.tab)
         app.press(.enter)
         app.send(.pasted("a\nb"))
-        #expect(app.state.editing?.editor.text.hasSuffix("a b") == true)
+        #expect(app.state.panel.editing?.editor.text.hasSuffix("a b") == true)
     }
 
     @Test func typingContinuesWhileAReplyIsQueued() throws {
@@ -65,25 +65,25 @@ import Testing
         let id = try #require(app.lastStartedRequest).id
         app.receive([.queued(jobID: "job-1")], for: id)
         app.type("next message")
-        #expect(app.state.input.text == "next message")
+        #expect(app.state.composer.input.text == "next message")
         app.press(.enter)
-        #expect(app.state.input.text == "next message")
-        #expect(app.state.notice?.text.contains("still coming") == true)
+        #expect(app.state.composer.input.text == "next message")
+        #expect(app.state.window.notice?.text.contains("still coming") == true)
         app.receive([.delta(choice: 0, text: "ok"), .finished(.completed)], for: id)
         app.press(.enter)
-        #expect(app.state.entries.last(where: { $0.role == .user })?.text == "next message")
+        #expect(app.state.conversation.entries.last(where: { $0.role == .user })?.text == "next message")
     }
 
     @Test func tabCompletesCommandNames() {
         var app = AppHarness()
         app.type("/reg")
         app.press(.tab)
-        #expect(app.state.input.text == "/regen ")
+        #expect(app.state.composer.input.text == "/regen ")
         app.press(.control("u"))
         app.type("/s")
         app.press(.tab)
-        #expect(app.state.input.text == "/s")
-        #expect(app.state.notice?.text == "/set /system /save")
+        #expect(app.state.composer.input.text == "/s")
+        #expect(app.state.window.notice?.text == "/set /system /save")
     }
 }
 
@@ -93,17 +93,17 @@ import Testing
         try app.exchange("tell me", reply: "first answer")
         app.type("/regen")
         let effects = app.press(.enter)
-        guard case .startCompletion(_, let request)? = effects.first else { Issue.record("no request: \(effects)"); return }
+        guard case .completion(.start(_, let request))? = effects.first else { Issue.record("no request: \(effects)"); return }
         #expect(request.messages.map(\.content) == ["tell me"])
-        #expect(app.state.entries.count == 2)
-        #expect(app.state.entries.last?.status == .streaming)
+        #expect(app.state.conversation.entries.count == 2)
+        #expect(app.state.conversation.entries.last?.status == .streaming)
     }
 
     @Test func regenerateNeedsAReply() {
         var app = AppHarness()
         app.type("/regen")
         app.press(.enter)
-        #expect(app.state.notice?.text == "Nothing to regenerate: send a message first")
+        #expect(app.state.window.notice?.text == "Nothing to regenerate: send a message first")
     }
 
     @Test func editPutsTheLastMessageBackAndResendsIt() throws {
@@ -112,8 +112,8 @@ import Testing
         try app.exchange("two", reply: "b")
         app.type("/edit")
         app.press(.enter)
-        #expect(app.state.input.text == "two")
-        #expect(app.state.entries.map(\.text) == ["one", "a"])
+        #expect(app.state.composer.input.text == "two")
+        #expect(app.state.conversation.entries.map(\.text) == ["one", "a"])
         app.type(" more")
         app.press(.enter)
         #expect(app.lastStartedRequest?.request.messages.map(\.content) == ["one", "a", "two more"])
@@ -124,13 +124,13 @@ import Testing
         try app.exchange("code please", reply: "Here:\n```swift\nlet a = 1\n```\nand\n```\nb()\n```")
         app.press(.tab)
         app.press(.tab)
-        #expect(app.state.focus == .transcript)
-        #expect(app.press(.character("y")) == [.copyToClipboard(app.state.entries[1].text)])
-        #expect(app.press(.character("c")) == [.copyToClipboard("b()")])
-        #expect(app.state.notice?.text.hasPrefix("Copied code block 2 (3 characters) with OSC 52") == true)
+        #expect(app.state.window.focus == .transcript)
+        #expect(app.press(.character("y")) == [.terminal(.copyToClipboard(app.state.conversation.entries[1].text))])
+        #expect(app.press(.character("c")) == [.terminal(.copyToClipboard("b()"))])
+        #expect(app.state.window.notice?.text.hasPrefix("Copied code block 2 (3 characters) with OSC 52") == true)
         app.press(.character("e"))
-        #expect(app.state.input.text == "code please")
-        #expect(app.state.focus == .input)
+        #expect(app.state.composer.input.text == "code please")
+        #expect(app.state.window.focus == .input)
     }
 
     @Test(arguments: [
@@ -140,43 +140,43 @@ import Testing
         var app = AppHarness()
         try app.exchange("q", reply: "```swift\nlet a = 1\n```\n```\nb()\n```")
         app.type((["/copy"] + words).joined(separator: " "))
-        #expect(app.press(.enter) == [.copyToClipboard(expected)])
+        #expect(app.press(.enter) == [.terminal(.copyToClipboard(expected))])
     }
 
     @Test func copyExplainsWhatIsMissing() throws {
         var app = AppHarness()
         app.type("/copy")
         app.press(.enter)
-        #expect(app.state.notice?.text == "No reply to copy yet")
+        #expect(app.state.window.notice?.text == "No reply to copy yet")
         app.press(.control("u"))
         try app.exchange("q", reply: "plain")
         app.type("/copy code 3")
         app.press(.enter)
-        #expect(app.state.notice?.text == "The last reply has no code block")
+        #expect(app.state.window.notice?.text == "The last reply has no code block")
     }
 
     @Test func modeSystemRawAndQuitCommands() throws {
         var app = AppHarness()
         app.type("/mode prompt")
         app.press(.enter)
-        #expect(app.state.settings.mode == .prompt)
+        #expect(app.state.conversation.settings.mode == .prompt)
         app.type("/mode sideways")
         app.press(.enter)
-        #expect(app.state.notice?.text == "Usage: /mode chat|prompt (now prompt)")
+        #expect(app.state.window.notice?.text == "Usage: /mode chat|prompt (now prompt)")
         app.press(.control("u"))
         app.type("/system Be brief.")
         app.press(.enter)
-        #expect(app.state.settings.systemPrompt == "Be brief.")
+        #expect(app.state.conversation.settings.systemPrompt == "Be brief.")
         app.type("/system")
         app.press(.enter)
-        #expect(app.state.editing?.field == .systemPrompt)
-        #expect(app.state.editing?.editor.text == "Be brief.")
+        #expect(app.state.panel.editing?.field == .systemPrompt)
+        #expect(app.state.panel.editing?.editor.text == "Be brief.")
         app.press(.escape)
         app.type("/raw")
         app.press(.enter)
-        #expect(app.state.showsRawText)
+        #expect(app.state.viewport.showsRawText)
         app.press(.function(3))
-        #expect(!app.state.showsRawText)
+        #expect(!app.state.viewport.showsRawText)
         app.type("/quit")
         app.press(.enter)
         #expect(app.state.isFinished)

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func helpListsEveryBindingAndEveryCommand() {
-        let help = HelpView.text(width: 100)
+        let help = HelpText.text(width: 100)
         for binding in Keymap.bindings {
             #expect(help.contains(binding.summary), "help lacks \(binding.summary)")
             for key in binding.keys { #expect(help.contains(key.label), "help lacks \(key.label)") }
@@ -25,30 +25,30 @@ import Testing
     @Test func f1OpensHelpAndAnyOtherKeyClosesIt() {
         var app = AppHarness()
         app.press(.function(1))
-        #expect(app.state.helpScroll == 0)
+        #expect(app.state.window.helpScroll == 0)
         app.press(.down)
-        #expect(app.state.helpScroll == 1)
+        #expect(app.state.window.helpScroll == 1)
         app.press(.character("x"))
-        #expect(app.state.helpScroll == nil)
-        #expect(app.state.input.text.isEmpty)
+        #expect(app.state.window.helpScroll == nil)
+        #expect(app.state.composer.input.text.isEmpty)
     }
 
     @Test func theWheelScrollsHelp() {
         var app = AppHarness(size: Size(width: 90, height: 30))
         app.press(.function(1))
         app.send(.mouse(MouseEvent(.wheelDown, at: Point(x: 10, y: 10))))
-        #expect(app.state.helpScroll == 3)
+        #expect(app.state.window.helpScroll == 3)
         app.send(.mouse(MouseEvent(.wheelUp, at: Point(x: 10, y: 10))))
-        #expect(app.state.helpScroll == 0)
+        #expect(app.state.window.helpScroll == 0)
         app.send(.mouse(MouseEvent(.press, at: Point(x: 10, y: 10))))
-        #expect(app.state.helpScroll == 0)
+        #expect(app.state.window.helpScroll == 0)
     }
 
     @Test func helpCommandOpensHelp() {
         var app = AppHarness()
         app.type("/help")
         app.press(.enter)
-        #expect(app.state.helpScroll == 0)
+        #expect(app.state.window.helpScroll == 0)
     }
 
     @Test func helpOverlaySnapshot() {
@@ -61,21 +61,21 @@ import Testing
         var app = AppHarness(size: Size(width: 90, height: 30))
         app.press(.function(1))
         for _ in 0..<100 { app.press(.pageDown) }
-        let bottom = app.state.helpScroll ?? 0
+        let bottom = app.state.window.helpScroll ?? 0
         #expect(bottom > 0)
         app.press(.down)
-        #expect(app.state.helpScroll == bottom)
+        #expect(app.state.window.helpScroll == bottom)
         #expect(app.screen.lines.joined().contains("/quit"))
     }
 
     @Test func ctrlXThenAnUnboundKeySaysSo() {
         var app = AppHarness()
         app.press(.control("x"))
-        #expect(app.state.pendingPrefix == .control("x"))
+        #expect(app.state.window.pendingPrefix == .control("x"))
         app.press(.character("z"))
-        #expect(app.state.pendingPrefix == nil)
-        #expect(app.state.notice?.text == "Ctrl-X z does nothing (F1 lists the keys)")
-        #expect(app.state.input.text.isEmpty)
+        #expect(app.state.window.pendingPrefix == nil)
+        #expect(app.state.window.notice?.text == "Ctrl-X z does nothing (F1 lists the keys)")
+        #expect(app.state.composer.input.text.isEmpty)
     }
 
     @Test func ctrlXCtrlEAsksForTheEditorAndTakesItsText() {
@@ -83,11 +83,11 @@ import Testing
         app.type("draft")
         app.press(.control("x"))
         let effects = app.press(.control("e"))
-        #expect(effects == [.editExternally("draft")])
-        app.send(.externalEditFinished("edited\nin vi"))
-        #expect(app.state.input.text == "edited\nin vi")
-        app.send(.externalEditFailed("vi ended with status 1; the message is as it was"))
-        #expect(app.state.input.text == "edited\nin vi")
-        #expect(app.state.notice?.isError == true)
+        #expect(effects == [.terminal(.editExternally("draft"))])
+        app.send(.externalEdit(.finished("edited\nin vi")))
+        #expect(app.state.composer.input.text == "edited\nin vi")
+        app.send(.externalEdit(.failed("vi ended with status 1; the message is as it was")))
+        #expect(app.state.composer.input.text == "edited\nin vi")
+        #expect(app.state.window.notice?.isError == true)
     }
 }

@@ -10,12 +10,12 @@ import Testing
         let line = String(repeating: "x", count: 99) + "\n"
         let paste = String(repeating: line, count: 10_486)
         app.send(.pasted(paste))
-        #expect(app.state.input.characters.count == paste.count)
-        #expect(app.state.entries.isEmpty)
+        #expect(app.state.composer.input.characters.count == paste.count)
+        #expect(app.state.conversation.entries.isEmpty)
         // The box shows the end of the paste, where the caret is, on its six rows.
         let rows = app.screen.lines.filter { $0.contains("xxxx") }
         #expect(rows.count == 5)
         app.type("!")
-        #expect(app.state.input.text.hasSuffix("\n!"))
+        #expect(app.state.composer.input.text.hasSuffix("\n!"))
     }
 }

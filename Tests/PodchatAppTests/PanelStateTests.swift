@@ -11,14 +11,14 @@ extension AppHarness {
 
     /// Tab to the panel, then from its top Down until `name` is selected.
     mutating func selectInPanel(_ name: String) {
-        while state.focus != .panel { press(.tab) }
+        while state.window.focus != .panel { press(.tab) }
         press(.home)
-        while state.selectedField.name != name, state.panelSelection < PanelField.all.count - 1 { press(.down) }
+        while state.panel.selectedField.name != name, state.panel.selection < PanelField.all.count - 1 { press(.down) }
     }
 
     /// Sends `text` and returns the request it started.
     mutating func sendMessage(_ text: String) throws -> CompletionRequest {
-        while state.focus != .input { press(.tab) }
+        while state.window.focus != .input { press(.tab) }
         type(text)
         press(.enter)
         return try #require(lastStartedRequest).request
@@ -28,42 +28,42 @@ extension AppHarness {
 @Suite struct PanelStateTests {
     @Test func tabCyclesInputPanelTranscriptAndSkipsAHiddenPanel() {
         var app = AppHarness()
-        #expect(app.state.focus == .input)
+        #expect(app.state.window.focus == .input)
         app.press(.tab)
-        #expect(app.state.focus == .panel)
+        #expect(app.state.window.focus == .panel)
         app.press(.tab)
-        #expect(app.state.focus == .transcript)
+        #expect(app.state.window.focus == .transcript)
         app.press(.tab)
-        #expect(app.state.focus == .input)
+        #expect(app.state.window.focus == .input)
         app.press(.backTab)
-        #expect(app.state.focus == .transcript)
+        #expect(app.state.window.focus == .transcript)
         app.press(.function(2))
         app.press(.tab)
-        #expect(app.state.focus == .input)
+        #expect(app.state.window.focus == .input)
         app.press(.tab)
-        #expect(app.state.focus == .transcript)
+        #expect(app.state.window.focus == .transcript)
     }
 
     @Test func thePanelLosesTheFocusWhenTheTerminalGetsNarrow() {
         var app = AppHarness()
         app.press(.tab)
         app.send(.resized(Size(width: 60, height: 20)))
-        #expect(app.state.focus == .input)
+        #expect(app.state.window.focus == .input)
     }
 
     @Test func arrowsSelectAndAdjustByTheStepAndTheNextRequestUsesIt() throws {
         var app = AppHarness()
         app.selectInPanel("temperature")
         app.press(.left, times: 2)
-        #expect(app.state.parameters.number(of: .temperature) == 0.9)
+        #expect(app.state.conversation.parameters.number(of: .temperature) == 0.9)
         app.press(.shiftLeft)
-        #expect(app.state.parameters.number(of: .temperature) == 0.4)
+        #expect(app.state.conversation.parameters.number(of: .temperature) == 0.4)
         app.press(.pageUp)
-        #expect(app.state.parameters.number(of: .temperature) == 0.9)
+        #expect(app.state.conversation.parameters.number(of: .temperature) == 0.9)
         app.press(.pageDown)
         app.press(.down)
         app.press(.right)
-        #expect(app.state.parameters.number(of: .topP) == 1)
+        #expect(app.state.conversation.parameters.number(of: .topP) == 1)
         app.press(.left)
         let request = try app.sendMessage("Hi")
         #expect(request.parameters.number(of: .temperature) == 0.4)
@@ -75,41 +75,41 @@ extension AppHarness {
         let request = try app.sendMessage("Hi")
         app.selectInPanel("temperature")
         app.press(.right)
-        #expect(app.state.entries.last?.parameters == request.parameters)
+        #expect(app.state.conversation.entries.last?.parameters == request.parameters)
         #expect(request.parameters.number(of: .temperature) == nil)
-        #expect(app.state.parameters.number(of: .temperature) == 1.05)
-        #expect(app.state.activeReply != nil)
+        #expect(app.state.conversation.parameters.number(of: .temperature) == 1.05)
+        #expect(app.state.reply.active != nil)
     }
 
     @Test func booleansToggleWithEnterSpaceAndArrows() {
         var app = AppHarness()
         app.selectInPanel("ignore_eos")
         app.press(.enter)
-        #expect(app.state.parameters.value(of: .ignoreEOS) == true)
+        #expect(app.state.conversation.parameters.value(of: .ignoreEOS) == true)
         app.press(.character(" "))
-        #expect(app.state.parameters.value(of: .ignoreEOS) == false)
+        #expect(app.state.conversation.parameters.value(of: .ignoreEOS) == false)
         app.press(.right)
-        #expect(app.state.parameters.value(of: .ignoreEOS) == true)
-        #expect(app.state.editing == nil)
+        #expect(app.state.conversation.parameters.value(of: .ignoreEOS) == true)
+        #expect(app.state.panel.editing == nil)
     }
 
     @Test func enterEditsTheValueCheckedOnEveryKeystroke() {
         var app = AppHarness()
         app.selectInPanel("top_p")
         app.press(.enter)
-        #expect(app.state.editing?.editor.text == "", "unset: nothing to edit")
+        #expect(app.state.panel.editing?.editor.text == "", "unset: nothing to edit")
         app.type("7")
         #expect(app.state.editProblem == "top_p must be a number in 0.01…1.00 (got 7)")
         app.press(.enter)
-        #expect(app.state.editing != nil)
-        #expect(app.state.notice?.isError == true)
-        #expect(!app.state.parameters.isSet(.topP))
+        #expect(app.state.panel.editing != nil)
+        #expect(app.state.window.notice?.isError == true)
+        #expect(!app.state.conversation.parameters.isSet(.topP))
         app.press(.backspace)
         app.type("0.5")
         #expect(app.state.editProblem == nil)
         app.press(.enter)
-        #expect(app.state.editing == nil)
-        #expect(app.state.parameters.number(of: .topP) == 0.5)
+        #expect(app.state.panel.editing == nil)
+        #expect(app.state.conversation.parameters.number(of: .topP) == 0.5)
     }
 
     @Test func escapeAbortsAnEdit() {
@@ -118,30 +118,30 @@ extension AppHarness {
         app.press(.enter)
         app.type("END")
         app.press(.escape)
-        #expect(app.state.editing == nil)
-        #expect(!app.state.parameters.isSet(.stop))
-        #expect(app.state.focus == .panel)
+        #expect(app.state.panel.editing == nil)
+        #expect(!app.state.conversation.parameters.isSet(.stop))
+        #expect(app.state.window.focus == .panel)
     }
 
     @Test func uAndSetModelUnsetAParameterAndTheRowSaysModel() {
         var app = AppHarness()
         app.selectInPanel("temperature")
-        #expect(app.state.displayValue(of: .parameter(.temperature)) == "model")
-        #expect(app.state.isUnset(.parameter(.temperature)))
+        #expect(app.state.conversation.values.displayValue(of: .parameter(.temperature)) == "model")
+        #expect(app.state.conversation.values.isUnset(.parameter(.temperature)))
         app.press(.right)
-        #expect(app.state.parameters.number(of: .temperature) == 1.05)
-        #expect(!app.state.isUnset(.parameter(.temperature)))
+        #expect(app.state.conversation.parameters.number(of: .temperature) == 1.05)
+        #expect(!app.state.conversation.values.isUnset(.parameter(.temperature)))
         app.press(.character("u"))
-        #expect(!app.state.parameters.isSet(.temperature))
-        #expect(app.state.notice?.text == "temperature unset: not sent, the model decides")
+        #expect(!app.state.conversation.parameters.isSet(.temperature))
+        #expect(app.state.window.notice?.text == "temperature unset: not sent, the model decides")
         app.press(.escape)
         app.type("/set temperature 1")
         app.press(.enter)
-        #expect(app.state.parameters.value(of: .temperature) == 1)
+        #expect(app.state.conversation.parameters.value(of: .temperature) == 1)
         app.type("/set temperature model")
         app.press(.enter)
-        #expect(!app.state.parameters.isSet(.temperature))
-        #expect(app.state.displayValue(of: .parameter(.maxBatchSize)) == "worker")
+        #expect(!app.state.conversation.parameters.isSet(.temperature))
+        #expect(app.state.conversation.values.displayValue(of: .parameter(.maxBatchSize)) == "worker")
     }
 
     @Test func anEmptyEditSendsNothing() {
@@ -150,7 +150,7 @@ extension AppHarness {
         app.press(.enter)
         app.press(.control("u"))
         app.press(.enter)
-        #expect(!app.state.parameters.isSet(.maxTokens))
+        #expect(!app.state.conversation.parameters.isSet(.maxTokens))
     }
 
     @Test func rResetsTheSelectedFieldToTheStartingValueAndRResetsAll() {
@@ -160,10 +160,10 @@ extension AppHarness {
         app.press(.down)
         app.press(.left)
         app.press(.character("r"))
-        #expect(app.state.parameters.number(of: .topP) == nil, "back to unset, as it started")
-        #expect(app.state.parameters.number(of: .temperature) == 0.45)
+        #expect(app.state.conversation.parameters.number(of: .topP) == nil, "back to unset, as it started")
+        #expect(app.state.conversation.parameters.number(of: .temperature) == 0.45)
         app.press(.character("R"))
-        #expect(app.state.parameters == SamplingParameters(overrides: ["temperature": 0.3]))
+        #expect(app.state.conversation.parameters == SamplingParameters(overrides: ["temperature": 0.3]))
     }
 
     @Test func aNewSeedEachRequestIsDrawnDeterministicallyAndRecorded() throws {
@@ -172,7 +172,7 @@ extension AppHarness {
         app.press(.enter)
         let first = try app.sendMessage("one")
         let seed = try #require(first.parameters.number(of: .seed))
-        #expect(app.state.entries.last?.parameters?.number(of: .seed) == seed)
+        #expect(app.state.conversation.entries.last?.parameters?.number(of: .seed) == seed)
         app.receive([.finished(.completed)], for: try #require(app.lastStartedRequest).id)
         let second = try app.sendMessage("two")
         #expect(second.parameters.number(of: .seed) != seed)
@@ -211,8 +211,8 @@ extension AppHarness {
         app.press(.control("j"))
         app.type("Use French.")
         app.press(.enter)
-        #expect(app.state.settings.systemPrompt == "Be brief.\nUse French.")
-        #expect(app.state.input.text == "draft")
+        #expect(app.state.conversation.settings.systemPrompt == "Be brief.\nUse French.")
+        #expect(app.state.composer.input.text == "draft")
         let request = try app.sendMessage("!")
         #expect(request.messages.first == Message(role: .system, content: "Be brief.\nUse French."))
     }

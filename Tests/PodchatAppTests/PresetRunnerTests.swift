@@ -29,18 +29,18 @@ import Testing
     @Test func savesListsAndLoadsJSONFiles() throws {
         let store = FilePresetStore.standard(environment: ["XDG_CONFIG_HOME": try Executables.temporaryDirectory()])
         let (runner, events) = runner(presets: store)
-        runner.perform(.listPresets)
-        runner.perform(.savePreset(name: "calm", values: ["temperature": 0.2, "stop": ["END"]]))
-        runner.perform(.listPresets)
-        runner.perform(.loadPreset(name: "calm"))
-        runner.perform(.loadPreset(name: "missing"))
+        runner.perform(.preset(.list))
+        runner.perform(.preset(.save(name: "calm", values: ["temperature": 0.2, "stop": ["END"]])))
+        runner.perform(.preset(.list))
+        runner.perform(.preset(.load(name: "calm")))
+        runner.perform(.preset(.load(name: "missing")))
         let posted = events.all
         #expect(posted.count == 5)
         #expect(posted.prefix(4) == [
-            .presetsListed([]), .presetSaved(name: "calm"), .presetsListed(["calm"]),
-            .presetLoaded(name: "calm", values: ["temperature": 0.2, "stop": ["END"]]),
+            .preset(.listed([])), .preset(.saved(name: "calm")), .preset(.listed(["calm"])),
+            .preset(.loaded(name: "calm", values: ["temperature": 0.2, "stop": ["END"]])),
         ])
-        guard case .presetFailed(let name, let message) = posted[4] else {
+        guard case .preset(.failed(let name, let message)) = posted[4] else {
             Issue.record("expected a failure, got \(posted[4])")
             return
         }
@@ -52,7 +52,7 @@ import Testing
 
     @Test func withoutAStorePresetsAreReportedUnavailable() {
         let (runner, events) = runner(presets: nil)
-        runner.perform(.loadPreset(name: "calm"))
-        #expect(events.all == [.presetFailed(name: "calm", message: "presets are not available here")])
+        runner.perform(.preset(.load(name: "calm")))
+        #expect(events.all == [.preset(.failed(name: "calm", message: "presets are not available here"))])
     }
 }

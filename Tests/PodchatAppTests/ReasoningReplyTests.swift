@@ -29,20 +29,20 @@ import Testing
 
     @Test func thinkingStreamsUnderItsHeadingBeforeTheAnswer() throws {
         var (app, id) = try thinkingReply(answer: nil)
-        let reply = try #require(app.state.entries.last)
+        let reply = try #require(app.state.conversation.entries.last)
         #expect(reply.isThinking)
         #expect(reply.reasoning == Self.thinking)
         #expect(reply.text.isEmpty)
         #expect(app.screen.lines.contains { $0.contains("▾ thinking…") })
         #expect(app.screen.lines.contains { $0.contains("thinking 4.5s") }, "the status bar says it is thinking")
         app.receive([.delta(choice: 0, text: "Hi")], for: id)
-        #expect(!(app.state.entries.last?.isThinking ?? true))
+        #expect(!(app.state.conversation.entries.last?.isThinking ?? true))
         expectSnapshot(of: try thinkingReply(answer: nil).app.screen, named: "thinking-streaming")
     }
 
     @Test func theFirstPieceOfThinkingIsTheFirstToken() throws {
         let (app, _) = try thinkingReply()
-        let reply = try #require(app.state.entries.last)
+        let reply = try #require(app.state.conversation.entries.last)
         let requested = try #require(reply.requestedAt)
         #expect(try #require(reply.firstTokenAt) - requested == .milliseconds(300))
         #expect(try #require(reply.firstAnswerAt) - requested == .milliseconds(4500))
@@ -58,21 +58,21 @@ import Testing
         #expect(!app.screen.lines.contains { $0.contains("friendly answer") })
         expectSnapshot(of: app.screen, named: "thinking-folded")
         app.press(.function(4))
-        #expect(app.state.showsThinking)
+        #expect(app.state.viewport.showsThinking)
         #expect(app.screen.lines.contains { $0.contains("friendly answer") })
         expectSnapshot(of: app.screen, named: "thinking-unfolded")
         app.type("/thinking")
         app.press(.enter)
-        #expect(!app.state.showsThinking)
+        #expect(!app.state.viewport.showsThinking)
     }
 
     @Test func tInTheTranscriptTogglesTheThinking() throws {
         var (app, id) = try thinkingReply()
         app.receive([.finished(.completed)], for: id)
         app.press(.backTab)
-        #expect(app.state.focus == .transcript)
+        #expect(app.state.window.focus == .transcript)
         app.press(.character("t"))
-        #expect(app.state.showsThinking)
+        #expect(app.state.viewport.showsThinking)
     }
 
     @Test func thinkingIsNeverSentBackToTheModel() throws {
@@ -85,7 +85,7 @@ import Testing
     @Test func aReplyThatSpentEveryTokenThinkingSaysSo() throws {
         var (app, id) = try thinkingReply(answer: nil)
         app.receive([.finished(.length)], for: id)
-        #expect(app.state.entries.last?.status == .truncated)
+        #expect(app.state.conversation.entries.last?.status == .truncated)
         #expect(app.screen.lines.contains { $0.contains("the model used all 1024 tokens thinking: raise") })
         #expect(app.screen.lines.contains { $0.contains("friendly answer") }, "no answer: the thinking stays unfolded")
         expectSnapshot(of: app.screen, named: "thinking-out-of-tokens")
@@ -95,7 +95,7 @@ import Testing
         var (app, id) = try thinkingReply()
         let tokens = [TokenLogprob(token: "Hello", logprob: -0.1, alternatives: [.init(token: "Hi", logprob: -2.5)])]
         app.receive([.logprobs(choice: 0, tokens), .finished(.completed)], for: id)
-        let record = app.state.record
+        let record = app.state.conversation.record
         let stored = try #require(record.messages.last)
         #expect(stored.reasoning == Self.thinking)
         #expect(stored.content == "Hello! How can I help?")
@@ -103,8 +103,8 @@ import Testing
         #expect(stored.reply?.logprobs == [tokens])
         #expect(stored.reply?.workerGeneration == .proxy)
         var restored = AppHarness()
-        restored.send(.conversationLoaded(record))
-        let entry = try #require(restored.state.entries.last)
+        restored.send(.store(.loaded(record)))
+        let entry = try #require(restored.state.conversation.entries.last)
         #expect(entry.reasoning == Self.thinking)
         #expect(entry.logprobs == [tokens])
         #expect(entry.thinkingDuration == .milliseconds(4200))
@@ -113,24 +113,24 @@ import Testing
     @Test func theMarkdownExportFoldsTheThinkingInADetailsBlock() throws {
         var (app, id) = try thinkingReply()
         app.receive([.finished(.completed)], for: id)
-        let markdown = app.state.record.markdown
+        let markdown = app.state.conversation.record.markdown
         #expect(markdown.contains("<details>\n<summary>Thinking (4.2 s)</summary>\n\n\(Self.thinking)\n\n</details>\n\nHello! How can I help?"))
     }
 
     @Test func aRepairedReplySaysSoInItsFooter() throws {
         var (app, id) = try thinkingReply(size: Size(width: 160, height: 20))
         app.receive([.replaced(choice: 0, text: "Hello! How can I help you today?"), .finished(.completed)], for: id)
-        #expect(app.state.entries.last?.text == "Hello! How can I help you today?")
+        #expect(app.state.conversation.entries.last?.text == "Hello! How can I help you today?")
         let drawn = String(app.screen.lines.joined().map { $0 == "\u{A0}" ? " " : $0 })
         #expect(drawn.contains("repaired from the job's final output"), "footer parts keep their words together with no-break spaces")
-        #expect(app.state.record.messages.last?.reply?.repaired == true)
+        #expect(app.state.conversation.record.messages.last?.reply?.repaired == true)
     }
 
     @Test func theStatusBarNamesTheWorkerGeneration() throws {
         var (app, id) = try thinkingReply(size: Size(width: 160, height: 20))
         app.receive([.finished(.completed)], for: id)
         app.advance(toSeconds: 30)
-        #expect(app.state.workerGeneration == .proxy)
+        #expect(app.state.reply.workerGeneration == .proxy)
         #expect(app.screen.lines.last?.contains("proxy worker") == true)
     }
 

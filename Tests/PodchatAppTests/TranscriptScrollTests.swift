@@ -20,7 +20,7 @@ import Testing
 
     @Test func followsTheNewestTextByDefault() throws {
         let app = try conversation(turns: 8)
-        #expect(app.state.scroll == .following)
+        #expect(app.state.viewport.scroll == .following)
         #expect(transcriptText(app).contains("answer 8 line 3"))
         #expect(!transcriptText(app).contains("↓"))
     }
@@ -28,7 +28,7 @@ import Testing
     @Test func pageUpHoldsThePositionAndShowsTheMarker() throws {
         var app = try conversation(turns: 8)
         app.press(.pageUp)
-        guard case .anchored = app.state.scroll else { Issue.record("not anchored: \(app.state.scroll)"); return }
+        guard case .anchored = app.state.viewport.scroll else { Issue.record("not anchored: \(app.state.viewport.scroll)"); return }
         let text = transcriptText(app)
         #expect(!text.contains("answer 8 line 3"))
         #expect(text.contains("↓ more below · PgDn"))
@@ -42,7 +42,7 @@ import Testing
         app.press(.pageUp)
         let before = app.screen.lines.dropLast(4)
         app.receive([.delta(choice: 0, text: "streaming words\nand more lines\nand more")], for: id)
-        #expect(app.state.hasUnseenText)
+        #expect(app.state.viewport.hasUnseenText)
         #expect(Array(app.screen.lines.dropLast(4)).dropLast() == Array(before).dropLast())
         #expect(transcriptText(app).contains("↓ new text below · PgDn"))
     }
@@ -54,25 +54,25 @@ import Testing
         app.press(.pageDown)
         app.press(.pageDown)
         app.press(.pageDown)
-        #expect(app.state.scroll == .following)
-        #expect(!app.state.hasUnseenText)
+        #expect(app.state.viewport.scroll == .following)
+        #expect(!app.state.viewport.hasUnseenText)
         #expect(transcriptText(app).contains("answer 8 line 3"))
     }
 
     @Test func scrollingStopsAtTheTop() throws {
         var app = try conversation(turns: 8)
         for _ in 0..<20 { app.press(.pageUp) }
-        #expect(app.state.scroll == .anchored(entry: 0, row: 0))
+        #expect(app.state.viewport.scroll == .anchored(entry: 0, row: 0))
         #expect(app.screen.lines[0].hasPrefix("You"))
         app.press(.pageDown)
-        guard case .anchored(let entry, _) = app.state.scroll else { Issue.record("followed too early"); return }
+        guard case .anchored(let entry, _) = app.state.viewport.scroll else { Issue.record("followed too early"); return }
         #expect(entry > 0)
     }
 
     @Test func aShortConversationDoesNotScroll() throws {
         var app = try conversation(turns: 1)
         app.press(.pageUp)
-        #expect(app.state.scroll == .following)
+        #expect(app.state.viewport.scroll == .following)
     }
 
     @Test func transcriptFocusScrollsByLinesAndHomeEndJump() throws {
@@ -80,11 +80,11 @@ import Testing
         app.press(.tab)
         app.press(.tab)
         app.press(.up)
-        #expect(app.state.scroll != .following)
+        #expect(app.state.viewport.scroll != .following)
         app.press(.home)
-        #expect(app.state.scroll == .anchored(entry: 0, row: 0))
+        #expect(app.state.viewport.scroll == .anchored(entry: 0, row: 0))
         app.press(.end)
-        #expect(app.state.scroll == .following)
+        #expect(app.state.viewport.scroll == .following)
     }
 
     @Test func sendingFollowsTheNewMessage() throws {
@@ -92,7 +92,7 @@ import Testing
         app.press(.pageUp)
         app.type("again")
         app.press(.enter)
-        #expect(app.state.scroll == .following)
+        #expect(app.state.viewport.scroll == .following)
         #expect(transcriptText(app).contains("again"))
     }
 
@@ -110,7 +110,7 @@ import Testing
             app.press(.down)
             #expect(Array(app.screen.lines.prefix(10)) == Array(screens[step].prefix(10)), "step \(step)")
         }
-        #expect(app.state.scroll == .following)
+        #expect(app.state.viewport.scroll == .following)
     }
 
     @Test func theCacheGivesTheSameScreenAsLayingOutAfresh() throws {
@@ -143,7 +143,7 @@ import Testing
             messages: (1...40).map { "message \($0): " + String(repeating: "word ", count: $0 % 9 * 7) })
         func loaded(height: Int, scrolledUp rows: Int = 0) -> AppHarness {
             var app = AppHarness(size: Size(width: width, height: height))
-            app.send(.conversationLoaded(conversation))
+            app.send(.store(.loaded(conversation)))
             app.press(.tab)
             for _ in 0..<rows { app.press(.up) }
             return app

@@ -19,12 +19,12 @@ import Testing
     @Test func whatAVersionOneFileLackedWasNeverSentAndStaysUnset() throws {
         let record = try JSONDecoder().decode(ConversationRecord.self, from: Data(Self.versionOne.utf8))
         var app = AppHarness()
-        app.send(.conversationLoaded(record))
-        #expect(app.state.parameters.setValues == ["top_p": 0.9, "max_tokens": 512])
-        #expect(!app.state.parameters.isSet(.temperature), "absent in version 1 meant: not sent")
-        #expect(app.state.entries.last?.reasoning == "")
+        app.send(.store(.loaded(record)))
+        #expect(app.state.conversation.parameters.setValues == ["top_p": 0.9, "max_tokens": 512])
+        #expect(!app.state.conversation.parameters.isSet(.temperature), "absent in version 1 meant: not sent")
+        #expect(app.state.conversation.entries.last?.reasoning == "")
         let next = try app.sendMessage("again")
         #expect(next.parameters.wireValues.map(\.name) == ["max_tokens", "top_p"])
-        #expect(app.state.record.formatVersion == 2)
+        #expect(app.state.conversation.record.formatVersion == 2)
     }
 }

@@ -40,9 +40,9 @@ import Testing
         }
         try await driver.finish()
 
-        let record = try FileConversationStore(directory: directory).load(id: driver.state.conversationID)
+        let record = try FileConversationStore(directory: directory).load(id: driver.state.conversation.id)
         #expect(record.messages.count == 2 * turns)
-        for (index, entry) in driver.state.entries.enumerated() where entry.role == .assistant && entry.status == .complete {
+        for (index, entry) in driver.state.conversation.entries.enumerated() where entry.role == .assistant && entry.status == .complete {
             #expect(record.messages[index].content == entry.text, "reply \(index / 2 + 1) was not saved whole")
             #expect(!entry.text.isEmpty)
         }
@@ -95,14 +95,14 @@ private struct SoakDriver {
     mutating func turn(_ message: String, cancelAfterFirstText: Bool) async throws -> String {
         for character in message { apply(.keyPressed(.character(character))) }
         apply(.keyPressed(.enter))
-        while state.activeReply != nil {
+        while state.reply.active != nil {
             guard let event = await nextEvent() else { throw SoakFailure(description: "no event for 30 s mid-turn: a hang") }
             apply(event)
-            if cancelAfterFirstText, state.activeReply != nil, !(state.entries.last?.text.isEmpty ?? true) {
+            if cancelAfterFirstText, state.reply.active != nil, !(state.conversation.entries.last?.text.isEmpty ?? true) {
                 apply(.keyPressed(.escape))
             }
         }
-        return Self.name(of: state.entries.last?.status)
+        return Self.name(of: state.conversation.entries.last?.status)
     }
 
     /// Quits as the user would: the final save happens before this returns.

@@ -5,51 +5,37 @@ import PodchatCore
 /// loop ends as soon as the batch is applied). Results still arrive as events.
 extension EffectRunner {
     /// The event that reports how `effect` went; nil for a save that worked, which needs no word.
-    func conversationResult(of effect: Effect) -> Event? {
+    func conversationResult(of effect: Effect.Storage) -> Event? {
         guard let store = conversations else {
-            return .conversationStoreFailed(action: Self.verb(of: effect), ConversationStoreError(path: "conversations", reason: "not available here"))
+            return .store(.failed(action: effect.verb, ConversationStoreError(path: "conversations", reason: "not available here")))
         }
         do {
-            return try perform(effect, with: store)
+            return try perform(effect, with: store).map(Event.store)
         } catch {
-            return .conversationStoreFailed(action: Self.verb(of: effect), error)
+            return .store(.failed(action: effect.verb, error))
         }
     }
 
-    private func perform(_ effect: Effect, with store: any ConversationStore) throws(ConversationStoreError) -> Event? {
+    private func perform(_ effect: Effect.Storage, with store: any ConversationStore) throws(ConversationStoreError) -> Event.Store? {
         switch effect {
-        case .saveConversation(let record):
+        case .save(let record):
             try store.save(record)
             return nil
-        case .loadConversation(let name): return .conversationLoaded(try store.find(name))
-        case .loadConversationPreview(let id): return .conversationPreviewLoaded(try store.load(id: id))
-        case .listConversations: return .conversationsListed(store.list())
-        case .searchConversations(let query): return .conversationsFound(query: query, store.search(query))
-        case .renameConversation(let id, let title):
+        case .load(let name): return .loaded(try store.find(name))
+        case .loadPreview(let id): return .previewLoaded(try store.load(id: id))
+        case .list: return .listed(store.list())
+        case .search(let query): return .found(query: query, store.search(query))
+        case .rename(let id, let title):
             var record = try store.load(id: id)
             record.title = title
             try store.save(record)
-            return .conversationRenamed(id: id, title: title)
-        case .deleteConversation(let id):
+            return .renamed(id: id, title: title)
+        case .delete(let id):
             try store.delete(id: id)
-            return .conversationDeleted(id: id)
-        case .exportConversation(let record, let format, let path):
+            return .deleted(id: id)
+        case .export(let record, let format, let path):
             try ConversationExport.write(record, as: format, to: path)
-            return .conversationExported(path: path)
-        default:
-            return nil
-        }
-    }
-
-    private static func verb(of effect: Effect) -> String {
-        switch effect {
-        case .saveConversation: return "save"
-        case .loadConversation, .loadConversationPreview: return "load"
-        case .listConversations, .searchConversations: return "list"
-        case .renameConversation: return "rename"
-        case .deleteConversation: return "delete"
-        case .exportConversation: return "export"
-        default: return "store"
+            return .exported(path: path)
         }
     }
 }

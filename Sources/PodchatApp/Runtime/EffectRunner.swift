@@ -29,42 +29,38 @@ package final class EffectRunner: Sendable {
 
     package func perform(_ effect: Effect) {
         switch effect {
-        case .startCompletion(let id, let request): start(id, request)
-        case .cancelCompletion(let id): replies.withLock { $0[id] }?.cancel()
-        case .savePreset, .loadPreset, .listPresets: post(presetResult(of: effect))
-        case .checkLoad: Task { [backend, post] in post(.loadReported(await backend.load())) }
-        case .fetchModelInfo: Task { [backend, post] in post(.modelInfoReported(await backend.modelInfo())) }
-        case .saveConversation, .loadConversation, .loadConversationPreview, .listConversations, .searchConversations,
-            .renameConversation, .deleteConversation, .exportConversation:
-            if let result = conversationResult(of: effect) { post(result) }
-        case .copyToClipboard, .editExternally:
+        case .completion(.start(let id, let request)): start(id, request)
+        case .completion(.cancel(let id)): replies.withLock { $0[id] }?.cancel()
+        case .endpoint(.checkLoad): Task { [backend, post] in post(.endpoint(.loadReported(await backend.load()))) }
+        case .endpoint(.fetchModelInfo): Task { [backend, post] in post(.endpoint(.modelInfoReported(await backend.modelInfo()))) }
+        case .preset(let preset): post(.preset(presetResult(of: preset)))
+        case .storage(let storage): if let result = conversationResult(of: storage) { post(result) }
+        case .terminal:
             break  // The terminal's to do: the event loop performs them before effects reach here.
         }
     }
 
     /// Runs a preset effect right here, on the loop's thread: the files are a few hundred bytes
     /// on a local disk, and the result still arrives as an event like any other.
-    private func presetResult(of effect: Effect) -> Event {
+    private func presetResult(of effect: Effect.Preset) -> Event.Preset {
         let name: String
         switch effect {
-        case .savePreset(let preset, _), .loadPreset(let preset): name = preset
-        default: name = ""
+        case .save(let preset, _), .load(let preset): name = preset
+        case .list: name = ""
         }
-        guard let presets else { return .presetFailed(name: name, message: "presets are not available here") }
+        guard let presets else { return .failed(name: name, message: "presets are not available here") }
         do {
             switch effect {
-            case .savePreset(_, let values):
+            case .save(_, let values):
                 try presets.save(values, as: name)
-                return .presetSaved(name: name)
-            case .loadPreset:
-                return .presetLoaded(name: name, values: try presets.load(name))
-            default:
-                return .presetsListed(try presets.names())
+                return .saved(name: name)
+            case .load: return .loaded(name: name, values: try presets.load(name))
+            case .list: return .listed(try presets.names())
             }
         } catch let error as PresetStoreError {
-            return .presetFailed(name: name, message: error.description)
+            return .failed(name: name, message: error.description)
         } catch {
-            return .presetFailed(name: name, message: "\(error)")
+            return .failed(name: name, message: "\(error)")
         }
     }
 
@@ -95,12 +91,12 @@ package final class EffectRunner: Sendable {
     ) async {
         do {
             for try await event in backend.complete(request) {
-                post(.completionReceived(id, event))
+                post(.reply(id, .received(event)))
             }
         } catch is CancellationError {
             // The app asked for this and already shows the reply as stopped.
         } catch {
-            if !Task.isCancelled { post(.completionFailed(id, error as? CompletionFailure ?? CompletionFailure("\(error)"))) }
+            if !Task.isCancelled { post(.reply(id, .failed(error as? CompletionFailure ?? CompletionFailure("\(error)")))) }
         }
     }
 }

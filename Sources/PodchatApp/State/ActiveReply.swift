@@ -1,17 +1,16 @@
-/// The reply being waited for: which request it is and how far it got.
+/// The reply being waited for: which request it is, and a transient failure being recovered
+/// from. Its timings and job id are the reply's own, on its ``TranscriptEntry``.
 package struct ActiveReply: Sendable, Equatable {
     package let id: RequestID
-    package let requestedAt: ContinuousClock.Instant
-    package var jobID: String?
-    /// When a worker took the job (or the first text came).
-    package var startedAt: ContinuousClock.Instant?
-    package var firstTokenAt: ContinuousClock.Instant?
     /// The last transient failure and when the next try starts.
-    package var retry: PendingRetry?
+    package private(set) var retry: PendingRetry?
 
-    package init(id: RequestID, requestedAt: ContinuousClock.Instant) {
+    init(id: RequestID) {
         self.id = id
-        self.requestedAt = requestedAt
+    }
+
+    mutating func retry(_ pending: PendingRetry?) {
+        retry = pending
     }
 }
 
@@ -19,12 +18,4 @@ package struct ActiveReply: Sendable, Equatable {
 package struct PendingRetry: Sendable, Equatable {
     package var reason: String
     package var at: ContinuousClock.Instant
-}
-
-/// A short message in the status bar.
-package struct Notice: Sendable, Equatable {
-    package var text: String
-    package var isError: Bool
-    /// When it disappears by itself; nil keeps it until replaced.
-    package var expiresAt: ContinuousClock.Instant?
 }

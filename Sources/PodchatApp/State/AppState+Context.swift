@@ -1,36 +1,25 @@
 import PodchatCore
 
-/// The model's context: learning its length, measuring how full the conversation is, and
-/// fitting a request into it before the server would refuse it.
+/// The model's context: measuring how full the conversation is, and fitting a request into
+/// it before the server would refuse it.
 extension AppState {
-    /// The model's context length, from its model list or from a refusal that named it.
-    package var contextLength: Int? {
-        modelInfo?.maxModelLength ?? reportedContextLength
-    }
-
     /// How many tokens the conversation took at the last reply (its prompt and its reply),
     /// as the server counted them.
     package var contextUsed: Int? {
-        guard let usage = entries.last(where: { $0.role == .assistant && $0.usage != nil })?.usage else { return nil }
+        guard let usage = conversation.entries.last(where: { $0.role == .assistant && $0.usage != nil })?.usage else { return nil }
         return usage.promptTokens + usage.completionTokens
     }
 
     /// Asks for the model's context length after the first reply: a worker is warm then, so
     /// the question costs no cold start.
     mutating func askForModelInfoOnce() -> [Effect] {
-        guard !hasAskedForModelInfo else { return [] }
-        hasAskedForModelInfo = true
-        return [.fetchModelInfo]
-    }
-
-    mutating func learn(_ info: ModelInfo?) {
-        if let info { modelInfo = info }
+        reply.shouldAskForModelInfo() ? [.endpoint(.fetchModelInfo)] : []
     }
 
     /// `messages` as they fit in the context with `parameters`' `max_tokens`, lowering that
     /// value in `parameters` or leaving the oldest messages out, with a notice either way.
     mutating func fitToContext(_ messages: [Message], parameters: inout SamplingParameters) -> [Message] {
-        guard let contextLength else { return messages }
+        guard let contextLength = reply.contextLength else { return messages }
         let budget = ContextBudget(contextLength: contextLength, calibration: calibration)
         let maxTokens = parameters.number(of: .maxTokens).map { Int($0) }
         guard let plan = budget.plan(for: messages, maxTokens: maxTokens) else { return messages }
@@ -46,11 +35,9 @@ extension AppState {
 
     /// How the last reply's reported usage compares with the estimate of the same messages.
     private var calibration: Double {
-        guard let index = entries.lastIndex(where: { $0.role == .assistant && $0.usage != nil }),
-            let usage = entries[index].usage
-        else { return 1 }
-        let system = settings.systemPrompt.isEmpty ? [] : [Message(role: .system, content: settings.systemPrompt)]
-        let counted = system + entries[...index].compactMap(\.message)
+        let entries = conversation.entries
+        guard let index = entries.lastIndex(where: { $0.role == .assistant && $0.usage != nil }), let usage = entries[index].usage else { return 1 }
+        let counted = conversation.systemMessages + entries[...index].compactMap(\.message)
         return ContextBudget.calibration(messages: counted, reportedTokens: usage.promptTokens + usage.completionTokens)
     }
 }

@@ -2,26 +2,28 @@
 /// the arrows and the wheel, closed by any other key.
 extension AppState {
     mutating func showHelp() -> [Effect] {
-        helpScroll = 0
+        window.openHelp()
         return []
     }
 
     mutating func handleHelpKey(_ key: Key) -> [Effect] {
-        switch key {
-        case .up: scrollHelp(by: -1)
-        case .down: scrollHelp(by: 1)
-        case .pageUp: scrollHelp(by: -pageRows)
-        case .pageDown, .character(" "): scrollHelp(by: pageRows)
-        case .home: helpScroll = 0
-        default: helpScroll = nil
+        if key == .up {
+            scrollHelp(by: -1)
+        } else if key == .down {
+            scrollHelp(by: 1)
+        } else if key == .pageUp {
+            scrollHelp(by: -pageRows)
+        } else if key == .pageDown || key == .character(" ") {
+            scrollHelp(by: pageRows)
+        } else if key == .home {
+            window.scrollHelpToTop()
+        } else {
+            window.closeHelp()
         }
         return []
     }
 
     mutating func scrollHelp(by rows: Int) {
-        guard let current = helpScroll else { return }
-        let lines = HelpView.lines(width: size.width - 4).count
-        let visible = max(1, size.height - 3)
-        helpScroll = max(0, min(current + rows, lines - visible))
+        window.scrollHelp(by: rows, lineCount: HelpText.lines(width: window.size.width - 4).count)
     }
 }

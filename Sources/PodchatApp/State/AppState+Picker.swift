@@ -3,74 +3,56 @@ import PodchatCore
 /// The conversation picker's keys (Ctrl-O): type to search, ↑ ↓ select, Enter open, F2 or
 /// Ctrl-R rename, Delete or Ctrl-D delete after a `y`, Esc close.
 extension AppState {
-    mutating func openPicker() -> [Effect] {
-        picker = ConversationPicker()
-        return [.listConversations]
-    }
-
     mutating func handlePickerKey(_ key: Key) -> [Effect] {
-        guard let current = picker else { return [] }
+        guard let current = browser.picker else { return [] }
         switch current.mode {
         case .browsing: return handleBrowsingKey(key)
-        case .renaming(let editor): return handleRenamingKey(key, editor: editor)
+        case .renaming(let editor): return handleRenamingKey(key, title: editor.text)
         case .confirmingDelete: return handleDeleteConfirmationKey(key)
         }
     }
 
     private mutating func handleBrowsingKey(_ key: Key) -> [Effect] {
-        if let action = Keymap.action(for: [key], in: .picker) { return performPickerAction(action) }
-        guard var current = picker else { return [] }
-        let query = current.query.text
-        edit(&current.query, with: key, allowsNewlines: false)
-        picker = current
-        return current.query.text == query ? [] : [current.searchEffect]
+        if case .picker(let action)? = Keymap.action(for: [key], in: .picker) { return performPickerAction(action) }
+        var changed = false
+        browser.updatePicker { changed = $0.editQuery(with: key) }
+        return changed ? browser.picker.map { [$0.searchEffect] } ?? [] : []
     }
 
-    mutating func performPickerAction(_ action: KeyAction) -> [Effect] {
-        let selected = picker?.selected
+    mutating func performPickerAction(_ action: KeyAction.Picker) -> [Effect] {
         switch action {
-        case .closePicker: picker = nil
+        case .closePicker: browser.close()
         case .pickPrevious, .pickNext:
-            picker?.move(by: action == .pickPrevious ? -1 : 1)
-            return pickerPreviewEffects()
-        case .openPicked: return selected.map { leaveConversation() + [.loadConversation($0.id)] } ?? []
-        case .renamePicked: if let selected { picker?.mode = .renaming(LineEditor(selected.title)) }
-        case .deletePicked: if selected != nil { picker?.mode = .confirmingDelete }
-        default: break
+            browser.updatePicker { $0.move(by: action == .pickPrevious ? -1 : 1) }
+            return browser.previewEffects
+        case .openPicked:
+            return browser.picker?.selected.map { leaveConversation() + [.storage(.load($0.id))] } ?? []
+        case .renamePicked: browser.updatePicker { $0.beginRename() }
+        case .deletePicked: browser.updatePicker { $0.confirmDelete() }
         }
         return []
     }
 
-    private mutating func handleRenamingKey(_ key: Key, editor: LineEditor) -> [Effect] {
-        var editor = editor
-        switch key {
-        case .escape: picker?.mode = .browsing
-        case .enter:
-            let newTitle = editor.text.trimmingWhitespace
-            guard !newTitle.isEmpty, let id = picker?.selected?.id else { return [] }
-            picker?.mode = .browsing
-            return [.renameConversation(id: id, title: newTitle)]
-        default:
-            edit(&editor, with: key, allowsNewlines: false)
-            picker?.mode = .renaming(editor)
+    private mutating func handleRenamingKey(_ key: Key, title: String) -> [Effect] {
+        if key == .escape {
+            browser.updatePicker { $0.browse() }
+        } else if key == .enter {
+            let newTitle = title.trimmingWhitespace
+            guard !newTitle.isEmpty, let id = browser.picker?.selected?.id else { return [] }
+            browser.updatePicker { $0.browse() }
+            return [.storage(.rename(id: id, title: newTitle))]
+        } else {
+            browser.updatePicker { $0.editRename(with: key) }
         }
         return []
     }
 
     private mutating func handleDeleteConfirmationKey(_ key: Key) -> [Effect] {
-        switch key {
-        case .character("y"), .character("Y"):
-            picker?.mode = .browsing
-            return picker?.selected.map { [.deleteConversation(id: $0.id)] } ?? []
-        case .character("n"), .character("N"), .escape: picker?.mode = .browsing
-        default: break
+        if key == .character("y") || key == .character("Y") {
+            browser.updatePicker { $0.browse() }
+            return browser.picker?.selected.map { [.storage(.delete(id: $0.id))] } ?? []
         }
+        if key == .character("n") || key == .character("N") || key == .escape { browser.updatePicker { $0.browse() } }
         return []
-    }
-
-    /// Asks for the selected conversation's messages when the preview shows another one.
-    mutating func pickerPreviewEffects() -> [Effect] {
-        guard let selected = picker?.selected, picker?.preview?.id != selected.id else { return [] }
-        return [.loadConversationPreview(id: selected.id)]
     }
 }

@@ -1,42 +1,36 @@
 import PodchatCore
 
-/// Named presets of sampling parameters. The files are the ``EffectRunner``'s business: the
+/// Named presets of sampling parameters. The files are the effect runner's business: the
 /// state asks with an effect and hears back with an event.
 extension AppState {
-    /// `/preset save NAME`, `/preset load NAME`, `/preset list`; nil after a usage error.
-    mutating func runPreset(_ words: [String]) -> [Effect]? {
+    /// `/preset save NAME`, `/preset load NAME`, `/preset list`.
+    mutating func runPreset(_ words: [String]) -> CommandOutcome {
         switch (words.first, words.count) {
-        case ("list", 1): return [.listPresets]
+        case ("list", 1): return .done([.preset(.list)])
         case ("save", 2), ("load", 2):
             let name = words[1]
-            guard Self.isValidPresetName(name) else {
-                show("A preset name is letters, digits, '-', '_' or '.' (got \(name))", expiresIn: .seconds(5), isError: true)
-                return nil
-            }
-            return words[0] == "save" ? [.savePreset(name: name, values: parameters.setValues)] : [.loadPreset(name: name)]
+            guard Self.isValidPresetName(name) else { return refuse("A preset name is letters, digits, '-', '_' or '.' (got \(name))") }
+            return .done([.preset(words[0] == "save" ? .save(name: name, values: conversation.parameters.setValues) : .load(name: name))])
         default:
-            show("Usage: /preset save NAME, /preset load NAME, /preset list", expiresIn: .seconds(5), isError: true)
-            return nil
+            return refuse("Usage: /preset save NAME, /preset load NAME, /preset list")
         }
     }
 
-    mutating func handlePresetResult(_ event: Event) {
-        switch event {
-        case .presetSaved(let name):
+    mutating func handlePresetResult(_ result: Event.Preset) {
+        switch result {
+        case .saved(let name):
             show("Saved preset \(name)", expiresIn: .seconds(3))
-        case .presetLoaded(let name, let values):
+        case .loaded(let name, let values):
             do {
-                parameters = try SamplingParameters.exactly(values)
-                show("Loaded preset \(name): \(Formatting.changedParameters(parameters).joined(separator: " · "))", expiresIn: .seconds(5))
+                conversation.replaceParameters(with: try SamplingParameters.exactly(values))
+                show("Loaded preset \(name): \(Formatting.changedParameters(conversation.parameters).joined(separator: " · "))", expiresIn: .seconds(5))
             } catch {
                 show("Preset \(name) was not loaded: \(error)", expiresIn: .seconds(8), isError: true)
             }
-        case .presetsListed(let names):
+        case .listed(let names):
             show(names.isEmpty ? "No presets yet: /preset save NAME" : "Presets: \(names.joined(separator: ", "))", expiresIn: .seconds(8))
-        case .presetFailed(let name, let message):
+        case .failed(let name, let message):
             show(name.isEmpty ? "Presets: \(message)" : "Preset \(name): \(message)", expiresIn: .seconds(8), isError: true)
-        default:
-            break
         }
     }
 

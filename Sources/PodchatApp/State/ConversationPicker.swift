@@ -12,17 +12,17 @@ package struct ConversationPicker: Sendable, Equatable {
         case confirmingDelete
     }
 
-    package internal(set) var query = LineEditor()
+    package private(set) var query = LineEditor()
     /// The conversations matching the query, newest first; all of them for an empty query.
-    package internal(set) var conversations: [ConversationSummary] = []
+    package private(set) var conversations: [ConversationSummary] = []
     /// Files that could not be read: shown with the reason, never selectable.
-    package internal(set) var unreadable: [ConversationStoreError] = []
+    package private(set) var unreadable: [ConversationStoreError] = []
     /// Whether the store has answered the current query.
-    package internal(set) var hasAnswer = false
-    package internal(set) var selection = 0
-    package internal(set) var mode = Mode.browsing
+    package private(set) var hasAnswer = false
+    package private(set) var selection = 0
+    package private(set) var mode = Mode.browsing
     /// The selected conversation as stored, once loaded.
-    package internal(set) var preview: ConversationRecord?
+    package private(set) var preview: ConversationRecord?
 
     package init() {}
 
@@ -32,7 +32,43 @@ package struct ConversationPicker: Sendable, Equatable {
 
     /// What to ask the store for the current query.
     var searchEffect: Effect {
-        query.text.isEmpty ? .listConversations : .searchConversations(query: query.text)
+        .storage(query.text.isEmpty ? .list : .search(query: query.text))
+    }
+
+    /// A key typed in the search box; true when the query changed.
+    mutating func editQuery(with key: Key) -> Bool {
+        let before = query.text
+        query.handle(key, allowsNewlines: false)
+        return query.text != before
+    }
+
+    /// F2 or Ctrl-R: the selected conversation's title becomes editable.
+    mutating func beginRename() {
+        if let selected { mode = .renaming(LineEditor(selected.title)) }
+    }
+
+    /// A key typed in the new title.
+    mutating func editRename(with key: Key) {
+        guard case .renaming(var editor) = mode else { return }
+        editor.handle(key, allowsNewlines: false)
+        mode = .renaming(editor)
+    }
+
+    /// A paste into the new title, as one line.
+    mutating func pasteIntoRename(_ text: String) {
+        guard case .renaming(var editor) = mode else { return }
+        editor.insert(text.joiningLines)
+        mode = .renaming(editor)
+    }
+
+    /// Delete or Ctrl-D: waits for `y` or `n`.
+    mutating func confirmDelete() {
+        if selected != nil { mode = .confirmingDelete }
+    }
+
+    /// Back from a rename or a delete question to the list.
+    mutating func browse() {
+        mode = .browsing
     }
 
     /// Shows a full listing, unless the query has changed since it was asked for.

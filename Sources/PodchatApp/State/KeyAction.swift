@@ -1,20 +1,45 @@
 /// What a key does: the keymap binds keys to these, the state performs them, and the help
-/// overlay describes them, so help and behaviour come from one table.
+/// overlay describes them, so help and behaviour come from one table. Grouped by the part of
+/// the window that performs them.
 package enum KeyAction: Sendable, Equatable {
-    // Anywhere
-    case showHelp, togglePanel, toggleRawText, toggleThinking, openPicker
-    // The input box
-    case send, insertNewline, completeOrNextFocus, previousFocus, stopReply, pageUp, pageDown
-    case lineUpOrOlderMessage, lineDownOrNewerMessage, openEditor
-    // Editing any text field
-    case left, right, wordLeft, wordRight, lineStart, lineEnd
-    case deleteBackward, deleteForward, deleteWordBackward, deleteWordForward, deleteToLineStart, deleteToLineEnd
-    // The transcript
-    case scrollUp, scrollDown, scrollToTop, scrollToBottom, previousChoice, nextChoice
-    case regenerate, editLastMessage, copyReply, copyLastCode, backToInput, nextFocus
-    // The sampling panel
-    case selectPrevious, selectNext, selectFirst, selectLast, decrease, increase, decreaseCoarse, increaseCoarse
-    case editValue, toggleValue, resetValue, resetAllValues, unsetValue
-    // The conversation picker
-    case pickPrevious, pickNext, openPicked, renamePicked, deletePicked, closePicker
+    case window(Window)
+    case input(Input)
+    case edit(TextEdit)
+    case transcript(Transcript)
+    case panel(Panel)
+    case picker(Picker)
+
+    /// Anywhere: overlays, toggles and focus.
+    package enum Window: Sendable, Equatable {
+        case showHelp, togglePanel, toggleRawText, toggleThinking, openPicker
+        case nextFocus, previousFocus, backToInput, stopReply
+    }
+
+    /// The input box.
+    package enum Input: Sendable, Equatable {
+        case send, insertNewline, completeOrNextFocus, olderMessageOrLineUp, newerMessageOrLineDown, openEditor
+    }
+
+    /// Editing any text field.
+    package enum TextEdit: Sendable, Equatable {
+        case left, right, wordLeft, wordRight, lineStart, lineEnd
+        case deleteBackward, deleteForward, deleteWordBackward, deleteWordForward, deleteToLineStart, deleteToLineEnd
+    }
+
+    /// The transcript: scrolling, and what to do with the last exchange.
+    package enum Transcript: Sendable, Equatable {
+        case scrollUp, scrollDown, pageUp, pageDown, scrollToTop, scrollToBottom, previousChoice, nextChoice
+        case regenerate, editLastMessage, copyReply, copyLastCode
+    }
+
+    /// The sampling panel.
+    package enum Panel: Sendable, Equatable {
+        case selectPrevious, selectNext, selectFirst, selectLast, decrease, increase, decreaseCoarse, increaseCoarse
+        case editValue, toggleValue, resetValue, resetAllValues, unsetValue
+    }
+
+    /// The conversation picker.
+    package enum Picker: Sendable, Equatable {
+        case pickPrevious, pickNext, openPicked, renamePicked, deletePicked, closePicker
+    }
 }

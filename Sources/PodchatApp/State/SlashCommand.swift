@@ -1,42 +1,55 @@
-/// A command typed in the input box: completion, the inline hint and help all read this table.
+/// A command typed in the input box: dispatch, completion, the inline hint and help all read
+/// this table, so a command cannot be listed without being run or run without being listed.
 package struct SlashCommand: Sendable, Equatable {
     package let name: String
     /// The arguments, as help shows them.
     package let arguments: String
     package let summary: String
+    /// What the command does to the state.
+    let run: @Sendable (inout AppState, CommandArguments) -> CommandOutcome
 
-    init(_ name: String, _ arguments: String, _ summary: String) {
+    init(_ name: String, _ arguments: String, _ summary: String, run: @escaping @Sendable (inout AppState, CommandArguments) -> CommandOutcome) {
         self.name = name
         self.arguments = arguments
         self.summary = summary
+        self.run = run
     }
 
     /// `/name arguments`.
     package var usage: String { arguments.isEmpty ? name : "\(name) \(arguments)" }
 
+    package static func == (left: SlashCommand, right: SlashCommand) -> Bool {
+        left.name == right.name
+    }
+
     package static let all: [SlashCommand] = [
-        SlashCommand("/set", "NAME VALUE", "set a sampling parameter or setting for the next request (VALUE model: unset)"),
-        SlashCommand("/reset", "[NAME]", "back to the starting value (all without NAME)"),
-        SlashCommand("/system", "[TEXT]", "set the system prompt; without TEXT, edit it"),
-        SlashCommand("/mode", "chat|prompt", "send messages, or the conversation as one raw prompt"),
-        SlashCommand("/raw", "", "show replies as raw text or as Markdown"),
-        SlashCommand("/thinking", "", "show every reply's thinking in full, or folded to one line"),
-        SlashCommand("/regen", "", "regenerate the last reply"),
-        SlashCommand("/edit", "", "edit your last message and send it again"),
-        SlashCommand("/copy", "[code N]", "copy the last reply, or its code block N, to the clipboard"),
-        SlashCommand("/choose", "N", "the choice of the last reply that continues the conversation"),
-        SlashCommand("/preset", "save|load NAME, list", "named sets of sampling parameters"),
-        SlashCommand("/new", "", "start a new conversation (this one is saved)"),
-        SlashCommand("/save", "[NAME]", "save now, and name the conversation"),
-        SlashCommand("/load", "NAME", "open a saved conversation (Tab completes, Ctrl-O lists)"),
-        SlashCommand("/title", "TEXT", "rename the conversation"),
-        SlashCommand("/export", "[md|json] [FILE]", "write the conversation to a file"),
-        SlashCommand("/help", "", "keys and commands"),
-        SlashCommand("/quit", "", "save and quit"),
+        SlashCommand("/set", "NAME VALUE", "set a sampling parameter or setting for the next request (VALUE model: unset)") { $0.runSet($1.text) },
+        SlashCommand("/reset", "[NAME]", "back to the starting value (all without NAME)") { $0.runReset($1.text) },
+        SlashCommand("/system", "[TEXT]", "set the system prompt; without TEXT, edit it") { $0.runSystem($1.text) },
+        SlashCommand("/mode", "chat|prompt", "send messages, or the conversation as one raw prompt") { $0.runMode($1.text) },
+        SlashCommand("/raw", "", "show replies as raw text or as Markdown") { state, _ in .done(state.toggleRawText()) },
+        SlashCommand("/thinking", "", "show every reply's thinking in full, or folded to one line") { state, _ in .done(state.toggleThinking()) },
+        SlashCommand("/regen", "", "regenerate the last reply") { state, _ in state.regenerate() },
+        SlashCommand("/edit", "", "edit your last message and send it again") { state, _ in state.editLastMessage() },
+        SlashCommand("/copy", "[code N]", "copy the last reply, or its code block N, to the clipboard") { $0.runCopy($1.words) },
+        SlashCommand("/choose", "N", "the choice of the last reply that continues the conversation") { $0.runChoose($1.text) },
+        SlashCommand("/preset", "save|load NAME, list", "named sets of sampling parameters") { $0.runPreset($1.words) },
+        SlashCommand("/new", "", "start a new conversation (this one is saved)") { state, _ in .done(state.runNew()) },
+        SlashCommand("/save", "[NAME]", "save now, and name the conversation") { $0.runSave($1.text) },
+        SlashCommand("/load", "NAME", "open a saved conversation (Tab completes, Ctrl-O lists)") { $0.runLoad($1.text) },
+        SlashCommand("/title", "TEXT", "rename the conversation") { $0.runTitle($1.text) },
+        SlashCommand("/export", "[md|json] [FILE]", "write the conversation to a file") { $0.runExport($1.words) },
+        SlashCommand("/help", "", "keys and commands") { state, _ in .done(state.showHelp()) },
+        SlashCommand("/quit", "", "save and quit") { state, _ in .done(state.quit()) },
     ]
 
     /// The commands whose names start with `prefix`.
     static func matching(_ prefix: some StringProtocol) -> [SlashCommand] {
         all.filter { $0.name.hasPrefix(prefix) }
+    }
+
+    /// The command called exactly `name`.
+    static func named(_ name: some StringProtocol) -> SlashCommand? {
+        all.first { $0.name == name }
     }
 }

@@ -89,30 +89,6 @@ package struct TranscriptEntry: Sendable, Equatable {
         choices[index] += text
     }
 
-    /// Replaces choice `index`'s text with a recovered full text.
-    mutating func replace(choice index: Int, with text: String) {
-        growChoices(to: index)
-        choices[index] = text
-    }
-
-    /// Adds streamed thinking to choice `index`.
-    mutating func appendReasoning(_ text: String, toChoice index: Int) {
-        growChoices(to: index)
-        reasonings[index] += text
-    }
-
-    /// Replaces choice `index`'s thinking with a recovered full text.
-    mutating func replaceReasoning(choice index: Int, with text: String) {
-        growChoices(to: index)
-        reasonings[index] = text
-    }
-
-    /// Adds log probabilities of choice `index`'s next tokens.
-    mutating func appendLogprobs(_ tokens: [TokenLogprob], toChoice index: Int) {
-        growChoices(to: index)
-        logprobs[index] += tokens
-    }
-
     /// Restores stored thinking and log probabilities, aligned with the choices.
     mutating func restore(reasonings stored: [String], logprobs storedLogprobs: [[TokenLogprob]]) {
         for (index, text) in stored.enumerated() where index < choices.count { reasonings[index] = text }
@@ -125,6 +101,46 @@ package struct TranscriptEntry: Sendable, Equatable {
         choices += Array(repeating: "", count: added)
         reasonings += Array(repeating: "", count: added)
         logprobs += Array(repeating: [], count: added)
+    }
+
+    /// Applies a piece of the reply that arrived at `instant`: its job, its start, its text
+    /// and thinking (the first of either is the first token; answer text ends the thinking),
+    /// text put back from the job's final output, log probabilities, usage. Retries and the
+    /// end are the ``ReplyTracker``'s and ``Conversation``'s business.
+    mutating func apply(_ event: CompletionEvent, at instant: ContinuousClock.Instant) {
+        switch event {
+        case .queued(let id): jobID = id
+        case .started: startedAt = startedAt ?? instant
+        case .delta(let choice, let text):
+            guard !text.isEmpty else { return }
+            append(text, toChoice: choice)
+            receivedText(at: instant, isAnswer: true)
+        case .reasoning(let choice, let text):
+            guard !text.isEmpty else { return }
+            growChoices(to: choice)
+            reasonings[choice] += text
+            receivedText(at: instant, isAnswer: false)
+        case .replaced(let choice, let text):
+            growChoices(to: choice)
+            choices[choice] = text
+            wasRepaired = true
+        case .reasoningReplaced(let choice, let text):
+            growChoices(to: choice)
+            reasonings[choice] = text
+            wasRepaired = true
+        case .logprobs(let choice, let tokens):
+            growChoices(to: choice)
+            logprobs[choice] += tokens
+        case .generation(let generation): workerGeneration = generation
+        case .usage(let reported): usage = reported
+        case .retrying, .finished: return
+        }
+    }
+
+    private mutating func receivedText(at instant: ContinuousClock.Instant, isAnswer: Bool) {
+        startedAt = startedAt ?? instant
+        firstTokenAt = firstTokenAt ?? instant
+        if isAnswer { firstAnswerAt = firstAnswerAt ?? instant }
     }
 
     /// The message as the next request carries it, or nil when there is nothing to send.

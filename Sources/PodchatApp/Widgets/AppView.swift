@@ -3,29 +3,30 @@ package enum AppView {
     /// - Parameter cache: keeps laid-out messages between frames; the program passes one so a
     ///   frame costs the same at message 10 and message 10,000. The screen is the same without.
     package static func render(_ state: AppState, cache: TranscriptCache? = nil) -> Screen {
-        var screen = Screen(size: state.size)
-        let inputBox = inputBox(for: state)
-        guard let layout = layout(for: state, inputBox: inputBox) else {
+        let size = state.window.size
+        var screen = Screen(size: size)
+        let input = InputLayout(for: state)
+        guard let layout = ScreenLayout(for: state, input: input) else {
             let minimum = ScreenLayout.minimumSize
-            let message = "Terminal too small: need \(minimum.width)×\(minimum.height), have \(state.size.width)×\(state.size.height)"
-            for (row, line) in TextWrapper.wrap(message, width: state.size.width).prefix(state.size.height).enumerated() {
-                screen.write(line, at: Point(x: 0, y: row), width: state.size.width, style: .error)
+            let message = "Terminal too small: need \(minimum.width)×\(minimum.height), have \(size.width)×\(size.height)"
+            for (row, line) in TextWrapper.wrap(message, width: size.width).prefix(size.height).enumerated() {
+                screen.write(line, at: Point(x: 0, y: row), width: size.width, style: .error)
             }
             return screen
         }
         TranscriptView(state: state, cache: cache).render(in: layout.transcript, on: &screen)
-        inputBox.render(divider: layout.inputDivider, input: layout.input, on: &screen)
+        inputBox(for: state, layout: input).render(divider: layout.inputDivider, input: layout.input, on: &screen)
         if let panel = layout.panel {
             ParameterPanelView(state: state).render(in: panel, on: &screen)
         }
-        if let picker = state.picker {
+        if let picker = state.browser.picker {
             screen.cursor = nil
-            let area = Rect(x: 0, y: 0, width: state.size.width, height: layout.statusBar.y)
-            ConversationPickerView(picker: picker, wallTime: state.wallTime).render(in: area, on: &screen)
+            let area = Rect(x: 0, y: 0, width: size.width, height: layout.statusBar.y)
+            ConversationPickerView(picker: picker, wallTime: state.window.wallTime).render(in: area, on: &screen)
         }
-        if let scroll = state.helpScroll {
+        if let scroll = state.window.helpScroll {
             screen.cursor = nil
-            HelpView(scroll: scroll).render(in: Rect(x: 0, y: 0, width: state.size.width, height: layout.statusBar.y), on: &screen)
+            HelpView(scroll: scroll).render(in: Rect(x: 0, y: 0, width: size.width, height: layout.statusBar.y), on: &screen)
         }
         StatusBarView(state: state).render(in: layout.statusBar, on: &screen)
         return screen
@@ -41,25 +42,14 @@ package enum AppView {
         return matches.isEmpty ? "no such command · F1 lists them" : matches.map(\.name).joined(separator: " ")
     }
 
-    /// Where each part goes for the state's size and input; nil when the terminal is too small.
-    static func layout(for state: AppState) -> ScreenLayout? {
-        layout(for: state, inputBox: inputBox(for: state))
-    }
-
-    private static func layout(for state: AppState, inputBox: InputBoxView) -> ScreenLayout? {
-        ScreenLayout(size: state.size, inputRows: inputBox.rowsNeeded, showsPanel: state.showsPanel)
-    }
-
     /// The input box shows the message being typed, or the system prompt while it is edited.
-    private static func inputBox(for state: AppState) -> InputBoxView {
-        if let edit = state.editing, edit.field == .systemPrompt {
+    private static func inputBox(for state: AppState, layout input: InputLayout) -> InputBoxView {
+        if let edit = state.panel.editing, edit.field == .systemPrompt {
             return InputBoxView(
-                editor: edit.editor, width: state.size.width, isWaiting: false, isFocused: true,
-                label: "system prompt: Enter saves · Esc cancels · Ctrl-J new line")
+                layout: input, isWaiting: false, isFocused: true, label: "system prompt: Enter saves · Esc cancels · Ctrl-J new line")
         }
-        let label = state.focus == .transcript ? "▲ transcript: ↑↓ PgUp PgDn Home End scroll · r y e c [ ] · Tab" : commandHint(for: state.input)
+        let label = state.window.focus == .transcript ? "▲ transcript: ↑↓ PgUp PgDn Home End scroll · r y e c [ ] · Tab" : commandHint(for: state.composer.input)
         return InputBoxView(
-            editor: state.input, width: state.size.width, isWaiting: state.activeReply != nil,
-            isFocused: state.focus == .input && state.editing == nil, label: label)
+            layout: input, isWaiting: state.reply.active != nil, isFocused: state.window.focus == .input && state.panel.editing == nil, label: label)
     }
 }

@@ -2,28 +2,11 @@
 /// in view. Places the terminal cursor at the caret when it has the keys. The same box edits
 /// the system prompt, named on the divider.
 struct InputBoxView {
-    static let prompt = "› "
-
-    let editor: LineEditor
+    let layout: InputLayout
     let isWaiting: Bool
     let isFocused: Bool
     /// Written on the divider: what the box is editing or which area has the keys.
     let label: String?
-    /// The text hard-wrapped beside the prompt, laid out once: sizing the box and drawing it
-    /// both need it, and a pasted megabyte is not cheap to lay out.
-    private let textLayout: (rows: [String], caretRow: Int, caretColumn: Int)
-
-    /// The box for `editor` in a terminal `width` columns wide.
-    init(editor: LineEditor, width: Int, isWaiting: Bool, isFocused: Bool, label: String?) {
-        self.editor = editor
-        self.isWaiting = isWaiting
-        self.isFocused = isFocused
-        self.label = label
-        textLayout = editor.layout(width: width - DisplayWidth.of(Self.prompt))
-    }
-
-    /// Rows the text needs, before the screen layout caps them.
-    var rowsNeeded: Int { textLayout.rows.count }
 
     func render(divider: Rect, input: Rect, on screen: inout Screen) {
         let rule = String(repeating: "─", count: divider.width)
@@ -31,20 +14,20 @@ struct InputBoxView {
         if let label {
             screen.write(" \(label) ", at: Point(x: divider.x + 1, y: divider.y), width: divider.width - 2, style: .focusLabel)
         }
-        let promptWidth = DisplayWidth.of(Self.prompt)
-        let firstRow = max(0, textLayout.caretRow - (input.height - 1))
-        if editor.characters.isEmpty {
+        let promptWidth = DisplayWidth.of(InputLayout.prompt)
+        let firstRow = max(0, layout.caretRow - (input.height - 1))
+        if layout.editor.characters.isEmpty {
             let hint = isWaiting ? "(a reply is coming; Esc stops it)" : "Type a message, Enter to send; /set NAME VALUE tunes"
             screen.write(hint, at: Point(x: input.x + promptWidth, y: input.y), width: input.width - promptWidth, style: .placeholder)
         }
-        for row in 0..<input.height where firstRow + row < textLayout.rows.count {
+        for row in 0..<input.height where firstRow + row < layout.rows.count {
             let y = input.y + row
-            let prefix = firstRow + row == 0 ? Self.prompt : String(repeating: " ", count: promptWidth)
+            let prefix = firstRow + row == 0 ? InputLayout.prompt : String(repeating: " ", count: promptWidth)
             screen.write(prefix, at: Point(x: input.x, y: y), width: promptWidth, style: isFocused ? .inputPrompt : .dim)
-            screen.write(textLayout.rows[firstRow + row], at: Point(x: input.x + promptWidth, y: y), width: input.width - promptWidth, style: .inputText)
+            screen.write(layout.rows[firstRow + row], at: Point(x: input.x + promptWidth, y: y), width: input.width - promptWidth, style: .inputText)
         }
         if isFocused {
-            screen.cursor = Point(x: input.x + promptWidth + textLayout.caretColumn, y: input.y + textLayout.caretRow - firstRow)
+            screen.cursor = Point(x: input.x + promptWidth + layout.caretColumn, y: input.y + layout.caretRow - firstRow)
         }
     }
 }

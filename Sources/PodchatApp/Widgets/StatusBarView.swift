@@ -8,14 +8,14 @@ struct StatusBarView {
     func render(in area: Rect, on screen: inout Screen) {
         screen.fill(area, style: .statusBar)
         var x = area.x
-        let badge = state.isDemo ? " DEMO " : " \(state.endpointLabel) "
+        let badge = state.window.isDemo ? " DEMO " : " \(state.window.endpointLabel) "
         x += screen.write(badge, at: Point(x: x, y: area.y), width: area.width, style: .statusBarAccent)
         let (message, style) = self.message
         let hints = " " + keyHints.joined(separator: " · ") + " "
         let hintsWidth = DisplayWidth.of(hints)
         let room = area.maxX - x
         // An error is worth more than the hints: it gets the whole bar.
-        let showsHints = room - hintsWidth >= 20 && state.notice?.isError != true
+        let showsHints = room - hintsWidth >= 20 && state.window.notice?.isError != true
         x += screen.write(" " + message, at: Point(x: x, y: area.y), width: showsHints ? room - hintsWidth : room, style: style)
         if showsHints {
             screen.write(hints, at: Point(x: area.maxX - hintsWidth, y: area.y), width: hintsWidth, style: .statusBar)
@@ -23,16 +23,16 @@ struct StatusBarView {
     }
 
     private var message: (String, Style) {
-        if let notice = state.notice { return (notice.text, notice.isError ? .statusBarError : .statusBar) }
-        let load = state.endpointLoad.map { " · \($0.summary)" } ?? ""
-        guard let reply = state.activeReply else {
-            let generation = state.workerGeneration.map { " · \($0.label)" } ?? ""
-            let ready = (state.isDemo ? "simulator \(state.endpointLabel) · ready" : "ready")
+        if let notice = state.window.notice { return (notice.text, notice.isError ? .statusBarError : .statusBar) }
+        let load = state.reply.endpointLoad.map { " · \($0.summary)" } ?? ""
+        guard let active = state.reply.active, let reply = state.activeReplyEntry else {
+            let generation = state.reply.workerGeneration.map { " · \($0.label)" } ?? ""
+            let ready = (state.window.isDemo ? "simulator \(state.window.endpointLabel) · ready" : "ready")
             return (ready + contextMeter + generation + load, .statusBar)
         }
-        let elapsed = Formatting.elapsed(state.now - reply.requestedAt)
-        if let retry = reply.retry {
-            return ("retrying in \(Formatting.elapsed(retry.at - state.now)): \(retry.reason)", .statusBarError)
+        let elapsed = Formatting.elapsed(state.window.now - (reply.requestedAt ?? state.window.now))
+        if let retry = active.retry {
+            return ("retrying in \(Formatting.elapsed(retry.at - state.window.now)): \(retry.reason)", .statusBarError)
         }
         // An OpenAI-compatible server names no job: its reply is "sending…" until it starts.
         guard let jobID = reply.jobID else {
@@ -45,24 +45,24 @@ struct StatusBarView {
     }
 
     private var activity: String {
-        state.entries.last?.isThinking == true ? "thinking" : "streaming"
+        state.conversation.entries.last?.isThinking == true ? "thinking" : "streaming"
     }
 
     /// " · context 1.2k/8.2k": how full the model's context was at the last reply.
     private var contextMeter: String {
-        guard let length = state.contextLength, let used = state.contextUsed else { return "" }
+        guard let length = state.reply.contextLength, let used = state.contextUsed else { return "" }
         return " · context \(Formatting.tokenCount(used))/\(Formatting.tokenCount(length))"
     }
 
     /// The keys that matter in the focused area.
     private var keyHints: [String] {
-        if state.helpScroll != nil { return ["↑↓ scroll", "any key closes"] }
-        if state.picker != nil { return ["Enter open", "Esc close"] }
-        if state.editing != nil { return ["Enter set", "Esc cancel"] }
-        switch state.focus {
+        if state.window.helpScroll != nil { return ["↑↓ scroll", "any key closes"] }
+        if state.browser.picker != nil { return ["Enter open", "Esc close"] }
+        if state.panel.editing != nil { return ["Enter set", "Esc cancel"] }
+        switch state.window.focus {
         case .panel: return ["←→ adjust", "Enter edit", "u unset", "r reset", "Tab"]
         case .transcript: return ["↑↓ scroll", "r regen", "y copy", "t thinking", "F1 help"]
-        case .input: return state.activeReply == nil ? ["Enter send", "Tab panel", "F1 help", "Ctrl-Q quit"] : ["Esc stop", "F1 help", "Ctrl-Q quit"]
+        case .input: return state.reply.active == nil ? ["Enter send", "Tab panel", "F1 help", "Ctrl-Q quit"] : ["Esc stop", "F1 help", "Ctrl-Q quit"]
         }
     }
 }

@@ -6,7 +6,7 @@ struct TranscriptView {
 
     func render(in area: Rect, on screen: inout Screen) {
         guard !area.isEmpty else { return }
-        guard !state.entries.isEmpty else {
+        guard !state.conversation.entries.isEmpty else {
             for (row, line) in welcomeLines(width: area.width).prefix(area.height).enumerated() {
                 line.draw(at: Point(x: area.x, y: area.y + row), width: area.width, on: &screen)
             }
@@ -17,7 +17,7 @@ struct TranscriptView {
             line.draw(at: Point(x: area.x, y: area.y + row), width: area.width, on: &screen)
         }
         if window.isAnchored {
-            let marker = state.hasUnseenText ? " ↓ new text below · PgDn " : " ↓ more below · PgDn "
+            let marker = state.viewport.hasUnseenText ? " ↓ new text below · PgDn " : " ↓ more below · PgDn "
             let width = min(area.width, DisplayWidth.of(marker))
             screen.write(marker, at: Point(x: area.maxX - width, y: area.maxY - 1), width: width, style: .statusBarAccent)
         }
@@ -28,9 +28,9 @@ struct TranscriptView {
             ("podchat: chat with LLMs on Runpod Serverless vLLM endpoints.", .title),
             ("", .normal),
         ]
-        if state.isDemo {
+        if state.window.isDemo {
             paragraphs += [
-                ("Demo mode: replies come from the built-in simulator (\(state.endpointLabel)), over real HTTP.", .messageText),
+                ("Demo mode: replies come from the built-in simulator (\(state.window.endpointLabel)), over real HTTP.", .messageText),
                 ("To chat with your endpoint, run podchat --endpoint YOUR_ENDPOINT_ID with the key in RUNPOD_API_KEY, or set \"endpoint_id\" in ~/.config/podchat/config.json.", .dim),
                 ("", .normal),
             ]

@@ -13,16 +13,16 @@ struct TranscriptLayout {
     /// Two columns of indent, one of margin before the panel's divider.
     private var textWidth: Int { width - 3 }
 
-    var entryCount: Int { state.entries.count }
+    var entryCount: Int { state.conversation.entries.count }
 
     /// The rows of message `index`'s block.
     func rows(ofEntry index: Int) -> [TranscriptLine] {
-        let entry = state.entries[index]
+        let entry = state.conversation.entries[index]
         var lines: [TranscriptLine] = index > 0 ? [.blank] : []
         lines.append(label(for: entry.role))
         if entry.role == .assistant { lines += thinkingLines(of: entry, at: index) }
         let key = TranscriptCache.Key(
-            role: entry.role, choices: entry.choices, chosenChoice: entry.chosenChoice, width: width, showsRawText: state.showsRawText)
+            role: entry.role, choices: entry.choices, chosenChoice: entry.chosenChoice, width: width, showsRawText: state.viewport.showsRawText)
         if let cache {
             lines += cache.lines(forEntry: index, key: key, isGrowing: entry.status == .streaming) { body(of: entry, continuing: &$0) }
         } else {
@@ -36,7 +36,7 @@ struct TranscriptLayout {
     /// The `height` rows on screen for the state's scroll position, and whether the view is
     /// held above the newest text.
     func window(height: Int) -> (lines: [TranscriptLine], isAnchored: Bool) {
-        if case .anchored(let entry, let row) = state.scroll, let lines = rows(from: entry, row: row, count: height) {
+        if case .anchored(let entry, let row) = state.viewport.scroll, let lines = rows(from: entry, row: row, count: height) {
             return (lines, true)
         }
         return (bottomRows(count: height), false)
@@ -104,7 +104,7 @@ struct TranscriptLayout {
         let summary = Self.thinkingSummary(of: entry)
         // Without an answer there is nothing to fold the thinking away for.
         let canFold = !entry.text.isEmpty
-        guard !canFold || state.showsThinking else {
+        guard !canFold || state.viewport.showsThinking else {
             return [TranscriptLine("▸ \(summary) · F4 unfolds", style: .thinkingHeading, indent: 2)]
         }
         let heading = entry.isThinking ? "▾ thinking…" : canFold ? "▾ \(summary) · F4 folds" : "▾ \(summary)"
@@ -132,7 +132,7 @@ struct TranscriptLayout {
 
     /// Replies are Markdown; what the user and the system prompt say is shown as typed.
     private func text(_ text: String, role: Role, width: Int, indent: Int, continuing progress: inout MarkdownProgress) -> [TranscriptLine] {
-        let rows = role == .assistant && !state.showsRawText
+        let rows = role == .assistant && !state.viewport.showsRawText
             ? MarkdownRenderer.lines(of: text, width: width, base: .messageText, continuing: &progress)
             : TextWrapper.wrap(runs: [StyledRun(text, style: .messageText)], width: width)
         return rows.map { TranscriptLine(runs: $0, indent: indent) }
@@ -166,16 +166,16 @@ struct TranscriptLayout {
 
     /// What the reply being waited for is doing, for its footer.
     private var progress: String {
-        guard let reply = state.activeReply else { return "…" }
-        if let retry = reply.retry {
-            return "retrying in \(Formatting.elapsed(retry.at - state.now)): \(retry.reason)"
+        guard let active = state.reply.active, let reply = state.activeReplyEntry else { return "…" }
+        if let retry = active.retry {
+            return "retrying in \(Formatting.elapsed(retry.at - state.window.now)): \(retry.reason)"
         }
-        let elapsed = Formatting.elapsed(state.now - reply.requestedAt)
+        let elapsed = Formatting.elapsed(state.window.now - (reply.requestedAt ?? state.window.now))
         // A job is queued once it has an id; an OpenAI-compatible server names none, so its
         // reply is "sending…" only until it starts.
         if reply.startedAt == nil { return reply.jobID == nil ? "sending…" : "queued \(elapsed), waiting for a worker" }
         if reply.firstTokenAt == nil { return "running \(elapsed), waiting for the first token" }
-        return state.entries.last?.isThinking == true ? "thinking \(elapsed)…" : "streaming…"
+        return state.conversation.entries.last?.isThinking == true ? "thinking \(elapsed)…" : "streaming…"
     }
 
     /// Footer parts keep their label and value together: spaces inside a part do not break.

@@ -35,4 +35,10 @@ package struct ScreenLayout: Sendable, Equatable {
             panel = nil
         }
     }
+
+    /// The layout of `state`'s window; nil when the terminal is too small.
+    init?(for state: AppState, input: InputLayout? = nil) {
+        let rows = (input ?? InputLayout(for: state)).rows.count
+        self.init(size: state.window.size, inputRows: rows, showsPanel: state.panel.isShown)
+    }
 }

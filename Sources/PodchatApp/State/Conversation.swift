@@ -1,0 +1,195 @@
+import PodchatCore
+
+/// The conversation on screen: its id (also its file name), title and times, its messages,
+/// and the settings and parameters its next request is made with. The stored record is
+/// derived from it (`Conversation+Record`), and it can be rebuilt from one.
+package struct Conversation: Sendable, Equatable {
+    /// A title is the first line of the first message, cut to this many characters.
+    static let titleLength = 60
+
+    package private(set) var id: String
+    /// Empty until the first message names it (or `/title`).
+    package private(set) var title = ""
+    package private(set) var createdAt: Double
+    /// When a message, a reply or the title last changed; what the picker sorts by.
+    package private(set) var updatedAt: Double
+    package private(set) var entries: [TranscriptEntry] = []
+    package private(set) var values: RequestValues
+    /// Where replies come from, as stored: `demo` or the endpoint's label, never a key.
+    let endpoint: String
+    /// Conversation ids: a stream of their own, so ids do not change which seeds replies get.
+    private var ids: SeedGenerator
+
+    init(endpoint: String, values: RequestValues, idSeed: UInt64, wallTime: Double) {
+        self.endpoint = endpoint
+        self.values = values
+        ids = SeedGenerator(start: idSeed)
+        createdAt = wallTime
+        updatedAt = wallTime
+        id = ""
+        id = nextID()
+    }
+
+    package var settings: RequestSettings { values.settings }
+    /// The sampling parameters the next request carries.
+    package var parameters: SamplingParameters { values.parameters }
+
+    /// The last reply, the one that `r`, `[` `]` and the footer act on.
+    package var lastReply: TranscriptEntry? {
+        entries.last { $0.role == .assistant }
+    }
+
+    /// What the next request carries: the system prompt, then every message with text (of a
+    /// reply with several choices, the chosen one).
+    var messages: [Message] {
+        systemMessages + entries.compactMap(\.message)
+    }
+
+    var systemMessages: [Message] {
+        settings.systemPrompt.isEmpty ? [] : [Message(role: .system, content: settings.systemPrompt)]
+    }
+
+    // MARK: - Messages
+
+    /// Adds the user's message; the first one dates and (unless named) titles the conversation.
+    mutating func appendMessage(_ text: String, at wallTime: Double) {
+        if entries.isEmpty { createdAt = wallTime }
+        var message = TranscriptEntry(role: .user, text: text)
+        message.time = wallTime
+        if title.isEmpty { title = Self.title(from: text) }
+        entries.append(message)
+    }
+
+    /// Adds an empty reply that streams in as it arrives.
+    mutating func appendReply(requestedAt instant: ContinuousClock.Instant, parameters: SamplingParameters, at wallTime: Double) {
+        var reply = TranscriptEntry(role: .assistant, text: "", status: .streaming)
+        reply.requestedAt = instant
+        reply.parameters = parameters
+        reply.time = wallTime
+        updatedAt = wallTime
+        entries.append(reply)
+    }
+
+    /// Applies a piece of the reply to the last reply.
+    mutating func applyToReply(_ event: CompletionEvent, at instant: ContinuousClock.Instant) {
+        updateLastReply { $0.apply(event, at: instant) }
+    }
+
+    /// The reply ended with `status`.
+    mutating func finishReply(_ status: TranscriptEntry.Status, at instant: ContinuousClock.Instant, wallTime: Double) {
+        updatedAt = wallTime
+        updateLastReply {
+            $0.status = status
+            $0.finishedAt = instant
+        }
+    }
+
+    private mutating func updateLastReply(_ change: (inout TranscriptEntry) -> Void) {
+        guard let index = entries.lastIndex(where: { $0.role == .assistant }) else { return }
+        change(&entries[index])
+    }
+
+    /// `r`: the last reply leaves, so a new one can take its place; false when the conversation
+    /// does not end with a reply to a message.
+    mutating func removeLastReply() -> Bool {
+        guard let last = entries.last, last.role == .assistant, entries.dropLast().last?.role == .user else { return false }
+        entries.removeLast()
+        return true
+    }
+
+    /// `e`: the user's last message and everything after it leave; returns its text.
+    mutating func takeLastMessage() -> String? {
+        guard let index = entries.lastIndex(where: { $0.role == .user }) else { return nil }
+        let text = entries[index].text
+        entries.removeSubrange(index...)
+        return text
+    }
+
+    /// Makes choice `choice` of the last reply continue the conversation; the number of
+    /// choices it has, or nil when it has no such choice.
+    mutating func choose(_ choice: Int) -> Int? {
+        guard let index = entries.lastIndex(where: { $0.role == .assistant }), entries[index].choices.indices.contains(choice) else {
+            return nil
+        }
+        entries[index].chosenChoice = choice
+        return entries[index].choices.count
+    }
+
+    mutating func retitle(_ newTitle: String, at wallTime: Double) {
+        title = newTitle
+        updatedAt = wallTime
+    }
+
+    /// The store renamed this conversation (from the picker).
+    mutating func renamed(to newTitle: String) {
+        title = newTitle
+    }
+
+    // MARK: - Values
+
+    mutating func assign(_ text: String, to field: PanelField) -> String? {
+        values.assign(text, to: field)
+    }
+
+    mutating func adjust(_ field: PanelField, by direction: Double, coarse: Bool) {
+        values.adjust(field, by: direction, coarse: coarse)
+    }
+
+    @discardableResult
+    mutating func flip(_ field: PanelField) -> Bool {
+        values.flip(field)
+    }
+
+    mutating func unset(_ parameter: SamplingParameter) {
+        values.unset(parameter)
+    }
+
+    mutating func reset(_ field: PanelField) {
+        values.reset(field)
+    }
+
+    mutating func resetValues() {
+        values.resetAll()
+    }
+
+    mutating func setMode(_ mode: ConversationMode) {
+        values.setMode(mode)
+    }
+
+    mutating func replaceParameters(with loaded: SamplingParameters) {
+        values.replaceParameters(with: loaded)
+    }
+
+    // MARK: - Starting over
+
+    /// An empty conversation with a new id and the values podchat started with.
+    mutating func startOver(at wallTime: Double) {
+        entries = []
+        title = ""
+        values.resetAll()
+        id = nextID()
+        (createdAt, updatedAt) = (wallTime, wallTime)
+    }
+
+    /// Becomes the stored conversation `record`, already validated into `entries` and values.
+    mutating func become(_ record: ConversationRecord, entries restored: [TranscriptEntry], settings: RequestSettings, parameters: SamplingParameters) {
+        values.restore(settings: settings, parameters: parameters)
+        entries = restored
+        (id, title, createdAt, updatedAt) = (record.id, record.title, record.createdAt, record.updatedAt)
+    }
+
+    /// A fresh id: 16 hex digits from the generator seeded at start, so tests get fixed ids.
+    private mutating func nextID() -> String {
+        func hex(_ value: Int) -> String {
+            let digits = String(value, radix: 16)
+            return String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+        }
+        return hex(ids.next()) + hex(ids.next())
+    }
+
+    /// The first line of `text`, cut to ``titleLength`` characters.
+    static func title(from text: String) -> String {
+        let line = text.split(separator: "\n").first.map { String($0).trimmingWhitespace } ?? ""
+        return line.count > titleLength ? String(line.prefix(titleLength - 1)) + "…" : line
+    }
+}

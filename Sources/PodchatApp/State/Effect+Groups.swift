@@ -1,0 +1,63 @@
+import PodchatCore
+
+extension Effect {
+    /// Replies; each answers with ``Event/reply(_:_:)`` events.
+    package enum Completion: Sendable, Equatable {
+        case start(RequestID, CompletionRequest)
+        case cancel(RequestID)
+    }
+
+    /// Questions to the endpoint, answered with ``Event/endpoint(_:)``.
+    package enum EndpointQuery: Sendable, Equatable {
+        /// How busy it is (`/health`).
+        case checkLoad
+        /// Which model it serves and its context length.
+        case fetchModelInfo
+    }
+
+    /// Named presets of sampling parameters, answered with ``Event/preset(_:)``.
+    package enum Preset: Sendable, Equatable {
+        /// Store the parameters that are set under `name`, replacing a preset of that name.
+        case save(name: String, values: [String: JSONValue])
+        case load(name: String)
+        case list
+    }
+
+    /// The conversation store, answered with ``Event/store(_:)``.
+    package enum Storage: Sendable, Equatable {
+        /// Store the conversation, replacing its earlier version. Must be on disk before the
+        /// process exits.
+        case save(ConversationRecord)
+        /// The conversation `name` refers to (an id, an id prefix or a title).
+        case load(String)
+        case loadPreview(id: String)
+        case list
+        /// Full-text search of titles and messages.
+        case search(query: String)
+        case rename(id: String, title: String)
+        case delete(id: String)
+        /// Write `record` to the file at `path` (relative to the working directory).
+        case export(ConversationRecord, format: ExportFormat, path: String)
+
+        /// The verb a failure names in the status bar.
+        package var verb: String {
+            switch self {
+            case .save: "save"
+            case .load, .loadPreview: "load"
+            case .list, .search: "list"
+            case .rename: "rename"
+            case .delete: "delete"
+            case .export: "export"
+            }
+        }
+    }
+
+    /// What only the terminal can do.
+    package enum Terminal: Sendable, Equatable {
+        /// Put `text` on the clipboard (OSC 52), which works over SSH.
+        case copyToClipboard(String)
+        /// Suspend the window and edit `text` in `$VISUAL` / `$EDITOR`; answered with
+        /// ``Event/externalEdit(_:)``.
+        case editExternally(String)
+    }
+}
