@@ -320,7 +320,8 @@ package struct RunpodJobPoller: Sendable {
             switch status {
             case .cancelled: .cancelled
             case .timedOut: .timedOut
-            default: decoder.finishReason(completionTokenLimit: completionTokenLimit)
+            case .inQueue, .inProgress, .running, .completed, .failed, .other:
+                decoder.finishReason(completionTokenLimit: completionTokenLimit)
             }
         events.append(.finished(reason))
         return Step(events: events, next: .finish)

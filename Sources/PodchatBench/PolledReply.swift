@@ -32,8 +32,8 @@ struct PolledReply {
             switch event {
             case .queued(let id): jobID = id
             case .delta(0, let text): arrivals.append((clock.now, (arrivals.last?.bytes ?? 0) + text.utf8.count))
-            case .replaced: throw BenchmarkFailure("the backend recovered lost text: a poll failed")
-            default: break
+            case .replaced, .reasoningReplaced: throw BenchmarkFailure("the backend recovered lost text: a poll failed")
+            case .started, .delta, .reasoning, .logprobs, .generation, .usage, .retrying, .finished: break
             }
         }
         let requests = server.requests.count

@@ -19,6 +19,12 @@ package enum JSONValue: Sendable, Equatable, Hashable {
         return nil
     }
 
+    /// The flag when this is `true` or `false`, else nil.
+    package var boolValue: Bool? {
+        if case .bool(let flag) = self { return flag }
+        return nil
+    }
+
     /// The number when this is a number, else nil.
     package var numberValue: Double? {
         if case .number(let number) = self { return number }

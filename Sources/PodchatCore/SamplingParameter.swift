@@ -76,24 +76,25 @@ package struct SamplingParameter: Sendable, Equatable {
 
     /// Why `value` cannot be sent for this parameter, or nil when it can.
     package func problem(with value: JSONValue) -> String? {
-        switch (kind, value) {
-        case (_, .null): return nil
-        case (.boolean, .bool): return nil
-        case (.integer, .number(let number)), (.decimal, .number(let number)):
-            return numberProblem(number)
-        case (.stringList, .string): return nil
-        case (.stringList, .array(let items)):
+        if value == .null { return nil }
+        let mismatch = "must be \(expectation)"
+        switch kind {
+        case .boolean: return value.boolValue == nil ? mismatch : nil
+        case .integer, .decimal: return value.numberValue.map(numberProblem) ?? mismatch
+        case .stringList:
+            if value.stringValue != nil { return nil }
+            guard let items = value.arrayValue else { return mismatch }
             return items.allSatisfy { $0.stringValue != nil } ? nil : "must be a list of strings"
-        case (.integerList, .array(let items)):
+        case .integerList:
+            guard let items = value.arrayValue else { return mismatch }
             for item in items {
                 guard let number = item.numberValue else { return "must be a list of whole numbers" }
                 if let problem = numberProblem(number) { return problem }
             }
             return nil
-        case (.choice(let options), .string(let word)):
-            return options.contains(word) ? nil : "must be \(expectation)"
-        default:
-            return "must be \(expectation)"
+        case .choice(let options):
+            guard let word = value.stringValue else { return mismatch }
+            return options.contains(word) ? nil : mismatch
         }
     }
 
@@ -158,7 +159,7 @@ package struct SamplingParameter: Sendable, Equatable {
         case .number(let number): return kind == .decimal ? formatDecimal(number, places: 2) : String(Int(number))
         case .bool(let flag): return flag ? "true" : "false"
         case .string(let word) where kind.isChoice: return word
-        default: return value.encodedText
+        case .string, .array, .object: return value.encodedText
         }
     }
 

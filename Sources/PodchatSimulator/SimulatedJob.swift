@@ -98,7 +98,8 @@ struct SimulatedJob: Sendable {
         // worker-vllm runs with return_aggregate_stream, so the output is the list of all yields.
         case (.completed, _): fields["output"] = .array(plan.yields.map(\.output))
         case (.failed, .failed(let error)): fields["error"] = .string(error)
-        default: break
+        case (.failed, .completed), (.failed, .timedOut): break
+        case (.inQueue, _), (.inProgress, _), (.running, _), (.cancelled, _), (.timedOut, _), (.other, _): break
         }
         return .object(fields)
     }

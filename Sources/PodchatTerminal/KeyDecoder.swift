@@ -57,13 +57,15 @@ package enum KeyDecoder {
             guard let key = decode(raw) else { continue }
             if pendingEscape {
                 pendingEscape = false
-                switch key {
-                case .enter: keys.append(.altEnter); continue
-                case .backspace: keys.append(.altBackspace); continue
-                case .character(let character): keys.append(.alt(character)); continue
-                case .escape: keys.append(.escape)
-                default: break
+                if key == .enter || key == .backspace {
+                    keys.append(key == .enter ? .altEnter : .altBackspace)
+                    continue
                 }
+                if case .character(let character) = key {
+                    keys.append(.alt(character))
+                    continue
+                }
+                if key == .escape { keys.append(.escape) }
             }
             if key == .escape { pendingEscape = true; continue }
             keys.append(key)

@@ -201,7 +201,7 @@ struct TranscriptLayout {
         switch entry.status {
         case .complete: parts.append("finish stop")
         case .truncated: parts.append("finish length")
-        default: break
+        case .streaming, .cancelled, .timedOut, .failed: break
         }
         if let jobID = entry.jobID { parts.append("job \(Formatting.shortJobID(jobID))") }
         if entry.wasRepaired { parts.append("repaired from the job's final output") }

@@ -37,7 +37,7 @@ struct MarkdownParser {
         switch block {
         case .listItem(let marker, let indent, _): listIndent = indent + marker.count + 1
         case .listContinuation, .blank: break
-        default: listIndent = nil
+        case .text, .heading, .quote, .rule: listIndent = nil
         }
         return .block(block)
     }

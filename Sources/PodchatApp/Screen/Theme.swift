@@ -49,7 +49,9 @@ package enum Theme {
         case .focusLabel, .statusBarAccent: return (ANSI.black, ANSI.cyan)
         case .panelEditing: return (ANSI.white, ANSI.blue)
         case .statusBarError: return (ANSI.white, ANSI.red)
-        default: return (nil, nil)
+        case .normal, .dim, .border, .title, .messageText, .strong, .emphasis, .codeFrame, .quote, .listMarker, .footer, .thinking,
+            .inputText, .panelTitle, .panelSelection, .panelLabel, .panelValue, .statusBar, .placeholder:
+            return (nil, nil)
         }
     }
 
@@ -61,7 +63,11 @@ package enum Theme {
         case .heading: return (214, nil)
         case .link: return (75, nil)
         case .quote: return (245, nil)
-        default: return nil
+        case .normal, .dim, .border, .borderFocused, .focusLabel, .title, .userLabel, .assistantLabel, .systemLabel, .messageText,
+            .strong, .emphasis, .codeFrame, .listMarker, .footer, .thinking, .thinkingHeading, .error, .inputPrompt, .inputText,
+            .panelTitle, .panelTitleFocused, .panelHeading, .panelSelection, .panelEditing, .panelLabel, .panelValue,
+            .panelValueChanged, .statusBar, .statusBarAccent, .statusBarError, .placeholder:
+            return nil
         }
     }
 }
