@@ -4,8 +4,8 @@ import PodchatSimulator
 import PodchatTestSupport
 import Testing
 
-/// Issue 4's flows in the real binary: paste, scrolling and resizing while a reply streams,
-/// help, copy, the mouse and the external editor.
+/// The chat window's interactions in the real binary: paste, scrolling and resizing while a
+/// reply streams, help, copy, the mouse and the external editor.
 @Suite(.serialized) struct ChatWindowInteractionTests {
     private func launch(_ simulator: SimulatorServer, width: Int = 100, height: Int = 30) async throws -> TmuxSession {
         try await TmuxSession.podchat(["--endpoint-url", simulator.endpointURL()], home: try Executables.temporaryDirectory(), width: width, height: height)

@@ -4,7 +4,7 @@ import PodchatSimulator
 import PodchatTestSupport
 import Testing
 
-/// Issue 8: the endpoint goes away and comes back, or the network swallows requests: the
+/// The endpoint goes away and comes back, or the network swallows requests: the
 /// user is told what is happening, nothing freezes, and no job is sent twice.
 @Suite(.serialized) struct EndpointOutageTests {
     /// A config with short limits, so a test of a dead network takes seconds.

@@ -3,7 +3,9 @@ import PodchatCore
 import PodchatTestSupport
 import Testing
 
-/// The screens issue 4 names, each a snapshot of the whole window.
+/// How the transcript draws Markdown, raw text, wide and hostile text, a cancelled or
+/// truncated reply, a terminal too small and a view scrolled up while text arrives: each a
+/// snapshot of the whole window.
 @Suite struct TranscriptSnapshotTests {
     private static let markdownReply = """
         # Sorting in Swift
