@@ -8,7 +8,8 @@ import Testing
 /// reply streams, help, copy, the mouse and the external editor.
 @Suite(.serialized) struct ChatWindowInteractionTests {
     private func launch(_ simulator: SimulatorServer, width: Int = 100, height: Int = 30) async throws -> TmuxSession {
-        try await TmuxSession.podchat(["--endpoint-url", simulator.endpointURL()], home: try Executables.temporaryDirectory(), width: width, height: height)
+        try await TmuxSession.podchat(
+            ["--endpoint-url", simulator.endpointURL()], home: try Executables.temporaryDirectory(), width: width, height: height)
     }
 
     @Test func aPastedBlockIsInsertedWholeAndSentAsOneMessage() async throws {

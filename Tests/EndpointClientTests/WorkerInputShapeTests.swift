@@ -14,9 +14,10 @@ import Testing
         try SamplingParameters.exactly(values)
     }
 
-    static func native(_ values: [String: JSONValue], mode: ConversationMode = .chat, template: Bool = false,
-        generation: WorkerGeneration? = nil) throws -> JSONValue?
-    {
+    static func native(
+        _ values: [String: JSONValue], mode: ConversationMode = .chat, template: Bool = false,
+        generation: WorkerGeneration? = nil
+    ) throws -> JSONValue? {
         // Not streamed, so the streamed-usage field of a known proxy worker stays out of the way.
         let request = CompletionRequest(
             messages: messages, mode: mode, applyChatTemplate: template, parameters: try parameters(values), stream: false)
@@ -58,7 +59,8 @@ import Testing
         let completions = try Self.openAI(["logprobs": 3], mode: .prompt)
         #expect(completions.route == "/completions")
         #expect(completions.body["logprobs"] == 3 && completions.body["top_logprobs"] == nil)
-        let pass = WorkerInput(CompletionRequest(messages: Self.messages, parameters: try Self.parameters(["logprobs": 3])),
+        let pass = WorkerInput(
+            CompletionRequest(messages: Self.messages, parameters: try Self.parameters(["logprobs": 3])),
             format: .openAI(model: nil))
         #expect(pass.json["openai_input"]?["logprobs"] == true)
     }

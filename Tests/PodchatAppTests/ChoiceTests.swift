@@ -11,7 +11,8 @@ import Testing
         app.press(.enter)
         _ = try app.sendMessage("Name a colour")
         let id = try #require(app.lastStartedRequest).id
-        app.receive([.delta(choice: 0, text: "Red"), .delta(choice: 1, text: "Blue"), .delta(choice: 0, text: "dish"), .finished(.completed)], for: id)
+        app.receive(
+            [.delta(choice: 0, text: "Red"), .delta(choice: 1, text: "Blue"), .delta(choice: 0, text: "dish"), .finished(.completed)], for: id)
         return app
     }
 

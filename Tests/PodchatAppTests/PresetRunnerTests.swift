@@ -36,10 +36,11 @@ import Testing
         runner.perform(.loadPreset(name: "missing"))
         let posted = events.all
         #expect(posted.count == 5)
-        #expect(posted.prefix(4) == [
-            .presetsListed([]), .presetSaved(name: "calm"), .presetsListed(["calm"]),
-            .presetLoaded(name: "calm", values: ["temperature": 0.2, "stop": ["END"]]),
-        ])
+        #expect(
+            posted.prefix(4) == [
+                .presetsListed([]), .presetSaved(name: "calm"), .presetsListed(["calm"]),
+                .presetLoaded(name: "calm", values: ["temperature": 0.2, "stop": ["END"]]),
+            ])
         guard case .presetFailed(let name, let message) = posted[4] else {
             Issue.record("expected a failure, got \(posted[4])")
             return

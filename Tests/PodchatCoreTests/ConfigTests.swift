@@ -112,7 +112,10 @@ import Testing
         (#"{"mode": }"#, #"unexpected "}" where a value should be at line 1, column 10"#),
         ("{\"a\": 1\n \"b\": 2}", #"unexpected """ where a , or } should be at line 2, column 2"#),
         ("{\"a\":\n\n  nope}", "unexpected \"o\" where null was expected at line 3, column 4"),
-        ("{\"prompt\": \"Grüße\nzwei\"}", "unexpected control character 0xa inside a string (write line breaks and tabs as \\n and \\t) at line 1, column 18"),
+        (
+            "{\"prompt\": \"Grüße\nzwei\"}",
+            "unexpected control character 0xa inside a string (write line breaks and tabs as \\n and \\t) at line 1, column 18"
+        ),
         (#"{"a": 01}"#, #"unexpected "1" where a , or } should be at line 1, column 8"#),
         (#"{"a": "\x"}"#, #"unexpected "x" after a \ in a string at line 1, column 9"#),
         ("{} {}", #"unexpected "{" after the end of the document at line 1, column 4"#),

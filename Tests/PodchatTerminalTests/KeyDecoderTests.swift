@@ -7,11 +7,12 @@ import Testing
     private func character(_ code: UInt32) -> KeyDecoder.RawKey { .init(code: code, isKeyCode: false) }
     private func keyCode(_ code: Int32) -> KeyDecoder.RawKey { .init(code: UInt32(code), isKeyCode: true) }
 
-    @Test(arguments: [
-        (13, Key.enter), (9, .tab), (127, .backspace), (8, .backspace), (27, .escape),
-        (17, .control("q")), (3, .control("c")), (10, .control("j")), (97, .character("a")),
-        (0x65E5, .character("日")), (0x1F600, .character("😀")),
-    ] as [(UInt32, Key)])
+    @Test(
+        arguments: [
+            (13, Key.enter), (9, .tab), (127, .backspace), (8, .backspace), (27, .escape),
+            (17, .control("q")), (3, .control("c")), (10, .control("j")), (97, .character("a")),
+            (0x65E5, .character("日")), (0x1F600, .character("😀")),
+        ] as [(UInt32, Key)])
     func decodesCharacters(code: UInt32, key: Key) {
         #expect(KeyDecoder.decode(character(code)) == key)
     }
