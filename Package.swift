@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
 let package = Package(
@@ -103,10 +103,18 @@ let package = Package(
     ]
 )
 
-// The same language settings for every Swift target, so no module drifts.
-for target in package.targets where target.type != .system && !["CDisplayWidth", "CSignalPipe"].contains(target.name) {
-    target.swiftSettings = (target.swiftSettings ?? []) + [
-        .enableUpcomingFeature("ExistentialAny"),  // SE-0335: existentials are spelled `any P`.
-        .enableUpcomingFeature("MemberImportVisibility"),  // SE-0444: members need their module imported.
-    ]
+// The same settings for every target of this package, so no module drifts. A warning in our
+// code fails the build, in CI and at the desk alike; a dependency's warnings do not, since a
+// package's settings never reach the packages it depends on.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),  // SE-0335: existentials are spelled `any P`.
+    .enableUpcomingFeature("MemberImportVisibility"),  // SE-0444: members need their module imported.
+    .treatAllWarnings(as: .error),
+]
+for target in package.targets where target.type != .system {
+    if ["CDisplayWidth", "CSignalPipe"].contains(target.name) {
+        target.cSettings = (target.cSettings ?? []) + [.treatAllWarnings(as: .error)]
+    } else {
+        target.swiftSettings = (target.swiftSettings ?? []) + swiftSettings
+    }
 }

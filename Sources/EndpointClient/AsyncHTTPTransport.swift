@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 import NIOCore
-import PodchatCore
 import NIOHTTP1
+import PodchatCore
 
 #if canImport(Glibc)
     import Glibc

@@ -43,7 +43,8 @@ extension ContextOverflow {
                 + "max_tokens (the panel or /set max_tokens N), leaving room for the conversation."
         }
         guard let room = roomForCompletion, !promptAloneTooLong else {
-            let size = promptTokens.map { "it takes \($0) tokens, and the model's context holds \(contextLength)" }
+            let size =
+                promptTokens.map { "it takes \($0) tokens, and the model's context holds \(contextLength)" }
                 ?? "the model's context holds \(contextLength) tokens"
             return "The conversation is too long for the model (\(size)). Start a new conversation, or leave older "
                 + "turns out."

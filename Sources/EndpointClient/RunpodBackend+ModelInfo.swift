@@ -19,7 +19,8 @@ extension RunpodBackend {
         if let known = servedModel.value { return known }
         guard let job = await finishedModelListJob() else { return nil }
         let output = job.output?.arrayValue?.first ?? job.output
-        let info = job.status == .completed
+        let info =
+            job.status == .completed
             ? output.flatMap(ModelInfo.listed(in:)).flatMap { ModelInfo.serving(configuredModel, among: $0) }
             : nil
         servedModel.store(info)

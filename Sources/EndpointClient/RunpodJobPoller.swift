@@ -357,7 +357,8 @@ package struct RunpodJobPoller: Sendable {
         if !replacements.isEmpty { markStarted(&events) }
         events += replacements
         // Usage is cumulative, so the last is the total; an error is one a lost chunk carried.
-        let rest = items.filter(\.isFailure)
+        let rest =
+            items.filter(\.isFailure)
             + items.filter { if case .usage = $0 { true } else { false } }.suffix(1)
         if let failure = report(rest, into: &events) { return fail(failure, after: events) }
         // The whole output also decides the finish reason, which a lost chunk may have carried.

@@ -27,9 +27,10 @@ extension Benchmark {
             }
             try store.save(record)
         }
-        let megabytes = try FileManager.default.contentsOfDirectory(atPath: directory.path).reduce(0.0) { total, name in
-            total + Double(try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(name).path)[.size] as? Int ?? 0)
-        } / 1_000_000
+        let megabytes =
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).reduce(0.0) { total, name in
+                total + Double(try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(name).path)[.size] as? Int ?? 0)
+            } / 1_000_000
         return {
             let figures = try ChildMeasurement.run([SearchMeasurement.commandName, "--directory", directory.path])
             return [Figure(name: "files, all together", value: megabytes, unit: .megabytes)] + figures

@@ -19,7 +19,10 @@ extension Benchmark {
         measures: "MB/s of SSEParser and of decoding the /stream answers of a 2,000-token reply (legacy and proxy worker)"
     ) { _ in
         let answers = try runBlocking {
-            [try await StreamAnswers.fetch(format: .legacy, tokens: decodedReplyTokens), try await StreamAnswers.fetch(format: .proxy, tokens: decodedReplyTokens)]
+            [
+                try await StreamAnswers.fetch(format: .legacy, tokens: decodedReplyTokens),
+                try await StreamAnswers.fetch(format: .proxy, tokens: decodedReplyTokens),
+            ]
         }
         let legacy = answers[0]
         let proxy = answers[1]
@@ -49,8 +52,12 @@ extension Benchmark {
                 }
                 figures += [
                     Figure(name: "\(name) worker: bytes of the answers", value: Double(answers.byteCount), unit: .count),
-                    Figure(name: "\(name) worker: WorkerOutputDecoder (parsed outputs in)", value: megabytesPerSecond(answers.byteCount, decoding), unit: .megabytesPerSecond),
-                    Figure(name: "\(name) worker: answer bytes to text (JSON + decoder)", value: megabytesPerSecond(answers.byteCount, whole), unit: .megabytesPerSecond),
+                    Figure(
+                        name: "\(name) worker: WorkerOutputDecoder (parsed outputs in)", value: megabytesPerSecond(answers.byteCount, decoding),
+                        unit: .megabytesPerSecond),
+                    Figure(
+                        name: "\(name) worker: answer bytes to text (JSON + decoder)", value: megabytesPerSecond(answers.byteCount, whole),
+                        unit: .megabytesPerSecond),
                     Figure(name: "\(name) worker: answer bytes to text, one reply", value: whole, unit: .milliseconds),
                 ]
             }

@@ -17,7 +17,8 @@ struct FigureStatistics: Sendable {
             units[figure.name] = figure.unit
         }
         return order.compactMap { name in
-            guard let values = values[name], let median = values.median, let minimum = values.min(), let maximum = values.max(), let unit = units[name]
+            guard let values = values[name], let median = values.median, let minimum = values.min(), let maximum = values.max(),
+                let unit = units[name]
             else { return nil }
             return FigureStatistics(name: name, unit: unit, median: median, minimum: minimum, maximum: maximum)
         }

@@ -11,7 +11,8 @@ enum FixtureConversation {
         let messages = (0..<messageCount).map { index in
             let time = updatedAt - Double(messageCount - index) * 30
             guard !index.isMultiple(of: 2) else {
-                return ConversationRecord.StoredMessage(role: .user, content: text.prose(length: text.number(in: questionLength / 2...questionLength * 3 / 2)), time: time)
+                return ConversationRecord.StoredMessage(
+                    role: .user, content: text.prose(length: text.number(in: questionLength / 2...questionLength * 3 / 2)), time: time)
             }
             let reply = ConversationRecord.ReplyInfo(
                 status: "completed", parameters: ["max_tokens": 1024, "temperature": 0.7, "seed": .number(Double(index))],

@@ -21,7 +21,9 @@ extension Benchmark {
         let file = directory.appendingPathComponent("\(largeConversationID).json").path
         let megabytes = Double(try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int ?? 0) / 1_000_000
         return {
-            let figures = try ChildMeasurement.run([OpenConversationMeasurement.commandName, "--directory", directory.path, "--id", largeConversationID])
+            let figures = try ChildMeasurement.run([
+                OpenConversationMeasurement.commandName, "--directory", directory.path, "--id", largeConversationID,
+            ])
             return [Figure(name: "file size", value: megabytes, unit: .megabytes)] + figures
         }
     }

@@ -70,7 +70,9 @@ package struct APIKeyLookup: Sendable {
         guard key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
             throw ConfigError(
                 path: errorPath,
-                problem: "the API key from \(source) holds spaces, control or non-ASCII characters, which an HTTP header cannot carry; it must be the key alone")
+                problem:
+                    "the API key from \(source) holds spaces, control or non-ASCII characters, which an HTTP header cannot carry; it must be the key alone"
+            )
         }
         return APIKey(key, source: source)
     }

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// podchat's settings as read from `config.json`. Every field is optional in the file; keys
@@ -204,7 +204,9 @@ private struct FieldReader {
             case "ttl_ms": policy.timeToLiveMilliseconds = try milliseconds(raw, key: "\(key).\(name)", in: 10_000...week)
             case "low_priority": policy.lowPriority = try bool(raw, key: "\(key).\(name)")
             default:
-                throw ConfigError(path: path, problem: "\("\(key).\(name)".quotedForMessage) is not a policy setting (known: execution_timeout_ms, ttl_ms, low_priority)")
+                throw ConfigError(
+                    path: path,
+                    problem: "\("\(key).\(name)".quotedForMessage) is not a policy setting (known: execution_timeout_ms, ttl_ms, low_priority)")
             }
         }
         return policy
@@ -224,7 +226,9 @@ private struct FieldReader {
             default:
                 throw ConfigError(
                     path: self.path,
-                    problem: "\(path.quotedForMessage) is not a timeout (known: connect_seconds, request_seconds, first_token_seconds, idle_seconds, queue_seconds)")
+                    problem:
+                        "\(path.quotedForMessage) is not a timeout (known: connect_seconds, request_seconds, first_token_seconds, idle_seconds, queue_seconds)"
+                )
             }
         }
         return timeouts

@@ -108,7 +108,8 @@ package enum EndpointChoice: Sendable, Equatable {
             }
             if key != nil && !url.isSecure && !url.isLoopback && !allowsInsecureHTTP {
                 throw setting.error(
-                    "will not send the API key over plain http:// to \(url.label), which is not this machine: use https://, or pass --allow-insecure-http (config: \"allow_insecure_http\": true) if the network is trusted")
+                    "will not send the API key over plain http:// to \(url.label), which is not this machine: use https://, or pass --allow-insecure-http (config: \"allow_insecure_http\": true) if the network is trusted"
+                )
             }
             return Endpoint(baseURL: url.text, apiKey: key, label: label)
         }

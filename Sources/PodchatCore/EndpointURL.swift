@@ -41,7 +41,9 @@ package struct EndpointURL: Sendable, Equatable {
         }
         guard !authority.contains("@") else {
             throw Problem(
-                reason: "must not contain a user name or password (user:password@); podchat sends the API key in a header, and the URL is saved with conversations")
+                reason:
+                    "must not contain a user name or password (user:password@); podchat sends the API key in a header, and the URL is saved with conversations"
+            )
         }
         host = try Self.host(in: authority)
         label = String(authority)

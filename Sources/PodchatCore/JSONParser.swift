@@ -224,7 +224,9 @@ struct JSONParser {
         if peek() == UInt8(ascii: "-") { position += 1 }
         let integerStart = position
         guard skipDigits() > 0 else { throw failure("a number needs digits") }
-        if bytes[integerStart] == UInt8(ascii: "0") && position - integerStart > 1 { throw Failure(offset: integerStart, reason: "a number with a leading zero") }
+        if bytes[integerStart] == UInt8(ascii: "0") && position - integerStart > 1 {
+            throw Failure(offset: integerStart, reason: "a number with a leading zero")
+        }
         var isInteger = true
         if peek() == UInt8(ascii: ".") {
             position += 1

@@ -129,11 +129,15 @@ package struct SamplingParameter: Sendable, Equatable {
         let value: JSONValue?
         switch kind {
         case .integer, .decimal: value = Double(trimmed).map(JSONValue.number)
-        case .boolean: value = ["true", "yes", "on", "1"].contains(trimmed.lowercased()) ? .bool(true)
-            : ["false", "no", "off", "0"].contains(trimmed.lowercased()) ? .bool(false) : nil
+        case .boolean:
+            value =
+                ["true", "yes", "on", "1"].contains(trimmed.lowercased())
+                ? .bool(true)
+                : ["false", "no", "off", "0"].contains(trimmed.lowercased()) ? .bool(false) : nil
         case .stringList: value = trimmed.hasPrefix("[") ? JSONValue(parsing: trimmed) : .array([.string(text)])
         case .integerList:
-            value = trimmed.hasPrefix("[")
+            value =
+                trimmed.hasPrefix("[")
                 ? JSONValue(parsing: trimmed)
                 : .array(trimmed.split(separator: ",").map { Double($0.trimmingWhitespace).map(JSONValue.number) ?? .null })
         case .choice: value = .string(trimmed.lowercased())
@@ -205,7 +209,8 @@ extension SamplingParameter {
         "stop_token_ids", .integerList, default: .null, range: 0...10_000_000, group: .stopping, note: "token ids, separated by commas")
     package static let minTokens = SamplingParameter("min_tokens", .integer, default: .number(0), range: 0...1_048_576, step: 16, group: .stopping)
     package static let ignoreEOS = SamplingParameter("ignore_eos", .boolean, default: .bool(false), group: .stopping)
-    package static let n = SamplingParameter("n", .integer, default: .number(1), range: 1...16, group: .output, note: "choices per reply: [ ] picks one")
+    package static let n = SamplingParameter(
+        "n", .integer, default: .number(1), range: 1...16, group: .output, note: "choices per reply: [ ] picks one")
     package static let seed = SamplingParameter("seed", .integer, default: .null, range: 0...9_007_199_254_740_991, group: .output)
     package static let skipSpecialTokens = SamplingParameter("skip_special_tokens", .boolean, default: .bool(true), group: .output)
     package static let spacesBetweenSpecialTokens = SamplingParameter(

@@ -67,7 +67,10 @@ struct GenerationRequest: Sendable {
 
     /// An OpenAI request body for `route`. Left-out sampling fields take `defaults`; a chat
     /// without `max_tokens` may fill the rest of `maxModelLen`.
-    init(openAIBody body: [String: JSONValue], route: Route, conversation: Conversation, defaults: EffectiveSampling, maxModelLen: Int, defaultModel: String) {
+    init(
+        openAIBody body: [String: JSONValue], route: Route, conversation: Conversation, defaults: EffectiveSampling, maxModelLen: Int,
+        defaultModel: String
+    ) {
         self.init(conversation: conversation, templated: route == .chat, sampling: EffectiveSampling(body, fallback: defaults))
         self.route = route
         choices = max(1, body["n"]?.intValue ?? 1)

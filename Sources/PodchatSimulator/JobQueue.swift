@@ -1,10 +1,11 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import PodchatCore
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The endpoint's jobs, shared by every connection. Jobs are kept after they finish, as
 /// production keeps results for 30 minutes; past ``retainedJobLimit`` the oldest go first.

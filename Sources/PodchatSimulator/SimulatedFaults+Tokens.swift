@@ -4,7 +4,8 @@ extension SimulatedFaults {
 
     /// What `[[sim:hostile]]` adds: each kind of sequence that could steer a terminal, with
     /// plain text, a tab and newlines around them that must still show.
-    package static let hostileText = "BEFORE\u{1B}[2J\u{1B}[10;10H\u{1B}[6n cleared?\tTAB\n"
+    package static let hostileText =
+        "BEFORE\u{1B}[2J\u{1B}[10;10H\u{1B}[6n cleared?\tTAB\n"
         + "\u{1B}]52;c;cHduZWQ=\u{07}CLIPBOARD \u{1B}]8;;https://evil.example/\u{1B}\\LINK\u{1B}]8;;\u{1B}\\ "
         + "\u{1B}]0;pwned\u{07}TITLE \u{1B}P1$qm\u{1B}\\DCS \u{9B}31mC1 \u{202E}REVERSED\u{202C} AFTER\n"
 

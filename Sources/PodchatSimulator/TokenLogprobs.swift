@@ -13,7 +13,7 @@ enum TokenLogprobs {
 
     /// The chosen token's log probability at `position`: between -0.01 and -2.0, four decimals.
     static func logprob(of token: String, at position: Int) -> Double {
-        var hash: UInt64 = 1469598103934665603
+        var hash: UInt64 = 1_469_598_103_934_665_603
         for byte in token.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
         hash = (hash ^ UInt64(position)) &* 1_099_511_628_211
         return -Double(1 + hash % 200) / 100
@@ -46,7 +46,10 @@ enum TokenLogprobs {
             offset += token.unicodeScalars.count
         }
         let tops = tokens.enumerated().map { index, token -> JSONValue in
-            .object(Dictionary(alternatives(to: token, at: position + index, count: max(1, top)).map { ($0.token, .number($0.logprob)) }) { first, _ in first })
+            .object(
+                Dictionary(alternatives(to: token, at: position + index, count: max(1, top)).map { ($0.token, .number($0.logprob)) }) { first, _ in
+                    first
+                })
         }
         return .object([
             "tokens": .array(tokens.map(JSONValue.string)),

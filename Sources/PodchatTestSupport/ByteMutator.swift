@@ -3,12 +3,13 @@
 /// tokens spliced in that are valid elsewhere (brackets, escapes, extreme numbers, bytes that
 /// are not UTF-8, terminal escapes).
 package enum ByteMutator {
-    static let tokens: [[UInt8]] = [
-        "{", "}", "[", "]", "\"", "\\", ":", ",", "null", "true", "-0", "1e309", "-1e309", "1e-400", "0.5",
-        "123456789012345678901234567890", "\"\\ud800\"", "\"\\u0000\"", "\\u", "[[[[[[[[", "]]]]", "\n", "\r", "\r\n",
-        "data: ", "data: [DONE]\n\n", ": ping\n", "\"index\":-1", "\"index\":99999999999", "\u{1B}[2J", "\u{202E}",
-        "\"status\":\"COMPLETED\"", "\"output\":", "\"choices\":[", "\"tokens\":[\"x\"]", "\"error\":\"boom\"",
-    ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80], [0x00]]
+    static let tokens: [[UInt8]] =
+        [
+            "{", "}", "[", "]", "\"", "\\", ":", ",", "null", "true", "-0", "1e309", "-1e309", "1e-400", "0.5",
+            "123456789012345678901234567890", "\"\\ud800\"", "\"\\u0000\"", "\\u", "[[[[[[[[", "]]]]", "\n", "\r", "\r\n",
+            "data: ", "data: [DONE]\n\n", ": ping\n", "\"index\":-1", "\"index\":99999999999", "\u{1B}[2J", "\u{202E}",
+            "\"status\":\"COMPLETED\"", "\"output\":", "\"choices\":[", "\"tokens\":[\"x\"]", "\"error\":\"boom\"",
+        ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80], [0x00]]
 
     /// `bytes` with one to four random edits.
     package static func mutate(_ bytes: [UInt8], using random: inout FuzzRandom) -> [UInt8] {

@@ -52,7 +52,8 @@ package final class InMemoryConversationStore: ConversationStore {
     }
 
     package func list() -> ConversationListing {
-        ConversationListing(conversations: records.map { Self.summary($0, snippet: Self.firstUserText($0)) }, unreadable: contents.withLock { $0.unreadable })
+        ConversationListing(
+            conversations: records.map { Self.summary($0, snippet: Self.firstUserText($0)) }, unreadable: contents.withLock { $0.unreadable })
     }
 
     package func search(_ text: String) -> ConversationListing {
@@ -75,7 +76,8 @@ package final class InMemoryConversationStore: ConversationStore {
 
     private static func summary(_ record: ConversationRecord, snippet: String) -> ConversationSummary {
         ConversationSummary(
-            id: record.id, title: record.title, createdAt: record.createdAt, updatedAt: record.updatedAt, messageCount: record.messages.count, snippet: snippet)
+            id: record.id, title: record.title, createdAt: record.createdAt, updatedAt: record.updatedAt, messageCount: record.messages.count,
+            snippet: snippet)
     }
 
     private static func firstUserText(_ record: ConversationRecord) -> String {

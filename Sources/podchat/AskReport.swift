@@ -23,7 +23,9 @@ struct AskReport {
         fields["error"] = failure.map { .string($0.message) }
         fields["error_detail"] = failure?.detail.map(JSONValue.string)
         if let usage = summary.usage {
-            fields["usage"] = .object(["prompt_tokens": .number(Double(usage.promptTokens)), "completion_tokens": .number(Double(usage.completionTokens))])
+            fields["usage"] = .object([
+                "prompt_tokens": .number(Double(usage.promptTokens)), "completion_tokens": .number(Double(usage.completionTokens)),
+            ])
         }
         fields["time_to_first_token_ms"] = summary.timeToFirstToken.map { .number(Double($0.milliseconds)) }
         fields["tokens_per_second"] = summary.tokensPerSecond.map { .number(($0 * 10).rounded() / 10) }

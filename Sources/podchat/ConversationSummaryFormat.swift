@@ -54,9 +54,10 @@ enum ConversationSummaryFormat {
     /// than ``shortestID``.
     private static func abbreviationLength(of ids: [String]) -> Int {
         let sorted = ids.sorted()
-        let longestShared = zip(sorted, sorted.dropFirst()).map { pair in
-            zip(pair.0, pair.1).prefix { $0 == $1 }.count
-        }.max() ?? 0
+        let longestShared =
+            zip(sorted, sorted.dropFirst()).map { pair in
+                zip(pair.0, pair.1).prefix { $0 == $1 }.count
+            }.max() ?? 0
         return max(shortestID, longestShared + 1)
     }
 

@@ -24,7 +24,8 @@ extension Conversations {
             let described = "\"\(record.title)\" (\(record.id), \(record.messages.count) messages)"
             if !yes {
                 guard isatty(STDIN_FILENO) == 1 else {
-                    StandardError.write("podchat: not deleting \(described): standard input is not a terminal, so podchat cannot ask; add --yes to delete it")
+                    StandardError.write(
+                        "podchat: not deleting \(described): standard input is not a terminal, so podchat cannot ask; add --yes to delete it")
                     throw ExitCode.validationFailure
                 }
                 FileHandle.standardError.write(Data("Delete \(described)? [y/N] ".utf8))

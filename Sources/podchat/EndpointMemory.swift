@@ -13,7 +13,8 @@ struct EndpointMemory {
 
     /// The memory file for this user, from the environment.
     static func standard(environment: [String: String]) -> EndpointMemory {
-        let stateHome = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let stateHome =
+            environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
         return EndpointMemory(file: URL(fileURLWithPath: stateHome).appendingPathComponent("podchat/endpoints.json"))
     }

@@ -18,7 +18,9 @@ struct EndpointOptions: ParsableArguments {
 
     @Option(
         name: .customLong("openai-base-url"),
-        help: ArgumentHelp("An OpenAI-compatible server, e.g. https://api.runpod.ai/v2/ID/openai/v1 or http://localhost:8000/v1 (overrides the config).", valueName: "url")
+        help: ArgumentHelp(
+            "An OpenAI-compatible server, e.g. https://api.runpod.ai/v2/ID/openai/v1 or http://localhost:8000/v1 (overrides the config).",
+            valueName: "url")
     )
     var openAIBaseURL: String?
 
@@ -27,7 +29,9 @@ struct EndpointOptions: ParsableArguments {
 
     @Option(
         name: .customLong("input-format"),
-        help: ArgumentHelp("How a Runpod job carries the conversation: native (messages, sampling_params) or openai (openai_route, openai_input).", valueName: "format")
+        help: ArgumentHelp(
+            "How a Runpod job carries the conversation: native (messages, sampling_params) or openai (openai_route, openai_input).",
+            valueName: "format")
     )
     var inputFormat: InputFormat?
 
@@ -39,7 +43,9 @@ struct EndpointOptions: ParsableArguments {
 
     /// An empty value would silently fall back to the config or demo mode; say so instead.
     func validate() throws {
-        let given = [("--config", config), ("--endpoint", endpoint), ("--endpoint-url", endpointURL), ("--openai-base-url", openAIBaseURL), ("--model", model)]
+        let given = [
+            ("--config", config), ("--endpoint", endpoint), ("--endpoint-url", endpointURL), ("--openai-base-url", openAIBaseURL), ("--model", model),
+        ]
         for (flag, value) in given where value?.trimmingWhitespace.isEmpty == true {
             throw ValidationError("\(flag) needs a value; leave the option out to use the config's setting")
         }
@@ -49,7 +55,8 @@ struct EndpointOptions: ParsableArguments {
     /// (`~/.config/podchat/config.json` when XDG_CONFIG_HOME is unset).
     func configPath(environment: [String: String]) -> (path: String, isExplicit: Bool) {
         if let config { return (config, true) }
-        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let base =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
         return (base + "/podchat/config.json", false)
     }
@@ -60,7 +67,8 @@ struct EndpointOptions: ParsableArguments {
         let (path, isExplicit) = configPath(environment: environment)
         guard let file = try ConfigFile.read(path, isExplicit: isExplicit) else { return (Config(), path) }
         let config = try Config.parse(file.text, path: path)
-        let warnings = config.unknownKeyWarnings(path: path) + [config.keyExposureWarning(path: path, permissions: file.permissions)].compactMap { $0 }
+        let warnings =
+            config.unknownKeyWarnings(path: path) + [config.keyExposureWarning(path: path, permissions: file.permissions)].compactMap { $0 }
         for warning in warnings { StandardError.write("podchat: warning: \(warning)") }
         return (config, path)
     }

@@ -19,7 +19,7 @@ enum KeyCommand {
         posix_spawn_file_actions_addclose(&actions, output[1])
         let words: [String] = ["/bin/sh", "-c", command]
         let arguments = words.map { strdup($0) } + [nil]
-        defer { arguments.forEach { free($0) } }
+        defer { for argument in arguments { free(argument) } }
         var child: pid_t = 0
         let spawned = posix_spawn(&child, "/bin/sh", &actions, nil, arguments, environ)
         close(output[1])

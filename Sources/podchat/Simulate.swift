@@ -22,7 +22,9 @@ struct Simulate: ParsableCommand {
     @Option(name: .customLong("max-model-len"), help: "The model's context length in tokens, as /v1/models lists it.")
     var maxModelLength: Int = 8192
 
-    @Option(name: .customLong("thinking-tokens"), help: "Make the model a reasoning model that thinks this many tokens before each chat answer (proxy only).")
+    @Option(
+        name: .customLong("thinking-tokens"),
+        help: "Make the model a reasoning model that thinks this many tokens before each chat answer (proxy only).")
     var thinkingTokens: Int?
 
     @Option(help: "serverless (Runpod's /v2/{id}/… job API) or sdk-local (the SDK's `--rp_serve_api` test server).")

@@ -124,8 +124,10 @@ import Testing
         let simulator = try await SimulatorServer.start(port: 0, options: SimulatorOptions(tokenDelay: .milliseconds(1)))
         defer { Task { try? await simulator.stop() } }
         let outcome = try await ask(
-            ["--set", "temperature=0.2", "--set", "stop=END", "--set", "seed=7", "--system", "Be terse",
-             "--prompt-mode", "--apply-chat-template", "--no-stream", "Shape this"],
+            [
+                "--set", "temperature=0.2", "--set", "stop=END", "--set", "seed=7", "--system", "Be terse",
+                "--prompt-mode", "--apply-chat-template", "--no-stream", "Shape this",
+            ],
             simulator: simulator)
         #expect(outcome.status == 0, "stderr: \(outcome.standardError)")
         let input = try #require(simulator.requests.first { $0.path.hasSuffix("/run") }?.json?["input"])

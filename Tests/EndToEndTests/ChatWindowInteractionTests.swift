@@ -4,11 +4,12 @@ import PodchatSimulator
 import PodchatTestSupport
 import Testing
 
-/// Issue 4's flows in the real binary: paste, scrolling and resizing while a reply streams,
-/// help, copy, the mouse and the external editor.
+/// The chat window's interactions in the real binary: paste, scrolling and resizing while a
+/// reply streams, help, copy, the mouse and the external editor.
 @Suite(.serialized) struct ChatWindowInteractionTests {
     private func launch(_ simulator: SimulatorServer, width: Int = 100, height: Int = 30) async throws -> TmuxSession {
-        try await TmuxSession.podchat(["--endpoint-url", simulator.endpointURL()], home: try Executables.temporaryDirectory(), width: width, height: height)
+        try await TmuxSession.podchat(
+            ["--endpoint-url", simulator.endpointURL()], home: try Executables.temporaryDirectory(), width: width, height: height)
     }
 
     @Test func aPastedBlockIsInsertedWholeAndSentAsOneMessage() async throws {
@@ -120,21 +121,5 @@ import Testing
         try await terminal.press("C-x", "C-e")
         let edited = try await terminal.waitForScreen("the edited message") { $0.contains("typed here and more from the editor") }
         #expect(edited.contains("Sampling"))
-    }
-}
-
-/// `"mouse": false` leaves the mouse to the terminal: a click reaches podchat as nothing.
-@Suite(.serialized) struct MouseOffTests {
-    @Test func withTheMouseOffAClickSelectsNothing() async throws {
-        let simulator = try await SimulatorServer.start(port: 0)
-        defer { Task { try? await simulator.stop() } }
-        let home = try Executables.temporaryDirectory()
-        try FileManager.default.createDirectory(atPath: home + "/podchat", withIntermediateDirectories: true)
-        try #"{"mouse": false}"#.write(toFile: home + "/podchat/config.json", atomically: true, encoding: .utf8)
-        let terminal = try await TmuxSession.podchat(["--endpoint-url", simulator.endpointURL()], home: home, height: 40)
-        defer { Task { await terminal.close() } }
-        try await terminal.waitForScreen("the chat window") { $0.contains("Sampling") }
-        let modes = try await terminal.paneInfo("#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}")
-        #expect(modes == "000", "podchat asked the terminal for mouse reports")
     }
 }

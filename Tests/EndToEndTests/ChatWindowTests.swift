@@ -14,7 +14,9 @@ import Testing
         let terminal = try await launch(nil)
         defer { Task { await terminal.close() } }
         // The whole first frame: tmux may show one half-drawn on a loaded machine.
-        let ready = try await terminal.waitForScreen("the demo welcome") { $0.contains("Demo mode") && $0.contains("DEMO") && $0.contains("RUNPOD_API_KEY") }
+        let ready = try await terminal.waitForScreen("the demo welcome") {
+            $0.contains("Demo mode") && $0.contains("DEMO") && $0.contains("RUNPOD_API_KEY")
+        }
         #expect(ready.contains("DEMO"))
         #expect(ready.contains("RUNPOD_API_KEY"))
         try await terminal.type("Is this the demo?")

@@ -29,7 +29,8 @@ import Testing
         let (outcome, path) = try await podchat(["ask", "--config", "CONFIG", "hi"], config: "{\n  \"mode\": \"chat\"\n  \"model\": \"m\"\n}")
         expectOneLine(
             outcome, status: 2,
-            "podchat: \(path): is not valid JSON: unexpected \"\"\" where a , or } should be at line 3, column 3; compare it with config.example.json")
+            "podchat: \(path): is not valid JSON: unexpected \"\"\" where a , or } should be at line 3, column 3; compare it with config.example.json"
+        )
     }
 
     @Test func aWrongTypeNamesTheKeyAndWhatItMustBe() async throws {
@@ -42,12 +43,15 @@ import Testing
         #expect(outcome.status == 0, "stderr: \(outcome.standardError)")
         let lines = outcome.standardError.split(separator: "\n").map(String.init)
         #expect(lines.contains("podchat: warning: \(path): unknown key \"endpoint_ulr\" (ignored); did you mean \"endpoint_url\"?"))
-        #expect(lines.contains("podchat: warning: \(path): unknown key \"temperature\" (ignored); sampling parameters go inside \"sampling\": {\"temperature\": …}"))
+        #expect(
+            lines.contains(
+                "podchat: warning: \(path): unknown key \"temperature\" (ignored); sampling parameters go inside \"sampling\": {\"temperature\": …}"))
     }
 
     @Test func jobsWithoutAnEndpointSaysHowToGiveOne() async throws {
         let (outcome, path) = try await podchat(["jobs", "health", "--config", "CONFIG"], config: "{}")
-        expectOneLine(outcome, status: 2, "podchat: jobs needs a Runpod endpoint: pass --endpoint ID or --endpoint-url URL, or set \"endpoint_id\" in \(path)")
+        expectOneLine(
+            outcome, status: 2, "podchat: jobs needs a Runpod endpoint: pass --endpoint ID or --endpoint-url URL, or set \"endpoint_id\" in \(path)")
     }
 
     @Test func aMissingConfigGivenByFlagIsNamed() async throws {
@@ -61,7 +65,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         let outcome = try await ChildProcess.run(
             [Executables.podchat, "ask", "hi"], environment: Executables.isolatedEnvironment(configHome: home))
-        expectOneLine(outcome, status: 2, "podchat: \(path): is a directory, not a file: podchat expects a JSON config file here (see config.example.json)")
+        expectOneLine(
+            outcome, status: 2, "podchat: \(path): is a directory, not a file: podchat expects a JSON config file here (see config.example.json)")
     }
 
     @Test(.enabled(if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: setpriv), "root reads any file, and setpriv is missing"))

@@ -30,8 +30,11 @@ import Testing
             parameters: ["temperature": 0.2], messages: stored)
     }
 
-    private let soup = conversation("aaaa1111bbbb2222", title: "Leek soup", updatedAt: 1_795_000_000, messages: ["How do I make leek soup?", "Sweat the leeks, add stock, simmer."])
-    private let oslo = conversation("aaaa1111cccc3333", title: "Trip to Oslo", updatedAt: 1_795_090_000, messages: ["What to see in Oslo?", "The fjord and the opera house."])
+    private let soup = conversation(
+        "aaaa1111bbbb2222", title: "Leek soup", updatedAt: 1_795_000_000,
+        messages: ["How do I make leek soup?", "Sweat the leeks, add stock, simmer."])
+    private let oslo = conversation(
+        "aaaa1111cccc3333", title: "Trip to Oslo", updatedAt: 1_795_090_000, messages: ["What to see in Oslo?", "The fjord and the opera house."])
     private let swift = conversation("dddd4444eeee5555", title: "Swift actors", updatedAt: 1_794_000_000, messages: ["When do I need an actor?"])
 
     private func seed() throws {
@@ -51,13 +54,14 @@ import Testing
         let outcome = try await podchat("conversations", "list")
         #expect(outcome.status == 0, "\(outcome.standardError)")
         // Two ids begin with the same 8 characters, so every id is shown with 9.
-        #expect(outcome.standardOutput == """
-            ID         UPDATED           MESSAGES  TITLE
-            aaaa1111c  2026-11-19 12:06         2  Trip to Oslo
-            aaaa1111b  2026-11-18 11:06         2  Leek soup
-            dddd4444e  2026-11-06 21:20         1  Swift actors
+        #expect(
+            outcome.standardOutput == """
+                ID         UPDATED           MESSAGES  TITLE
+                aaaa1111c  2026-11-19 12:06         2  Trip to Oslo
+                aaaa1111b  2026-11-18 11:06         2  Leek soup
+                dddd4444e  2026-11-06 21:20         1  Swift actors
 
-            """)
+                """)
         #expect(outcome.standardError.isEmpty)
     }
 
@@ -67,10 +71,12 @@ import Testing
         #expect(outcome.status == 0)
         let listed = try #require(JSONValue(parsing: outcome.standardOutput)?.arrayValue)
         #expect(listed.compactMap { $0["id"]?.stringValue } == [oslo.id, soup.id, swift.id])
-        #expect(listed.first == .object([
-            "id": .string(oslo.id), "title": "Trip to Oslo", "message_count": 2,
-            "created_at": "2026-11-19T11:06:40Z", "updated_at": "2026-11-19T12:06:40Z",
-        ]))
+        #expect(
+            listed.first
+                == .object([
+                    "id": .string(oslo.id), "title": "Trip to Oslo", "message_count": 2,
+                    "created_at": "2026-11-19T11:06:40Z", "updated_at": "2026-11-19T12:06:40Z",
+                ]))
     }
 
     @Test func listNamesEachUnreadableFileListsTheRestAndChangesNothing() async throws {
@@ -83,11 +89,12 @@ import Testing
             #expect(outcome.status == 0)
             #expect(outcome.standardOutput.contains("Leek soup"))
             let errors = outcome.standardError.split(separator: "\n").map(String.init)
-            #expect(errors == [
-                "podchat: skipped \(path("broken")): not JSON",
-                "podchat: skipped \(path("empty")): empty file",
-                "podchat: skipped \(path("future")): format_version 7 is newer than this podchat reads (2); upgrade podchat",
-            ])
+            #expect(
+                errors == [
+                    "podchat: skipped \(path("broken")): not JSON",
+                    "podchat: skipped \(path("empty")): empty file",
+                    "podchat: skipped \(path("future")): format_version 7 is newer than this podchat reads (2); upgrade podchat",
+                ])
         }
         #expect(try broken.map { try Data(contentsOf: URL(fileURLWithPath: path($0.0))) } == before)
     }
@@ -126,12 +133,13 @@ import Testing
         try seed()
         let outcome = try await podchat("conversations", "search", "OPERA")
         #expect(outcome.status == 0)
-        #expect(outcome.standardOutput == """
-            ID        UPDATED           MESSAGES  TITLE
-            aaaa1111  2026-11-19 12:06         2  Trip to Oslo
-                The fjord and the opera house.
+        #expect(
+            outcome.standardOutput == """
+                ID        UPDATED           MESSAGES  TITLE
+                aaaa1111  2026-11-19 12:06         2  Trip to Oslo
+                    The fjord and the opera house.
 
-            """)
+                """)
         let json = try await podchat("conversations", "search", "leek", "--json")
         let found = try #require(JSONValue(parsing: json.standardOutput)?.arrayValue)
         #expect(found.map { $0["snippet"]?.stringValue } == ["Leek soup"])
@@ -189,7 +197,8 @@ import Testing
     }
 
     @Test func storedTextIsExactWhenPipedAndHarmlessOnATerminal() async throws {
-        let hostile = Self.conversation("ffff0000", title: "Escapes", updatedAt: 1_795_000_000, messages: ["Colour?", "\u{1B}]52;c;cHduZWQ=\u{7}\u{1B}[2J red"])
+        let hostile = Self.conversation(
+            "ffff0000", title: "Escapes", updatedAt: 1_795_000_000, messages: ["Colour?", "\u{1B}]52;c;cHduZWQ=\u{7}\u{1B}[2J red"])
         try store.save(hostile)
         let piped = try await podchat("conversations", "show", "Escapes")
         #expect(piped.standardOutput.contains("\u{1B}]52;c;cHduZWQ=\u{7}\u{1B}[2J red"))

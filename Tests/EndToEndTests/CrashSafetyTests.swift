@@ -49,7 +49,8 @@ import Testing
             }
             let record = try store.load(id: "crash")
             // The reported save, or the next one if it finished before its line was printed.
-            #expect((reported...reported + 1).contains(record.messages.count), "kill \(kill): \(record.messages.count) messages, \(reported) reported")
+            #expect(
+                (reported...reported + 1).contains(record.messages.count), "kill \(kill): \(record.messages.count) messages, \(reported) reported")
             let inOrder = record.messages.enumerated().allSatisfy { $0.element.content.hasPrefix("message \($0.offset + 1): ") }
             #expect(inOrder, "kill \(kill): a message is missing or out of order")
             let listing = store.list()

@@ -4,7 +4,7 @@ import PodchatSimulator
 import PodchatTestSupport
 import Testing
 
-/// Issue 8: the endpoint goes away and comes back, or the network swallows requests: the
+/// The endpoint goes away and comes back, or the network swallows requests: the
 /// user is told what is happening, nothing freezes, and no job is sent twice.
 @Suite(.serialized) struct EndpointOutageTests {
     /// A config with short limits, so a test of a dead network takes seconds.
@@ -58,7 +58,8 @@ import Testing
     @Test func aBlackholedNetworkTimesOutSaysSoAndSendsTheJobOnce() async throws {
         let blackhole = try Blackhole()
         defer { blackhole.close() }
-        let terminal = try await TmuxSession.podchat(["--endpoint-url", "http://127.0.0.1:\(blackhole.port)/v2/void"], home: try home(requestSeconds: 2))
+        let terminal = try await TmuxSession.podchat(
+            ["--endpoint-url", "http://127.0.0.1:\(blackhole.port)/v2/void"], home: try home(requestSeconds: 2))
         defer { Task { await terminal.close() } }
         try await terminal.waitForScreen("the chat window") { $0.contains("Sampling") }
         try await terminal.type("into the void")
@@ -88,7 +89,9 @@ private final class Blackhole: @unchecked Sendable {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+            }
         }
         guard bound, listen(descriptor, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
         socketDescriptor = descriptor
@@ -131,6 +134,6 @@ private final class Blackhole: @unchecked Sendable {
         }
         shutdown(socketDescriptor, Int32(SHUT_RDWR))
         Glibc.close(socketDescriptor)
-        open.forEach { shutdown($0, Int32(SHUT_RDWR)) }
+        for connection in open { shutdown(connection, Int32(SHUT_RDWR)) }
     }
 }

@@ -8,7 +8,8 @@ import Testing
 /// reasoning model's thinking streams, folds and unfolds, and a value the user sets is sent.
 @Suite(.serialized) struct ReasoningChatWindowTests {
     private func launch(_ simulator: SimulatorServer) async throws -> TmuxSession {
-        try await TmuxSession.podchat(["--endpoint-url", simulator.endpointURL()], home: try Executables.temporaryDirectory(), width: 110, height: 32)
+        try await TmuxSession.podchat(
+            ["--endpoint-url", simulator.endpointURL()], home: try Executables.temporaryDirectory(), width: 110, height: 32)
     }
 
     @Test func aReasoningReplyStreamsItsThinkingThenFoldsAndUnfolds() async throws {

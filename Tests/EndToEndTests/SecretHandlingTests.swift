@@ -52,7 +52,12 @@ import Testing
     @Test func theKeyIsInNoOutputAndNoFileOfAnyFlow() async throws {
         let simulator = try await start(requiring: key)
         let strict = try await start(requiring: "a-key-podchat-does-not-have")
-        defer { Task { try? await simulator.stop(); try? await strict.stop() } }
+        defer {
+            Task {
+                try? await simulator.stop()
+                try? await strict.stop()
+            }
+        }
         let home = try Executables.temporaryDirectory()
         let environment = Executables.isolatedEnvironment(configHome: home, extra: ["RUNPOD_API_KEY": key])
         let url = simulator.endpointURL()
@@ -64,9 +69,11 @@ import Testing
         let jobID = try #require(JSONValue(parsing: reply.standardOutput)?["job_id"]?.stringValue)
         outcomes["ask, key revoked mid-job"] = try await run(
             ["ask", "--endpoint-url", url, "--json", "Revoke me [[sim:http401]]"], environment: environment)
-        outcomes["ask, key rejected"] = try await run(["ask", "--endpoint-url", strict.endpointURL(), "--json", "Who am I?"], environment: environment)
+        outcomes["ask, key rejected"] = try await run(
+            ["ask", "--endpoint-url", strict.endpointURL(), "--json", "Who am I?"], environment: environment)
         outcomes["ask --runsync"] = try await run(["ask", "--endpoint-url", url, "--runsync", "Synchronous"], environment: environment)
-        outcomes["ask, OpenAI route"] = try await run(["ask", "--openai-base-url", url + "/openai/v1", "--json", "Via OpenAI"], environment: environment)
+        outcomes["ask, OpenAI route"] = try await run(
+            ["ask", "--openai-base-url", url + "/openai/v1", "--json", "Via OpenAI"], environment: environment)
         outcomes["jobs status"] = try await run(["jobs", "status", jobID, "--endpoint-url", url], environment: environment)
         outcomes["jobs health"] = try await run(["jobs", "health", "--endpoint-url", url], environment: environment)
         for rejected in ["ask, key revoked mid-job", "ask, key rejected"] {
@@ -81,7 +88,8 @@ import Testing
         }
 
         // The chat window: a reply, both exports, a preset, and the save on quitting.
-        let terminal = try await TmuxSession.podchat(["--endpoint-url", url], home: home, width: 110, height: 32, extraEnvironment: ["RUNPOD_API_KEY": key])
+        let terminal = try await TmuxSession.podchat(
+            ["--endpoint-url", url], home: home, width: 110, height: 32, extraEnvironment: ["RUNPOD_API_KEY": key])
         defer { Task { await terminal.close() } }
         try await terminal.waitForScreen("the chat window") { $0.contains("Sampling") }
         try await terminal.send("Remember the word avocado")
@@ -120,12 +128,15 @@ import Testing
         var outcomes: [String: ChildProcess.Outcome] = [:]
 
         let byCommand = home + "/by-command.json"
-        try Data(JSONValue.object(["api_key_command": .string("cat '\(secrets)/runpod-key'")]).encodedBytes).write(to: URL(fileURLWithPath: byCommand))
-        outcomes["api_key_command"] = try await run(["ask", "--config", byCommand, "--endpoint-url", simulator.endpointURL(), "Key by command"], environment: environment)
+        try Data(JSONValue.object(["api_key_command": .string("cat '\(secrets)/runpod-key'")]).encodedBytes).write(
+            to: URL(fileURLWithPath: byCommand))
+        outcomes["api_key_command"] = try await run(
+            ["ask", "--config", byCommand, "--endpoint-url", simulator.endpointURL(), "Key by command"], environment: environment)
         #expect(outcomes["api_key_command"]?.status == 0, "\(outcomes["api_key_command"]?.standardError ?? "")")
 
         let failing = home + "/failing-command.json"
-        try Data(JSONValue.object(["api_key_command": .string("cat '\(secrets)/runpod-key'; exit 3")]).encodedBytes).write(to: URL(fileURLWithPath: failing))
+        try Data(JSONValue.object(["api_key_command": .string("cat '\(secrets)/runpod-key'; exit 3")]).encodedBytes).write(
+            to: URL(fileURLWithPath: failing))
         let failed = try await run(["ask", "--config", failing, "--endpoint-url", simulator.endpointURL(), "Never sent"], environment: environment)
         outcomes["a failing api_key_command"] = failed
         #expect(failed.status == 2)
@@ -135,12 +146,16 @@ import Testing
         let stored = secrets + "/stored-key.json"
         try Data(JSONValue.object(["api_key": .string(key)]).encodedBytes).write(to: URL(fileURLWithPath: stored))
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: stored)
-        let exposed = try await run(["ask", "--config", stored, "--endpoint-url", simulator.endpointURL(), "Key from the file"], environment: environment)
+        let exposed = try await run(
+            ["ask", "--config", stored, "--endpoint-url", simulator.endpointURL(), "Key from the file"], environment: environment)
         outcomes["api_key, readable by others"] = exposed
         #expect(exposed.status == 0, "stderr: \(exposed.standardError)")
-        #expect(exposed.standardError == "podchat: warning: \(stored) holds an API key (\"api_key\") that other users can read: run chmod 600 \(stored)\n")
+        #expect(
+            exposed.standardError == "podchat: warning: \(stored) holds an API key (\"api_key\") that other users can read: run chmod 600 \(stored)\n"
+        )
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: stored)
-        let privateFile = try await run(["ask", "--config", stored, "--endpoint-url", simulator.endpointURL(), "Key from the file"], environment: environment)
+        let privateFile = try await run(
+            ["ask", "--config", stored, "--endpoint-url", simulator.endpointURL(), "Key from the file"], environment: environment)
         outcomes["api_key, private"] = privateFile
         #expect(privateFile.status == 0)
         #expect(privateFile.standardError.isEmpty, "\(privateFile.standardError)")
@@ -162,7 +177,9 @@ import Testing
 
         let refused = try await run(["ask", "--endpoint-url", url, "Not over plain http"], environment: environment)
         #expect(refused.status == 2)
-        #expect(refused.standardError.hasPrefix("podchat: --endpoint-url: will not send the API key over plain http:// to 127.1:\(simulator.port), which is not this machine"))
+        #expect(
+            refused.standardError.hasPrefix(
+                "podchat: --endpoint-url: will not send the API key over plain http:// to 127.1:\(simulator.port), which is not this machine"))
         #expect(refused.standardError.contains("--allow-insecure-http"))
         #expect(refused.standardError.split(separator: "\n").count == 1)
         #expect(simulator.requests.isEmpty)

@@ -3,7 +3,7 @@ import PodchatSimulator
 import PodchatTestSupport
 import Testing
 
-/// Issue 8's terminals: no TTY, `TERM=dumb`, a locale that is not UTF-8, a storm of resizes.
+/// Unusual terminals: no TTY, `TERM=dumb`, a locale that is not UTF-8, a storm of resizes.
 @Suite(.serialized) struct UnusualTerminalTests {
     @Test func withoutATerminalTheChatWindowPointsToAsk() async throws {
         let home = try Executables.temporaryDirectory()

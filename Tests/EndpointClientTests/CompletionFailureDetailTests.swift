@@ -72,7 +72,9 @@ import Testing
     func anOpenAIServersErrorBodyCarriesTheOverflow(_ body: String) async throws {
         let transport = OpenAIBackendTests.transport([.status("POST /chat/completions", .badRequest, body)])
         let failure = try #require(await Self.failure(of: OpenAIBackendTests.backend(transport).complete(OpenAIBackendTests.request)))
-        #expect(failure.message.hasPrefix("The server rejected the request to \(OpenAIBackendTests.base)/chat/completions (HTTP 400): The reply does not fit"))
+        #expect(
+            failure.message.hasPrefix(
+                "The server rejected the request to \(OpenAIBackendTests.base)/chat/completions (HTTP 400): The reply does not fit"))
         #expect(failure.contextOverflow == Self.overflow)
         #expect(failure.detail?.contains("is too large: 4096") == true)
     }

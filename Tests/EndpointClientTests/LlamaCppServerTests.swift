@@ -27,7 +27,8 @@ import Testing
 
     @Test func theRunpodBackendReadsLlamaCppsStreamThroughTheProxyWorker() async throws {
         try await RunpodBackendSimulatorTests.withSimulator(.proxy) { _, backend in
-            let (events, failure) = await RunpodBackendSimulatorTests.run(backend.complete(RunpodBackendSimulatorTests.request("Grüße ✓ [[sim:llamacpp]]")))
+            let (events, failure) = await RunpodBackendSimulatorTests.run(
+                backend.complete(RunpodBackendSimulatorTests.request("Grüße ✓ [[sim:llamacpp]]")))
             #expect(failure == nil)
             #expect(OpenAIBackendSimulatorTests.texts(events)[0]?.contains("Grüße ✓") == true)
             #expect(events.last == .finished(.length))  // The request's max_tokens is 64.

@@ -48,10 +48,11 @@ import Testing
             guard case .queued(let secondID) = second.events.first else { Issue.record("no job id"); return }
             #expect(RunpodBackendTests.text(second.events).contains("“Hello again”"))
             // The check after each job finds it forgotten ("Job ID not found"): the text stands.
-            #expect(Self.lines(server) == [
-                "POST /run", "GET /stream/\(firstID)", "POST /stream/\(firstID)", "POST /status/\(firstID)",
-                "POST /run", "POST /stream/\(secondID)", "POST /status/\(secondID)",
-            ])
+            #expect(
+                Self.lines(server) == [
+                    "POST /run", "GET /stream/\(firstID)", "POST /stream/\(firstID)", "POST /status/\(firstID)",
+                    "POST /run", "POST /stream/\(secondID)", "POST /status/\(secondID)",
+                ])
             #expect(second.failure == nil && second.events.last == .finished(.completed))
         }
     }
@@ -96,11 +97,13 @@ import Testing
     }
 
     @Test func explainsAJobTheServerNoLongerKnows() async throws {
-        let transport = ScriptedTransport(baseURL: "http://127.0.0.1:8000", [
-            .ok("POST /run", #"{"id":"test-1","status":"IN_PROGRESS"}"#),
-            .status("GET /stream/test-1", .methodNotAllowed, #"{"detail":"Method Not Allowed"}"#),
-            .ok("POST /stream/test-1", #"{"id":"test-1","status":"FAILED","error":"Job ID not found"}"#),
-        ])
+        let transport = ScriptedTransport(
+            baseURL: "http://127.0.0.1:8000",
+            [
+                .ok("POST /run", #"{"id":"test-1","status":"IN_PROGRESS"}"#),
+                .status("GET /stream/test-1", .methodNotAllowed, #"{"detail":"Method Not Allowed"}"#),
+                .ok("POST /stream/test-1", #"{"id":"test-1","status":"FAILED","error":"Job ID not found"}"#),
+            ])
         let endpoint = Endpoint(baseURL: "http://127.0.0.1:8000", apiKey: nil, label: "local")
         let backend = RunpodBackend(endpoint: endpoint, transport: transport, options: RunpodOptions(sleep: { _ in }))
         let (_, failure) = await RunpodBackendTests.collect(backend.complete(Self.request("Hi")))

@@ -23,7 +23,8 @@ import Testing
         let pacing = RunpodOptions(backoff: Backoff(initial: .milliseconds(10), maximum: .milliseconds(50)))
         // The job API's base URL: the backend finds the OpenAI route under it.
         let backend = OpenAIBackend(
-            baseURL: server.endpointURL(id: "t"), apiKey: environmentKey(apiKey, variable: "SIM_KEY"), apiKeyVariable: "SIM_KEY", model: model, options: pacing)
+            baseURL: server.endpointURL(id: "t"), apiKey: environmentKey(apiKey, variable: "SIM_KEY"), apiKeyVariable: "SIM_KEY", model: model,
+            options: pacing)
         do {
             try await body(server, backend)
         } catch {
@@ -59,9 +60,10 @@ import Testing
             #expect(Self.texts(first.events)[0]?.contains("“Hello there”") == true)
             #expect(first.events.contains { if case .usage = $0 { true } else { false } })
             #expect(first.events.last == .finished(.completed))
-            #expect(Self.lines(server) == [
-                "GET /v2/t/openai/v1/models", "POST /v2/t/openai/v1/chat/completions", "POST /v2/t/openai/v1/chat/completions",
-            ])
+            #expect(
+                Self.lines(server) == [
+                    "GET /v2/t/openai/v1/models", "POST /v2/t/openai/v1/chat/completions", "POST /v2/t/openai/v1/chat/completions",
+                ])
             let body = try #require(server.requests.last?.json)
             #expect(body["model"] == .string(Self.servedModel))
             #expect(body["stream_options"]?["include_usage"] == .bool(true))

@@ -22,7 +22,8 @@ import Testing
     ) -> OpenAIBackend {
         let options = RunpodOptions(sleep: { sleeps.record($0) }, random: { 1 })
         return OpenAIBackend(
-            baseURL: base, apiKey: apiKey.map { environmentKey($0, variable: "VLLM_KEY") }, apiKeyVariable: "VLLM_KEY", model: model, transport: transport, options: options)
+            baseURL: base, apiKey: apiKey.map { environmentKey($0, variable: "VLLM_KEY") }, apiKeyVariable: "VLLM_KEY", model: model,
+            transport: transport, options: options)
     }
 
     static func transport(_ script: [ScriptedTransport.Exchange]) -> ScriptedTransport {
@@ -71,7 +72,8 @@ import Testing
     }
 
     @Test func givesTheSameEventsWhereverTheNetworkSplitsTheBytes() async {
-        let splits = (1..<Self.chatBytes.count).map { [Array(Self.chatBytes[..<$0]), Array(Self.chatBytes[$0...])] }
+        let splits =
+            (1..<Self.chatBytes.count).map { [Array(Self.chatBytes[..<$0]), Array(Self.chatBytes[$0...])] }
             + [Self.chatBytes.map { [$0] }]
         await withTaskGroup { group in
             for pieces in splits {
@@ -91,7 +93,8 @@ import Testing
             .started, .reasoning(choice: 0, text: "Let me think"), .reasoning(choice: 0, text: " about «it»."),
             .delta(choice: 0, text: "Forty-two."), .usage(Usage(promptTokens: 9, completionTokens: 7)), .finished(.completed),
         ]
-        let splits = stride(from: 1, to: bytes.count, by: 7).map { [Array(bytes[..<$0]), Array(bytes[$0...])] }
+        let splits =
+            stride(from: 1, to: bytes.count, by: 7).map { [Array(bytes[..<$0]), Array(bytes[$0...])] }
             + [bytes.map { [$0] }]
         for pieces in splits {
             let transport = Self.transport([.stream("POST /chat/completions", pieces)])
@@ -126,9 +129,10 @@ import Testing
         request.mode = .prompt
         let (events, failure) = await Self.collect(Self.backend(transport), request)
         #expect(failure == nil)
-        #expect(events.filter { if case .delta(1, _) = $0 { true } else { false } } == [
-            .delta(choice: 1, text: "generated"), .delta(choice: 1, text: " text"),
-        ])
+        #expect(
+            events.filter { if case .delta(1, _) = $0 { true } else { false } } == [
+                .delta(choice: 1, text: "generated"), .delta(choice: 1, text: " text"),
+            ])
         #expect(RunpodBackendTests.text(events) == "Runpod serverless")
         #expect(events.last == .finished(.completed))
         let body = try JSONValue(parsing: try #require(transport.requests.first?.body))
@@ -162,11 +166,12 @@ import Testing
         ])
         let (events, failure) = await Self.collect(Self.backend(transport, sleeps: sleeps))
         #expect(failure == nil)
-        #expect(events.prefix(3) == [
-            .retrying(reason: "rate limited (HTTP 429)", delay: .seconds(2)),
-            .retrying(reason: "rate limited (HTTP 429)", delay: .seconds(1)),
-            .retrying(reason: "could not connect (connection refused)", delay: .seconds(1)),
-        ])
+        #expect(
+            events.prefix(3) == [
+                .retrying(reason: "rate limited (HTTP 429)", delay: .seconds(2)),
+                .retrying(reason: "rate limited (HTTP 429)", delay: .seconds(1)),
+                .retrying(reason: "could not connect (connection refused)", delay: .seconds(1)),
+            ])
         #expect(Array(events.dropFirst(3)) == Self.chatEvents)
         #expect(sleeps.all == [.seconds(2), .seconds(1), .seconds(1)])
         #expect(transport.unusedExchanges.isEmpty && transport.mismatches.isEmpty)
@@ -221,7 +226,7 @@ import Testing
             (WorkerFixtures.sse(WorkerFixtures.chatChunk(#"{"role":"assistant","content":""}"#, finish: nil))
                 + WorkerFixtures.sse(WorkerFixtures.chatChunk(#"{"content":"Runpod"}"#, finish: nil))).utf8)
         let transport = Self.transport([
-            .stream("POST /chat/completions", [firstTwoEvents], end: .fail(TransportError(.interrupted, detail: "reset"))),
+            .stream("POST /chat/completions", [firstTwoEvents], end: .fail(TransportError(.interrupted, detail: "reset")))
         ])
         let (events, failure) = await Self.collect(Self.backend(transport))
         #expect(events == [.started, .delta(choice: 0, text: "Runpod")])
@@ -231,8 +236,11 @@ import Testing
     }
 
     @Test func failsWithTheErrorTheServerSendsInsideTheStream() async {
-        let pieces = [Array((WorkerFixtures.sse(WorkerFixtures.chatChunk(#"{"content":"Hi"}"#, finish: nil))
-            + WorkerFixtures.sse(#"{"error":{"message":"engine died","code":500}}"#)).utf8)]
+        let pieces = [
+            Array(
+                (WorkerFixtures.sse(WorkerFixtures.chatChunk(#"{"content":"Hi"}"#, finish: nil))
+                    + WorkerFixtures.sse(#"{"error":{"message":"engine died","code":500}}"#)).utf8)
+        ]
         let transport = Self.transport([.stream("POST /chat/completions", pieces)])
         let (events, failure) = await Self.collect(Self.backend(transport))
         #expect(events == [.started, .delta(choice: 0, text: "Hi")])
@@ -256,10 +264,14 @@ import Testing
     }
 
     @Test(arguments: [
-        (HTTPResponseStatus.notFound, #"{"error":{"message":"The model `x` does not exist.","type":"NotFoundError","param":"model","code":404}}"#,
-         "The model `x` does not exist."),
-        (.badRequest, #"{"object":"error","message":"max_tokens is too large","type":"BadRequestError","code":400}"#,
-         "max_tokens is too large"),
+        (
+            HTTPResponseStatus.notFound, #"{"error":{"message":"The model `x` does not exist.","type":"NotFoundError","param":"model","code":404}}"#,
+            "The model `x` does not exist."
+        ),
+        (
+            .badRequest, #"{"object":"error","message":"max_tokens is too large","type":"BadRequestError","code":400}"#,
+            "max_tokens is too large"
+        ),
         (.notFound, #"{"detail":"Not Found"}"#, "Not Found"),
     ])
     func quotesTheServersErrorMessage(_ status: HTTPResponseStatus, _ body: String, _ message: String) async throws {

@@ -116,7 +116,8 @@ import Testing
     }
 
     @Test func cancelsAJobThatOutstaysTheOptionalQueueTimeout() async throws {
-        try await Self.withSimulator(adjust: { $0.queueTimeout = .seconds(60) }) { sim in
+        let queueLimit: (inout RunpodOptions) -> Void = { $0.queueTimeout = .seconds(60) }
+        try await Self.withSimulator(adjust: queueLimit) { sim in
             let (events, failure) = await sim.reply(to: "Never served [[sim:queue=600000]]")
             let jobID = try Self.jobID(events)
             let message = try #require(failure)
@@ -129,7 +130,8 @@ import Testing
     }
 
     @Test func cancelsAJobWhoseFirstTokenNeverComes() async throws {
-        try await Self.withSimulator(adjust: { $0.firstTokenTimeout = .seconds(30) }) { sim in
+        let firstTokenLimit: (inout RunpodOptions) -> Void = { $0.firstTokenTimeout = .seconds(30) }
+        try await Self.withSimulator(adjust: firstTokenLimit) { sim in
             let (events, failure) = await sim.reply(to: "Stuck worker [[sim:slow=600000]]")
             let jobID = try Self.jobID(events)
             let message = try #require(failure)
@@ -144,7 +146,8 @@ import Testing
     }
 
     @Test func cancelsAJobThatFallsSilentMidStreamKeepingItsText() async throws {
-        try await Self.withSimulator(adjust: { $0.idleTimeout = .seconds(30) }) { sim in
+        let idleLimit: (inout RunpodOptions) -> Void = { $0.idleTimeout = .seconds(30) }
+        try await Self.withSimulator(adjust: idleLimit) { sim in
             // The first token comes after a minute, the next a minute later: too long a pause.
             let (events, failure) = await sim.reply(to: "Falls silent [[sim:slow=60000]]")
             let message = try #require(failure)
@@ -161,7 +164,8 @@ import Testing
         // The request timeout is real time: the simulator holds the answer on the shared clock,
         // which stands still while the backend waits, so the stalled poll only ever ends by the
         // timeout. Two seconds leaves the un-stalled /run room on a loaded machine.
-        try await Self.withSimulator(adjust: { $0.requestTimeout = .seconds(2) }) { sim in
+        let requestLimit: (inout RunpodOptions) -> Void = { $0.requestTimeout = .seconds(2) }
+        try await Self.withSimulator(adjust: requestLimit) { sim in
             let (events, failure) = await sim.reply(to: "Stalled [[sim:stall=5000]]")
             #expect(failure == nil)
             #expect(Self.retries(events).map(\.reason) == ["connection failed (timed out)"])

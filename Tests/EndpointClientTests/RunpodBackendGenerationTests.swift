@@ -31,8 +31,10 @@ import Testing
         #expect(backend.workerGeneration == .legacy)
         _ = await RunpodBackendTests.collect(backend.complete(Self.request))
         let runs = try transport.requests.filter { $0.url.hasSuffix("/run") }.map(Self.body)
-        #expect(runs[0]["input"]?["sampling_params"] == WorkerFixtures.json(
-            #"{"logprobs":true,"max_tokens":20,"top_logprobs":2,"use_beam_search":true}"#))
+        #expect(
+            runs[0]["input"]?["sampling_params"]
+                == WorkerFixtures.json(
+                    #"{"logprobs":true,"max_tokens":20,"top_logprobs":2,"use_beam_search":true}"#))
         // The legacy worker would fail the job on use_beam_search and on a boolean logprobs.
         #expect(runs[1]["input"]?["sampling_params"] == WorkerFixtures.json(#"{"logprobs":2,"max_tokens":20}"#))
         #expect(transport.unusedExchanges.isEmpty && transport.mismatches.isEmpty)

@@ -17,7 +17,8 @@ import Testing
     ) async throws {
         let options = SimulatorOptions(tokenDelay: .milliseconds(2), outputFormat: format, requiredAPIKey: key)
         let server = try await SimulatorServer.start(port: 0, options: options)
-        let endpoint = Endpoint(baseURL: server.endpointURL(id: "t"), apiKey: apiKey.map { environmentKey($0, variable: "SIM_KEY") }, label: "simulator")
+        let endpoint = Endpoint(
+            baseURL: server.endpointURL(id: "t"), apiKey: apiKey.map { environmentKey($0, variable: "SIM_KEY") }, label: "simulator")
         // Short waits keep the suite fast; the policies themselves are tested with a scripted transport.
         let pacing = RunpodOptions(
             pollSchedule: PollSchedule(fastest: .milliseconds(20), slowest: .milliseconds(100)),

@@ -5,8 +5,7 @@ import PodchatTestSupport
 import Testing
 
 @Suite struct RunpodJobClientTests {
-    static func client(_ transport: ScriptedTransport, baseURL: String = "http://runpod.test/v2/ep") -> RunpodJobClient
-    {
+    static func client(_ transport: ScriptedTransport, baseURL: String = "http://runpod.test/v2/ep") -> RunpodJobClient {
         RunpodJobClient(endpoint: Endpoint(baseURL: baseURL, apiKey: environmentKey("k"), label: "t"), transport: transport)
     }
 

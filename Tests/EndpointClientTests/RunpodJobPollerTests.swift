@@ -170,16 +170,18 @@ import Testing
         var poller = Self.poller(limit: nil)
         _ = poller.received(Self.job("IN_PROGRESS"))
         let thinking = poller.received(Self.job("IN_PROGRESS", [.string(WorkerFixtures.reasoningChatSSE())]))
-        #expect(thinking.events == [
-            .generation(.proxy), .reasoning(choice: 0, text: WorkerFixtures.reasoningText),
-            .delta(choice: 0, text: "Forty-two."), .usage(Usage(promptTokens: 9, completionTokens: 7)),
-        ])
+        #expect(
+            thinking.events == [
+                .generation(.proxy), .reasoning(choice: 0, text: WorkerFixtures.reasoningText),
+                .delta(choice: 0, text: "Forty-two."), .usage(Usage(promptTokens: 9, completionTokens: 7)),
+            ])
         var other = Self.poller(limit: nil)
         _ = other.received(Self.job("IN_PROGRESS"))
         let scored = other.received(Self.job("IN_PROGRESS", [.string(WorkerFixtures.logprobsChatSSE)]))
-        #expect(scored.events == [
-            .generation(.proxy), .delta(choice: 0, text: "Hi there"), .logprobs(choice: 0, WorkerFixtures.logprobsChatTokens),
-        ])
+        #expect(
+            scored.events == [
+                .generation(.proxy), .delta(choice: 0, text: "Hi there"), .logprobs(choice: 0, WorkerFixtures.logprobsChatTokens),
+            ])
     }
 
     @Test func keepsDeltasOfDifferentChoicesApart() {

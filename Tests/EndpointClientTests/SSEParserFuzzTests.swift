@@ -7,10 +7,11 @@ import Testing
 /// events back.
 @Suite struct SSEParserFuzzTests {
     /// Bytes that matter to the parser, weighted so random input forms fields and line ends.
-    private static let alphabet: [[UInt8]] = [
-        "data:", "data: ", "event: ", "id: ", "retry: 5", ":", " ", "\n", "\n", "\r", "\r\n", "\n\n", "x", "{}", "[DONE]",
-        "é", "😀", "\u{FEFF}", "\u{0}",
-    ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x82], [0x80]]
+    private static let alphabet: [[UInt8]] =
+        [
+            "data:", "data: ", "event: ", "id: ", "retry: 5", ":", " ", "\n", "\n", "\r", "\r\n", "\n\n", "x", "{}", "[DONE]",
+            "é", "😀", "\u{FEFF}", "\u{0}",
+        ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x82], [0x80]]
 
     private static func parse(_ chunks: [[UInt8]]) -> [SSEEvent] {
         var parser = SSEParser()

@@ -58,7 +58,8 @@ import Testing
     }
 
     @Test func readsOlderVLLMsFlatErrorBodyInsideTheWrapper() {
-        let text = #"{'message': 'vLLM returned HTTP 400: {"object":"error","message":"n must be at most 16","type":"BadRequestError","code":400}', 'type': 'worker_error', 'code': None}"#
+        let text =
+            #"{'message': 'vLLM returned HTTP 400: {"object":"error","message":"n must be at most 16","type":"BadRequestError","code":400}', 'type': 'worker_error', 'code': None}"#
         #expect(WorkerErrorMessage(text: text).message == "n must be at most 16")
     }
 
@@ -68,7 +69,8 @@ import Testing
     }
 
     @Test func showsTheFirstLineOfATracebackAndKeepsTheWholeAsDetail() {
-        let text = "handler: CUDA error: an illegal memory access was encountered \ntraceback: Traceback (most recent call last):\n"
+        let text =
+            "handler: CUDA error: an illegal memory access was encountered \ntraceback: Traceback (most recent call last):\n"
             + "  File \"/src/handler.py\", line 12, in handler\n    async for batch in results_generator:\nRuntimeError: CUDA error"
         let report = WorkerErrorMessage(.string(text))
         #expect(report.message == "CUDA error: an illegal memory access was encountered")
@@ -76,7 +78,8 @@ import Testing
     }
 
     @Test func keepsTheSDKsTracebackBesideItsErrorMessage() {
-        let text = #"{"error_type": "<class 'ValueError'>", "error_message": "boom", "error_traceback": "Traceback (most recent call last):\n  File x\nValueError: boom", "hostname": "h"}"#
+        let text =
+            #"{"error_type": "<class 'ValueError'>", "error_message": "boom", "error_traceback": "Traceback (most recent call last):\n  File x\nValueError: boom", "hostname": "h"}"#
         let report = WorkerErrorMessage(text: text)
         #expect(report.message == "boom")
         #expect(report.detail == "Traceback (most recent call last):\n  File x\nValueError: boom")
@@ -138,7 +141,8 @@ import Testing
     func readsTheNumbersOfEveryContextLengthWording(_ index: Int) {
         let fixture = Self.overflows[index]
         let body = #"{"error":{"message":"\#(fixture.text)","type":"BadRequestError","param":null,"code":400}}"#
-        let wrapped = "{'message': 'vLLM returned HTTP 400: " + body.replacing("'", with: "\\'")
+        let wrapped =
+            "{'message': 'vLLM returned HTTP 400: " + body.replacing("'", with: "\\'")
             + "', 'type': 'worker_error', 'code': None}"
         let report = WorkerErrorMessage(text: wrapped)
         #expect(report.contextOverflow == fixture.overflow)

@@ -130,10 +130,14 @@ enum WorkerFixtures {
 
     /// A streamed completions reply with `logprobs: 2`: parallel lists, alternatives as an object.
     static let logprobsTextSSE =
-        sse(textChunk(index: 0, text: " a", finish: nil,
-            logprobs: #"{"text_offset":[0],"token_logprobs":[-0.5],"tokens":[" a"],"top_logprobs":[{" the":-1.25," a":-0.5}]}"#))
-        + sse(textChunk(index: 0, text: " cat", finish: "\"length\"",
-            logprobs: #"{"text_offset":[2],"token_logprobs":[-3],"tokens":[" cat"],"top_logprobs":[{" dog":-1," cat":-3}]}"#))
+        sse(
+            textChunk(
+                index: 0, text: " a", finish: nil,
+                logprobs: #"{"text_offset":[0],"token_logprobs":[-0.5],"tokens":[" a"],"top_logprobs":[{" the":-1.25," a":-0.5}]}"#))
+        + sse(
+            textChunk(
+                index: 0, text: " cat", finish: "\"length\"",
+                logprobs: #"{"text_offset":[2],"token_logprobs":[-3],"tokens":[" cat"],"top_logprobs":[{" dog":-1," cat":-3}]}"#))
         + sse("[DONE]")
     static let logprobsTextTokens = [
         TokenLogprob(token: " a", logprob: -0.5, alternatives: [.init(token: " a", logprob: -0.5), .init(token: " the", logprob: -1.25)]),

@@ -16,10 +16,12 @@ private struct OneAnswerTransport: HTTPTransport {
     }
 
     func stream(_ request: TransportRequest) async throws -> StreamingResponse {
-        StreamingResponse(status: .ok, body: AsyncThrowingStream { continuation in
-            for piece in pieces { continuation.yield(piece) }
-            continuation.finish()
-        })
+        StreamingResponse(
+            status: .ok,
+            body: AsyncThrowingStream { continuation in
+                for piece in pieces { continuation.yield(piece) }
+                continuation.finish()
+            })
     }
 }
 
@@ -101,7 +103,8 @@ private struct OneAnswerTransport: HTTPTransport {
     @Test func aWrongValueInAnyFieldOfAJobAnswerNeverCrashes() {
         let variants = Self.jobAnswers.flatMap { $0.everySingleChange() }
         for (index, variant) in variants.enumerated() {
-            let answer: Result<JobResponse, RunpodRequestError> = JobResponse(json: variant).map { .success($0) } ?? .failure(.malformedResponse("no status"))
+            let answer: Result<JobResponse, RunpodRequestError> =
+                JobResponse(json: variant).map { .success($0) } ?? .failure(.malformedResponse("no status"))
             Self.deliver(answer, label: "variant \(index): \(variant.encodedText.prefix(300))")
         }
         #expect(variants.count > 1000, "the fixtures should give many variants")

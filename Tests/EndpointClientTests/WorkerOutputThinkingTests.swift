@@ -20,10 +20,11 @@ import Testing
     @Test func reportsThinkingBeforeTheAnswerInOrder() {
         var decoder = WorkerOutputDecoder()
         let items = decoder.decode(.string(WorkerFixtures.reasoningChatSSE()))
-        #expect(Array(items.prefix(3)) == [
-            .reasoning(choice: 0, text: "Let me think"), .reasoning(choice: 0, text: " about «it»."),
-            .delta(choice: 0, text: "Forty-two."),
-        ])
+        #expect(
+            Array(items.prefix(3)) == [
+                .reasoning(choice: 0, text: "Let me think"), .reasoning(choice: 0, text: " about «it»."),
+                .delta(choice: 0, text: "Forty-two."),
+            ])
     }
 
     /// The proxy worker yields per network read: SSE split anywhere, even inside a field name.
@@ -46,7 +47,8 @@ import Testing
     }
 
     @Test func decodesThinkingFromChunkObjectsAsTheLegacyWorkersOpenAIRouteYieldsThem() {
-        let chunks = "[" + WorkerFixtures.chatChunk(#"{"reasoning_content":"Hmm."}"#, finish: nil) + ","
+        let chunks =
+            "[" + WorkerFixtures.chatChunk(#"{"reasoning_content":"Hmm."}"#, finish: nil) + ","
             + WorkerFixtures.chatChunk(#"{"content":"Yes."}"#, finish: "\"stop\"") + "]"
         let (reply, _) = DecodedReply.decoding([WorkerFixtures.json(chunks)])
         #expect(reply.reasonings == [0: "Hmm."])
@@ -77,9 +79,10 @@ import Testing
         var decoder = WorkerOutputDecoder()
         let chunk = WorkerFixtures.chatChunk(
             #"{"content":"Hi"}"#, finish: nil, logprobs: WorkerFixtures.chatLogprobs("Hi", -0.25, alternative: "Hello", -1.5))
-        #expect(decoder.decode(WorkerFixtures.json(chunk)) == [
-            .delta(choice: 0, text: "Hi"), .logprobs(choice: 0, [WorkerFixtures.logprobsChatTokens[0]]),
-        ])
+        #expect(
+            decoder.decode(WorkerFixtures.json(chunk)) == [
+                .delta(choice: 0, text: "Hi"), .logprobs(choice: 0, [WorkerFixtures.logprobsChatTokens[0]]),
+            ])
     }
 
     /// Completions list alternatives as an object, which has no order: most likely first.
@@ -108,10 +111,13 @@ import Testing
         let text = WorkerFixtures.json(
             #"{"object":"text_completion","choices":[{"index":0,"text":" a b","finish_reason":"stop","logprobs":"#
                 + #"{"tokens":[" a"," b"],"token_logprobs":[null,-1],"top_logprobs":[null,{" b":-1}],"text_offset":[0,2]}}]}"#)
-        #expect(DecodedReply.decoding([text]).0.logprobs == [0: [
-            TokenLogprob(token: " a", logprob: -9999),
-            TokenLogprob(token: " b", logprob: -1, alternatives: [.init(token: " b", logprob: -1)]),
-        ]])
+        #expect(
+            DecodedReply.decoding([text]).0.logprobs == [
+                0: [
+                    TokenLogprob(token: " a", logprob: -9999),
+                    TokenLogprob(token: " b", logprob: -1, alternatives: [.init(token: " b", logprob: -1)]),
+                ]
+            ])
     }
 
     @Test(arguments: [#"null"#, #"{"content":null}"#, #"{"content":[]}"#, #"{"tokens":[]}"#, #"{"content":[{"token":"x"}]}"#])

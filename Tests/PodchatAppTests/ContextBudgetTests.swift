@@ -31,19 +31,20 @@ import Testing
         #expect(ContextBudget(contextLength: 8192, calibration: 100).calibration == 4, "a wild usage figure is bounded")
     }
 
-    @Test(arguments: [
-        // (context, max_tokens, left out, lowered max_tokens)
-        (16_384, 1024, 0, nil as Int?),
-        (8192, 1024, 0, nil),
-        (7624, 1024, 0, nil),
-        (7623, 1024, 0, 1023),
-        (7000, 1024, 0, 400),
-        (6700, 1024, 1, 1024),
-        (6700, 100, 0, nil),
-        (6660, 100, 1, 1024),
-        (4000, 4096, 2, 400),
-        (700, 4096, 4, 100),
-    ] as [(Int, Int, Int, Int?)])
+    @Test(
+        arguments: [
+            // (context, max_tokens, left out, lowered max_tokens)
+            (16_384, 1024, 0, nil as Int?),
+            (8192, 1024, 0, nil),
+            (7624, 1024, 0, nil),
+            (7623, 1024, 0, 1023),
+            (7000, 1024, 0, 400),
+            (6700, 1024, 1, 1024),
+            (6700, 100, 0, nil),
+            (6660, 100, 1, 1024),
+            (4000, 4096, 2, 400),
+            (700, 4096, 4, 100),
+        ] as [(Int, Int, Int, Int?)])
     func aRequestGivesUpMaxTokensFirstThenTheOldestTurns(context: Int, maxTokens: Int, leftOut: Int, lowered: Int?) {
         let plan = ContextBudget(contextLength: context).plan(for: Self.conversation, maxTokens: maxTokens)
         if leftOut == 0 && lowered == nil {

@@ -9,9 +9,14 @@ import Testing
     private func store() -> InMemoryConversationStore {
         InMemoryConversationStore(
             [
-                storedConversation(id: "c1", title: "Leek soup", updatedAt: 0, messages: ["How do I make leek soup?", "Sweat the leeks in butter, add stock, simmer 20 minutes."]),
-                storedConversation(id: "c2", title: "Trip to Oslo", updatedAt: 3_000, messages: ["What to see in Oslo in May?", "The fjord, the opera house, Vigeland park."]),
-                storedConversation(id: "c3", title: "Swift actors", updatedAt: 6_000, messages: ["When do I need an actor?", "When state is shared across tasks."]),
+                storedConversation(
+                    id: "c1", title: "Leek soup", updatedAt: 0,
+                    messages: ["How do I make leek soup?", "Sweat the leeks in butter, add stock, simmer 20 minutes."]),
+                storedConversation(
+                    id: "c2", title: "Trip to Oslo", updatedAt: 3_000,
+                    messages: ["What to see in Oslo in May?", "The fjord, the opera house, Vigeland park."]),
+                storedConversation(
+                    id: "c3", title: "Swift actors", updatedAt: 6_000, messages: ["When do I need an actor?", "When state is shared across tasks."]),
             ],
             unreadable: [ConversationStoreError(path: "/data/podchat/conversations/broken.json", reason: "not valid JSON at line 3")])
     }
@@ -109,7 +114,9 @@ import Testing
     }
 
     @Test func escapeClosesAndUnreadableFilesAreNeverSelected() throws {
-        var app = openPicker(InMemoryConversationStore([], unreadable: [ConversationStoreError(path: "x.json", reason: "format_version 9 is newer than this podchat")]))
+        var app = openPicker(
+            InMemoryConversationStore([], unreadable: [ConversationStoreError(path: "x.json", reason: "format_version 9 is newer than this podchat")])
+        )
         #expect(app.state.browser.picker?.selected == nil)
         #expect(app.press(.enter).isEmpty)
         app.press(.escape)

@@ -17,7 +17,11 @@ final class PostedEvents: Sendable {
     private let events = Mutex<[Event]>([])
     func append(_ event: Event) { events.withLock { $0.append(event) } }
     /// Returns what was posted since the last call.
-    func take() -> [Event] { events.withLock { events in defer { events = [] }; return events } }
+    func take() -> [Event] {
+        events.withLock { events in
+            defer { events = [] }; return events
+        }
+    }
 }
 
 extension AppHarness {
@@ -65,6 +69,7 @@ func storedConversation(id: String, title: String, updatedAt: Double, messages: 
     }
     return ConversationRecord(
         id: id, title: title, createdAt: updatedAt, updatedAt: updatedAt, endpoint: "demo",
-        settings: ConversationRecord.Settings(mode: .chat, applyChatTemplate: false, systemPrompt: "", inputFormat: "native", stream: true, newSeedEachRequest: false),
+        settings: ConversationRecord.Settings(
+            mode: .chat, applyChatTemplate: false, systemPrompt: "", inputFormat: "native", stream: true, newSeedEachRequest: false),
         parameters: ["max_tokens": 1024, "temperature": 0.3], messages: stored)
 }

@@ -69,7 +69,8 @@ import Testing
         try store.save(original)
         let loaded = try store.load(id: "c1")
         #expect(loaded == original)
-        #expect(loaded.messages.compactMap(\.reply?.status) == ["truncated", "completed", "truncated", "cancelled", "timed_out", "failed", "completed"])
+        #expect(
+            loaded.messages.compactMap(\.reply?.status) == ["truncated", "completed", "truncated", "cancelled", "timed_out", "failed", "completed"])
     }
 
     @Test func aSaveReplacesTheFileAndLeavesNoTemporaryFile() throws {

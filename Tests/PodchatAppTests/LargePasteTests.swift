@@ -3,7 +3,7 @@ import PodchatCore
 import PodchatTestSupport
 import Testing
 
-/// Issue 8: a megabyte pasted into the input is kept whole, drawn, and still editable.
+/// A megabyte pasted into the input is kept whole, drawn, and still editable.
 @Suite struct LargePasteTests {
     @Test func aMegabytePasteLandsWholeAndDraws() {
         var app = AppHarness()

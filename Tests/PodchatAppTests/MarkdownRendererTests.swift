@@ -85,9 +85,12 @@ import Testing
     }
 
     @Test func stylesFollowTheMarkup() {
-        #expect(styles("**b** *i* `c` [l](u)") == [[
-            "strong:b", "messageText: ", "emphasis:i", "messageText: ", "inlineCode:c", "messageText: ", "link:l", "dim: (u)",
-        ]])
+        #expect(
+            styles("**b** *i* `c` [l](u)") == [
+                [
+                    "strong:b", "messageText: ", "emphasis:i", "messageText: ", "inlineCode:c", "messageText: ", "link:l", "dim: (u)",
+                ]
+            ])
         #expect(styles("# H") == [["heading:H"]])
         #expect(styles("- x") == [["listMarker:• ", "messageText:x"]])
     }
@@ -145,8 +148,14 @@ import Testing
     @Test func aTextThatDoesNotContinueTheLastIsLaidOutAfresh() {
         var progress = MarkdownProgress()
         _ = MarkdownRenderer.lines(of: "```\ncode\n```\nfirst\n", width: 30, base: .messageText, continuing: &progress)
-        #expect(MarkdownRenderer.lines(of: "replaced\n- item\n", width: 30, base: .messageText, continuing: &progress) == MarkdownRenderer.lines(of: "replaced\n- item\n", width: 30))
-        #expect(MarkdownRenderer.lines(of: "replaced\n- item\nmore", width: 12, base: .messageText, continuing: &progress) == MarkdownRenderer.lines(of: "replaced\n- item\nmore", width: 12))
-        #expect(MarkdownRenderer.lines(of: "replaced\n- item\nmore", width: 12, base: .quote, continuing: &progress) == MarkdownRenderer.lines(of: "replaced\n- item\nmore", width: 12, base: .quote))
+        #expect(
+            MarkdownRenderer.lines(of: "replaced\n- item\n", width: 30, base: .messageText, continuing: &progress)
+                == MarkdownRenderer.lines(of: "replaced\n- item\n", width: 30))
+        #expect(
+            MarkdownRenderer.lines(of: "replaced\n- item\nmore", width: 12, base: .messageText, continuing: &progress)
+                == MarkdownRenderer.lines(of: "replaced\n- item\nmore", width: 12))
+        #expect(
+            MarkdownRenderer.lines(of: "replaced\n- item\nmore", width: 12, base: .quote, continuing: &progress)
+                == MarkdownRenderer.lines(of: "replaced\n- item\nmore", width: 12, base: .quote))
     }
 }

@@ -36,10 +36,11 @@ import Testing
         runner.perform(.preset(.load(name: "missing")))
         let posted = events.all
         #expect(posted.count == 5)
-        #expect(posted.prefix(4) == [
-            .preset(.listed([])), .preset(.saved(name: "calm")), .preset(.listed(["calm"])),
-            .preset(.loaded(name: "calm", values: ["temperature": 0.2, "stop": ["END"]])),
-        ])
+        #expect(
+            posted.prefix(4) == [
+                .preset(.listed([])), .preset(.saved(name: "calm")), .preset(.listed(["calm"])),
+                .preset(.loaded(name: "calm", values: ["temperature": 0.2, "stop": ["END"]])),
+            ])
         guard case .preset(.failed(let name, let message)) = posted[4] else {
             Issue.record("expected a failure, got \(posted[4])")
             return

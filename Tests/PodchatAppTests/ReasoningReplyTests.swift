@@ -140,8 +140,10 @@ import Testing
         app.press(.enter)
         let id = try #require(app.lastStartedRequest).id
         let cache = TranscriptCache()
-        let pieces = ["First ", "thought, ", "long enough to wrap across the narrow transcript column.\n", "\n", "Second",
-                      " paragraph\r\nthird ", "line\twith a tab and a verylongwordthatmustbecutsomewherebecauseitdoesnotfit", "\n"]
+        let pieces = [
+            "First ", "thought, ", "long enough to wrap across the narrow transcript column.\n", "\n", "Second",
+            " paragraph\r\nthird ", "line\twith a tab and a verylongwordthatmustbecutsomewherebecauseitdoesnotfit", "\n",
+        ]
         for piece in pieces {
             app.receive([.reasoning(choice: 0, text: piece)], for: id)
             #expect(AppView.render(app.state, cache: cache) == AppView.render(app.state), "after \(piece.debugDescription)")

@@ -17,7 +17,11 @@ import Testing
         app.advance(toSeconds: 0.5)
         app.receive([.queued(jobID: "9f1c2d3e-4b5a-6789-abcd-ef0123456789-u1")], for: id)
         app.advance(toSeconds: 2)
-        app.receive([.started, .delta(choice: 0, text: "Once upon a time, 小さな猫 lived by the sea. "), .delta(choice: 0, text: "Every morning it watched the boats 🚤 leave")], for: id)
+        app.receive(
+            [
+                .started, .delta(choice: 0, text: "Once upon a time, 小さな猫 lived by the sea. "),
+                .delta(choice: 0, text: "Every morning it watched the boats 🚤 leave"),
+            ], for: id)
         app.advance(toSeconds: 3.25)
         app.type("next question")
         expectSnapshot(of: app.screen, named: "mid-stream")

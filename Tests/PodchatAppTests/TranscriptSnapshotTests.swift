@@ -3,7 +3,9 @@ import PodchatCore
 import PodchatTestSupport
 import Testing
 
-/// The screens issue 4 names, each a snapshot of the whole window.
+/// How the transcript draws Markdown, raw text, wide and hostile text, a cancelled or
+/// truncated reply, a terminal too small and a view scrolled up while text arrives: each a
+/// snapshot of the whole window.
 @Suite struct TranscriptSnapshotTests {
     private static let markdownReply = """
         # Sorting in Swift
@@ -53,7 +55,8 @@ import Testing
     }
 
     @Test func injectedEscapeSequencesAreShownNotObeyed() throws {
-        let text = "safe\u{1B}[2J\u{1B}[H cleared? \u{1B}]52;c;aGk=\u{7} clip \u{1B}]8;;http://x\u{1B}\\link\u{1B}]8;;\u{1B}\\ \u{9B}31m red \u{202E}evil\u{202C} \u{1B}P1$q\u{1B}\\ end"
+        let text =
+            "safe\u{1B}[2J\u{1B}[H cleared? \u{1B}]52;c;aGk=\u{7} clip \u{1B}]8;;http://x\u{1B}\\link\u{1B}]8;;\u{1B}\\ \u{9B}31m red \u{202E}evil\u{202C} \u{1B}P1$q\u{1B}\\ end"
         let app = try reply(text, size: Size(width: 80, height: 14))
         let drawn = app.screen.lines.joined()
         for forbidden in ["\u{1B}", "\u{7}", "\u{9B}", "\u{202E}", "\u{202C}"] { #expect(!drawn.contains(forbidden)) }

@@ -40,7 +40,8 @@ import Testing
 
     @Test func theEnvironmentWinsAndTheCommandIsNotRun() throws {
         let log = CommandLog(Self.printing("from-command"))
-        let key = try log.lookup(["RUNPOD_API_KEY": Self.secret]).key(config: Self.config(command: "pass show runpod", storedKey: "from-file"), configPath: Self.path)
+        let key = try log.lookup(["RUNPOD_API_KEY": Self.secret]).key(
+            config: Self.config(command: "pass show runpod", storedKey: "from-file"), configPath: Self.path)
         #expect(key == APIKey(Self.secret, source: .environment(variable: "RUNPOD_API_KEY")))
         #expect(log.commands.withLock { $0 }.isEmpty)
     }
@@ -102,7 +103,8 @@ import Testing
 
     @Test func aKeyThatCannotGoInAHeaderIsRefusedFromEverySource() throws {
         do {
-            _ = try CommandLog(Self.printing("x")).lookup(["RUNPOD_API_KEY": "\(Self.secret)\r\nX-Evil: 1"]).key(config: Config(), configPath: Self.path)
+            _ = try CommandLog(Self.printing("x")).lookup(["RUNPOD_API_KEY": "\(Self.secret)\r\nX-Evil: 1"]).key(
+                config: Config(), configPath: Self.path)
             Issue.record("accepted a key with a line break")
         } catch {
             #expect(error.description.hasPrefix("$RUNPOD_API_KEY: the API key from the environment variable RUNPOD_API_KEY holds spaces"))

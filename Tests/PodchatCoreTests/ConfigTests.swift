@@ -112,7 +112,10 @@ import Testing
         (#"{"mode": }"#, #"unexpected "}" where a value should be at line 1, column 10"#),
         ("{\"a\": 1\n \"b\": 2}", #"unexpected """ where a , or } should be at line 2, column 2"#),
         ("{\"a\":\n\n  nope}", "unexpected \"o\" where null was expected at line 3, column 4"),
-        ("{\"prompt\": \"Grüße\nzwei\"}", "unexpected control character 0xa inside a string (write line breaks and tabs as \\n and \\t) at line 1, column 18"),
+        (
+            "{\"prompt\": \"Grüße\nzwei\"}",
+            "unexpected control character 0xa inside a string (write line breaks and tabs as \\n and \\t) at line 1, column 18"
+        ),
         (#"{"a": 01}"#, #"unexpected "1" where a , or } should be at line 1, column 8"#),
         (#"{"a": "\x"}"#, #"unexpected "x" after a \ in a string at line 1, column 9"#),
         ("{} {}", #"unexpected "{" after the end of the document at line 1, column 4"#),
@@ -165,52 +168,5 @@ import Testing
         } catch {
             #expect(error.description.hasPrefix(expectedPrefix), "\(error.description)")
         }
-    }
-}
-
-@Suite struct SamplingParametersTests {
-    @Test func defaultsSendOnlyPodchatsMaxTokens() {
-        let parameters = SamplingParameters()
-        #expect(parameters.wireValues.map(\.name) == ["max_tokens"])
-        #expect(parameters.number(of: .maxTokens) == 1024)
-        #expect(parameters.number(of: .temperature) == nil, "unset: the model decides")
-        #expect(!parameters.isSet(.temperature))
-    }
-
-    @Test func configValuesCountAsSetEvenAtADocumentedDefault() {
-        let parameters = SamplingParameters(overrides: ["temperature": 1, "top_p": 1, "seed": .null])
-        #expect(parameters.wireValues.map(\.name) == ["max_tokens", "temperature", "top_p"])
-        #expect(!parameters.isSet(.seed))
-    }
-
-    @Test func setValuesAreClampedAndADocumentedDefaultIsStillSent() {
-        var parameters = SamplingParameters()
-        parameters.set(.temperature, to: 5)
-        #expect(parameters.number(of: .temperature) == 2)
-        parameters.set(.temperature, to: 1.0)
-        #expect(parameters.isSet(.temperature))
-        parameters.set(.topK, to: 40.4)
-        #expect(parameters.wireValues.map(\.name) == ["max_tokens", "temperature", "top_k"])
-        #expect(parameters.number(of: .topK) == 40)
-    }
-
-    @Test func steppedValuesStayExact() {
-        var parameters = SamplingParameters()
-        parameters.set(.temperature, to: 0.7)
-        #expect(parameters.number(of: .temperature) == 0.7)
-        parameters.set(.topP, to: 0.95)
-        #expect(parameters.number(of: .topP) == 0.95)
-    }
-
-    @Test(arguments: [(0.7, "0.70"), (1, "1.00"), (0.005, "0.01"), (-0.25, "-0.25"), (12.5, "12.50")])
-    func formatsDecimals(value: Double, text: String) {
-        #expect(formatDecimal(value, places: 2) == text)
-    }
-
-    @Test func wholeNumbersGoOnTheWireAsIntegers() throws {
-        let data = try JSONEncoder().encode(JSONValue.object(["max_tokens": .number(512), "temperature": .number(0.5)]))
-        let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains("\"max_tokens\":512"))
-        #expect(text.contains("\"temperature\":0.5"))
     }
 }

@@ -71,15 +71,16 @@ func environmentKeys(_ environment: [String: String] = [:]) -> APIKeyLookup {
         #expect(message == #"c.json: no API key for runpod abc: set the environment variable POD_KEY, or "api_key_command" in this file"#)
     }
 
-    @Test(arguments: [
-        (nil, "ftp://host/x", nil, "--endpoint-url: must start with http:// or https://"),
-        (nil, "http://user:pw@host/v2/x", nil, "--endpoint-url: must not contain a user name or password"),
-        (nil, "http://host/v2/x?wait=1", nil, "--endpoint-url: must not have a query"),
-        (nil, "http://host:99999/v2/x", nil, "--endpoint-url: must have a port from 1 to 65535"),
-        (nil, nil, "http://", "--openai-base-url: must name a host"),
-        ("abc def", nil, nil, "--endpoint: may hold only letters, digits, - and _"),
-        ("a/b", nil, nil, "--endpoint: may hold only letters, digits, - and _"),
-    ] as [(String?, String?, String?, String)])
+    @Test(
+        arguments: [
+            (nil, "ftp://host/x", nil, "--endpoint-url: must start with http:// or https://"),
+            (nil, "http://user:pw@host/v2/x", nil, "--endpoint-url: must not contain a user name or password"),
+            (nil, "http://host/v2/x?wait=1", nil, "--endpoint-url: must not have a query"),
+            (nil, "http://host:99999/v2/x", nil, "--endpoint-url: must have a port from 1 to 65535"),
+            (nil, nil, "http://", "--openai-base-url: must name a host"),
+            ("abc def", nil, nil, "--endpoint: may hold only letters, digits, - and _"),
+            ("a/b", nil, nil, "--endpoint: may hold only letters, digits, - and _"),
+        ] as [(String?, String?, String?, String)])
     func aMalformedFlagIsNamedInTheError(id: String?, url: String?, openAI: String?, expected: String) {
         let message = failure { try resolve(id: id, url: url, openAI: openAI) }
         #expect(message.hasPrefix(expected), "\(message)")

@@ -90,8 +90,10 @@ import Testing
     }
 
     private func string(_ random: inout FuzzRandom) -> String {
-        let pieces = ["a", "key", " ", "é", "日本", "🚀", "\\n", "\\\"", "\\\\", "\\/", "\\u00e9", "\\u0000", "\\ud83d\\ude00", "\\uDBFF\\uDFFF",
-            "\\ud800", "\\udc00", "\\u12", "\u{7F}", "\u{1F}", "\\q", "\u{2028}"]
+        let pieces = [
+            "a", "key", " ", "é", "日本", "🚀", "\\n", "\\\"", "\\\\", "\\/", "\\u00e9", "\\u0000", "\\ud83d\\ude00", "\\uDBFF\\uDFFF",
+            "\\ud800", "\\udc00", "\\u12", "\u{7F}", "\u{1F}", "\\q", "\u{2028}",
+        ]
         return "\"" + (0..<random.int(0...5)).map { _ in random.pick(pieces) }.joined() + "\""
     }
 

@@ -1,5 +1,6 @@
 import PodchatCore
 import Testing
+
 @testable import PodchatSimulator
 
 @Suite("An OpenAI gateway that loses its answer after queueing the job")
@@ -55,7 +56,8 @@ struct GatewayFailureTests {
         #expect(SimulatedFaults(scanning: "[[sim:gateway503]] [[sim:gatewayreset]]").gatewayFailure == .reset)
         #expect(SimulatedFaults(scanning: "[[sim:gateway502]]").httpErrors.isEmpty)
         let all = SimulatedFaults(scanning: "[[sim:params]][[sim:think=12]][[sim:traceback]][[sim:dropchunk]][[sim:gateway500]]")
-        #expect(all == SimulatedFaults(statesParameters: true, thinkingTokens: 12, raisesInHandler: true, dropsChunk: true, gatewayFailure: .status(500)))
+        #expect(
+            all == SimulatedFaults(statesParameters: true, thinkingTokens: 12, raisesInHandler: true, dropsChunk: true, gatewayFailure: .status(500)))
         #expect(all.withoutFailures == SimulatedFaults(statesParameters: true, thinkingTokens: 12))
         #expect(SimulatedFaults(scanning: "[[sim:think]]").thinkingTokens == SimulatedFaults.defaultThinkingTokens)
     }

@@ -1,5 +1,6 @@
 import PodchatCore
 import Testing
+
 @testable import PodchatSimulator
 
 @Suite("Log probabilities and vLLM's request validation")
@@ -76,7 +77,8 @@ struct LogprobsTests {
         try await H.with(proxy) { sim in
             let reply = try await runSync(sim, H.chat("Hi", ["sampling_params": .object(["logprobs": 5])]))
             #expect(reply.jobStatus == "FAILED" && reply.json?["output"] == nil)
-            let expected = #"{'message': 'vLLM returned HTTP 400: {"error":{"message":"[{\'type\': \'bool_parsing\', \'loc\': (\'body\', \'logprobs\'), \'msg\': \'Input should be a valid boolean, unable to interpret input\', \'input\': 5}]","type":"Bad Request","param":null,"code":400}}', 'type': 'worker_error', 'code': None}"#
+            let expected =
+                #"{'message': 'vLLM returned HTTP 400: {"error":{"message":"[{\'type\': \'bool_parsing\', \'loc\': (\'body\', \'logprobs\'), \'msg\': \'Input should be a valid boolean, unable to interpret input\', \'input\': 5}]","type":"Bad Request","param":null,"code":400}}', 'type': 'worker_error', 'code': None}"#
             #expect(reply.json?["error"] == .string(expected))
         }
     }
@@ -85,7 +87,8 @@ struct LogprobsTests {
     func topLogprobsLimits() async throws {
         try await H.with(proxy) { sim in
             let tooMany = try await runSync(sim, H.chat("Hi", ["sampling_params": .object(["logprobs": true, "top_logprobs": 21])]))
-            let expected = #"{'message': 'vLLM returned HTTP 400: {"error":{"message":"Requested sample logprobs of 21, which is greater than max allowed: 20 (parameter=logprobs, value=21)","type":"BadRequestError","param":"logprobs","code":400}}', 'type': 'worker_error', 'code': None}"#
+            let expected =
+                #"{'message': 'vLLM returned HTTP 400: {"error":{"message":"Requested sample logprobs of 21, which is greater than max allowed: 20 (parameter=logprobs, value=21)","type":"BadRequestError","param":"logprobs","code":400}}', 'type': 'worker_error', 'code': None}"#
             #expect(tooMany.json?["error"] == .string(expected))
             let alone = try await runSync(sim, H.chat("Hi", ["sampling_params": .object(["top_logprobs": 3])]))
             let error = alone.json?["error"]?.stringValue ?? ""

@@ -1,5 +1,6 @@
 import PodchatCore
 import Testing
+
 @testable import PodchatSimulator
 
 @Suite("Model defaults and the effective sampling values")
@@ -19,7 +20,8 @@ struct ModelDefaultsTests {
     func proxyDefaults() async throws {
         try await H.with(proxy) { sim in
             _ = try await sim.post("runsync", H.envelope(H.chat("Hi", ["sampling_params": .object(["max_tokens": 8])])))
-            _ = try await sim.post("runsync", H.envelope(H.chat("Hi", ["sampling_params": .object(["temperature": 1, "top_k": -1, "max_tokens": 8])])))
+            _ = try await sim.post(
+                "runsync", H.envelope(H.chat("Hi", ["sampling_params": .object(["temperature": 1, "top_k": -1, "max_tokens": 8])])))
             let jobs = sim.server.jobs
             #expect(jobs.map(\.sampling?.temperature) == [0.6, 1.0])
             #expect(jobs.map(\.sampling?.topP) == [0.95, 0.95])
@@ -45,7 +47,10 @@ struct ModelDefaultsTests {
     func legacyDefaults() async throws {
         try await H.with(SimulatorOptions(tokenDelay: .zero)) { sim in
             let text = try await reply(sim, H.chat("Which? [[sim:params]]", ["sampling_params": .object(["top_p": 0.5, "max_tokens": 1000])]))
-            #expect(text.hasPrefix("[temperature=1.0 top_p=0.5 top_k=0 min_p=0.0 presence_penalty=0.0 frequency_penalty=0.0 repetition_penalty=1.0 max_tokens=1000 route=native prompt=chat-templated]"))
+            #expect(
+                text.hasPrefix(
+                    "[temperature=1.0 top_p=0.5 top_k=0 min_p=0.0 presence_penalty=0.0 frequency_penalty=0.0 repetition_penalty=1.0 max_tokens=1000 route=native prompt=chat-templated]"
+                ))
             #expect(sim.server.jobs.first?.sampling?.temperature == 1)
         }
     }

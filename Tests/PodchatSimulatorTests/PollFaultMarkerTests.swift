@@ -1,5 +1,6 @@
 import PodchatCore
 import Testing
+
 @testable import PodchatSimulator
 
 /// The fault markers that break single answers: what each does on the wire.
@@ -46,9 +47,11 @@ struct PollFaultMarkerTests {
         }
     }
 
-    @Test("[[sim:reset]] and [[sim:malformed]] wait for output, then lose it with a broken answer", arguments: [
-        "reset", "malformed",
-    ])
+    @Test(
+        "[[sim:reset]] and [[sim:malformed]] wait for output, then lose it with a broken answer",
+        arguments: [
+            "reset", "malformed",
+        ])
     func brokenAnswer(_ marker: String) async throws {
         try await H.with(options, manualClock: true) { sim in
             let id = try await sim.run(H.chat("Hi [[sim:\(marker)]]", streaming))

@@ -1,5 +1,6 @@
 import PodchatCore
 import Testing
+
 @testable import PodchatSimulator
 
 @Suite("OpenAI shapes: proxy worker, OpenAI route")
@@ -35,7 +36,8 @@ struct ProxyFormatTests {
     @Test("streaming: yields are SSE strings split at arbitrary points that reassemble into chat chunks")
     func streamedChat() async throws {
         try await H.with(proxy, manualClock: true) { sim in
-            let input = H.chat("Hello there", ["stream": .bool(true), "sampling_params": .object(["stream_options": .object(["include_usage": .bool(true)])])])
+            let input = H.chat(
+                "Hello there", ["stream": .bool(true), "sampling_params": .object(["stream_options": .object(["include_usage": .bool(true)])])])
             let polls = try await sim.drain(try await sim.run(input), step: .milliseconds(10))
             #expect(polls.last?.jobStatus == "COMPLETED")
             let pieces = H.outputs(polls).compactMap(\.stringValue)
@@ -118,7 +120,8 @@ struct ProxyFormatTests {
             #expect(plain.status == 200)
             #expect(plain.json?["choices"]?[0]?["message"]?["content"] == .string(ReplyWriter.reply(to: "Hi", choice: 0)))
 
-            let streamed = try await sim.post("openai/v1/chat/completions", JSONValue.object(["messages": messages, "stream": .bool(true)]).encodedText)
+            let streamed = try await sim.post(
+                "openai/v1/chat/completions", JSONValue.object(["messages": messages, "stream": .bool(true)]).encodedText)
             #expect(streamed.header("Content-Type") == "text/event-stream")
             #expect(parse(streamed.body) { $0["delta"]?["content"]?.stringValue }.texts == [0: ReplyWriter.reply(to: "Hi", choice: 0)])
 

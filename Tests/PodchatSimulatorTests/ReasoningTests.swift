@@ -1,5 +1,6 @@
 import PodchatCore
 import Testing
+
 @testable import PodchatSimulator
 
 @Suite("Reasoning output")
@@ -62,9 +63,11 @@ struct ReasoningTests {
         }
     }
 
-    @Test("reasoning_effort sets the length, enable_thinking false switches it off", arguments: [
-        ("low", nil, 16), ("medium", nil, 64), ("high", nil, 256), (nil, nil, 64), ("none", nil, 0), ("high", false, 0),
-    ] as [(String?, Bool?, Int)])
+    @Test(
+        "reasoning_effort sets the length, enable_thinking false switches it off",
+        arguments: [
+            ("low", nil, 16), ("medium", nil, 64), ("high", nil, 256), (nil, nil, 64), ("none", nil, 0), ("high", false, 0),
+        ] as [(String?, Bool?, Int)])
     func effort(_ effort: String?, _ enabled: Bool?, _ expected: Int) async throws {
         try await H.with(SimulatorOptions(tokenDelay: .zero, outputFormat: .proxy)) { sim in
             var sampling: [String: JSONValue] = ["max_tokens": 2000]

@@ -1,5 +1,6 @@
 import PodchatCore
 import Testing
+
 @testable import PodchatSimulator
 
 @Suite("Errors as jobs report them: handler tracebacks and context length")
@@ -42,13 +43,16 @@ struct WorkerErrorTests {
             // "Hi" costs 1 (BOS) + 1 + 4 (template) = 6 tokens.
             let reply = try await sim.post("runsync", H.envelope(H.chat("Hi", ["sampling_params": .object(["max_tokens": 60])])))
             #expect(reply.jobStatus == "FAILED")
-            let expected = #"{'message': 'vLLM returned HTTP 400: {"error":{"message":"You passed 6 input tokens and requested 60 output tokens. However, the model\'s context length is only 64 tokens, resulting in a maximum input length of 4 tokens. Please reduce the length of the input prompt. (parameter=input_tokens, value=6)","type":"BadRequestError","param":"input_tokens","code":400}}', 'type': 'worker_error', 'code': None}"#
+            let expected =
+                #"{'message': 'vLLM returned HTTP 400: {"error":{"message":"You passed 6 input tokens and requested 60 output tokens. However, the model\'s context length is only 64 tokens, resulting in a maximum input length of 4 tokens. Please reduce the length of the input prompt. (parameter=input_tokens, value=6)","type":"BadRequestError","param":"input_tokens","code":400}}', 'type': 'worker_error', 'code': None}"#
             #expect(reply.json?["error"] == .string(expected))
             let long = try await sim.post("runsync", H.envelope(H.chat("Hi", ["sampling_params": .object(["max_tokens": 100])])))
             #expect(
                 long.json?["error"]?.stringValue?.contains(
-                    "max_tokens=100 cannot be greater than max_model_len=max_total_tokens=64. Please request fewer output tokens. (parameter=max_tokens, value=100)") == true)
-            #expect(try await sim.post("runsync", H.envelope(H.chat("Hi", ["sampling_params": .object(["max_tokens": 58])]))).jobStatus == "COMPLETED")
+                    "max_tokens=100 cannot be greater than max_model_len=max_total_tokens=64. Please request fewer output tokens. (parameter=max_tokens, value=100)"
+                ) == true)
+            #expect(
+                try await sim.post("runsync", H.envelope(H.chat("Hi", ["sampling_params": .object(["max_tokens": 58])]))).jobStatus == "COMPLETED")
         }
     }
 
@@ -57,7 +61,8 @@ struct WorkerErrorTests {
         try await H.with(small(.legacy)) { sim in
             let body: JSONValue = .object(["messages": [.object(["role": "user", "content": "Hi"])], "max_tokens": 60])
             let reply = try await sim.post("runsync", H.envelope(.object(["openai_route": "/v1/chat/completions", "openai_input": body])))
-            let expected = #"{'message': "This model's maximum context length is 64 tokens. However, you requested 66 tokens (6 in the messages, 60 in the completion). Please reduce the length of the messages or completion.", 'type': 'BadRequestError', 'param': None, 'code': 400}"#
+            let expected =
+                #"{'message': "This model's maximum context length is 64 tokens. However, you requested 66 tokens (6 in the messages, 60 in the completion). Please reduce the length of the messages or completion.", 'type': 'BadRequestError', 'param': None, 'code': 400}"#
             #expect(reply.json?["error"] == .string(expected))
         }
     }

@@ -9,7 +9,8 @@ extension RealServerLane {
             let servers = try RealServers.required()
             let prompt = "Le café à Paris est"
             let direct = try await DirectRequest.completion(servers, prompt: prompt, parameters: ["temperature": 0, "max_tokens": 24])
-            let reply = try await PodchatAsk.run(transport, prompt, settings: [("temperature", "0"), ("max_tokens", "24")], options: ["--prompt-mode"])
+            let reply = try await PodchatAsk.run(
+                transport, prompt, settings: [("temperature", "0"), ("max_tokens", "24")], options: ["--prompt-mode"])
             #expect(reply.status == 0, "stderr: \(reply.standardError)")
             #expect(!reply.text.isEmpty)
             #expect(reply.text == direct)

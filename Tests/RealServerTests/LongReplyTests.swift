@@ -28,7 +28,8 @@ extension RealServerLane {
         /// The figures go to the test output and, by hand, to BENCHMARKS.md.
         @Test func onScreenRateAgainstTheServersOwnRate() async throws {
             let servers = try RealServers.required()
-            let terminal = try await TmuxSession.podchat(["--openai-base-url", servers.openAIBaseURL], home: try Executables.temporaryDirectory(), width: 110, height: 32)
+            let terminal = try await TmuxSession.podchat(
+                ["--openai-base-url", servers.openAIBaseURL], home: try Executables.temporaryDirectory(), width: 110, height: 32)
             defer { Task { await terminal.close() } }
             try await terminal.waitForScreen("the chat window") { $0.contains("Sampling") }
             for setting in ["/set max_tokens 400", "/set temperature 0"] {
@@ -46,7 +47,9 @@ extension RealServerLane {
             let echoed: @Sendable (String) -> Bool = { $0.components(separatedBy: "long story about a dragon").count > 2 }
             try await terminal.waitForScreen(timeout: .seconds(60), "the first text") { echoed($0) }
             let firstText = ContinuousClock.now
-            try await terminal.waitForScreen(timeout: .seconds(180), "the reply to finish") { $0.contains("Enter send") && !$0.contains("streaming…") }
+            try await terminal.waitForScreen(timeout: .seconds(180), "the reply to finish") {
+                $0.contains("Enter send") && !$0.contains("streaming…")
+            }
             let finished = ContinuousClock.now
             let timings = try servers.serverTimings()
             try #require(timings.count > requestsBefore, "llama.cpp logged no timings for the request")

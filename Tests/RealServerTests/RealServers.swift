@@ -25,7 +25,8 @@ final class RealServers: Sendable {
     let llamaPort: Int
     let workerPort: Int
     private let process: ChildProcess
-    private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
     private static let script = repository + "/Scripts/real-servers.sh"
     private static let logDirectory = repository + "/.build/real-servers/logs"
 
@@ -55,7 +56,8 @@ final class RealServers: Sendable {
             try await servers.waitUntilReady()
             // The first request after start can decode differently from later ones (llama.cpp's
             // prompt cache is empty then): one request first, so every test sees a warm server.
-            _ = try await DirectRequest.chat(servers, messages: [["role": "user", "content": "Hello"]], parameters: ["max_tokens": 4, "temperature": 0])
+            _ = try await DirectRequest.chat(
+                servers, messages: [["role": "user", "content": "Hello"]], parameters: ["max_tokens": 4, "temperature": 0])
         } catch {
             await servers.stop()
             throw error
@@ -75,7 +77,9 @@ final class RealServers: Sendable {
             guard process.isRunning else {
                 throw LaneFailure("the real servers stopped while starting; logs in \(Self.logDirectory):\n\(await process.wait().standardError)")
             }
-            guard ContinuousClock.now < deadline else { throw LaneFailure("the real servers did not answer within 120 s; logs in \(Self.logDirectory)") }
+            guard ContinuousClock.now < deadline else {
+                throw LaneFailure("the real servers did not answer within 120 s; logs in \(Self.logDirectory)")
+            }
             for (port, path) in [(llamaPort, "/v1/models"), (workerPort, "/openapi.json")] where !ready.contains(port) {
                 if (try? await DirectRequest.get("http://127.0.0.1:\(port)\(path)").status) == 200 { ready.insert(port) }
             }
@@ -117,7 +121,7 @@ final class RealServers: Sendable {
     /// `count` distinct ports nobody listens on now.
     private static func freePorts(_ count: Int) throws -> [Int] {
         var sockets: [Int32] = []
-        defer { sockets.forEach { close($0) } }
+        defer { for descriptor in sockets { close(descriptor) } }
         return try (0..<count).map { _ in
             let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             guard descriptor >= 0 else { throw LaneFailure("socket() failed: \(errno)") }

@@ -42,7 +42,8 @@ extension RealServerLane {
             let first = try await PodchatAsk.run(.openAI, Self.question, settings: sampled)
             let again = try await PodchatAsk.run(.openAI, Self.question, settings: sampled)
             let asAJob = try await PodchatAsk.run(.runpodJob, Self.question, settings: sampled)
-            let otherSeed = try await PodchatAsk.run(.openAI, Self.question, settings: [("temperature", "1"), ("max_tokens", "24"), ("seed", "4321")])
+            let otherSeed = try await PodchatAsk.run(
+                .openAI, Self.question, settings: [("temperature", "1"), ("max_tokens", "24"), ("seed", "4321")])
             #expect(!first.text.isEmpty, "stderr: \(first.standardError)")
             #expect(again.text == first.text)
             #expect(asAJob.text == first.text)

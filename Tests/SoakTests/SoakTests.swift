@@ -6,7 +6,7 @@ import PodchatSimulator
 import PodchatTestSupport
 import Testing
 
-/// Issue 8's soak: many consecutive turns against the simulator with a fault drawn at random
+/// A long run of consecutive turns against the simulator with a fault drawn at random
 /// (fixed seed) for each, through the same state, effect runner, Runpod client and file store
 /// the chat window uses. `PODCHAT_SOAK_TURNS` sets the length (CI runs 60; the documented long
 /// run is 300).

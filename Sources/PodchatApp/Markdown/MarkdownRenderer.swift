@@ -66,7 +66,9 @@ package enum MarkdownRenderer {
         case .listItem(let marker, let indent, let text):
             let bullet = marker.first.map { "-*+".contains($0) } == true ? (indent >= 2 ? "◦" : "•") : marker
             let lead = String(repeating: " ", count: min(indent, width / 2)) + bullet + " "
-            return prefixed(InlineMarkdown.runs(text, base: base), first: lead, rest: String(repeating: " ", count: DisplayWidth.of(lead)), style: .listMarker, width: width)
+            return prefixed(
+                InlineMarkdown.runs(text, base: base), first: lead, rest: String(repeating: " ", count: DisplayWidth.of(lead)), style: .listMarker,
+                width: width)
         case .listContinuation(let indent, let text):
             let lead = String(repeating: " ", count: min(indent, width / 2))
             return prefixed(InlineMarkdown.runs(text, base: base), first: lead, rest: lead, style: base, width: width)

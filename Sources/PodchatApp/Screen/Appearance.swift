@@ -12,8 +12,10 @@ package struct Appearance: Sendable, Equatable {
     package var underline = false
     package var reverse = false
 
-    package init(foreground: Color? = nil, background: Color? = nil, bold: Bool = false, dim: Bool = false,
-                 italic: Bool = false, underline: Bool = false, reverse: Bool = false) {
+    package init(
+        foreground: Color? = nil, background: Color? = nil, bold: Bool = false, dim: Bool = false,
+        italic: Bool = false, underline: Bool = false, reverse: Bool = false
+    ) {
         self.foreground = foreground
         self.background = background
         self.bold = bold

@@ -4,7 +4,8 @@ import Testing
 @Suite struct ConversationRecordMarkdownTests {
     private let record = ConversationRecord(
         id: "c1", title: "Eggs", createdAt: 0, updatedAt: 0, endpoint: "runpod abc",
-        settings: .init(mode: .chat, applyChatTemplate: false, systemPrompt: "Be brief.", inputFormat: "native", stream: true, newSeedEachRequest: false),
+        settings: .init(
+            mode: .chat, applyChatTemplate: false, systemPrompt: "Be brief.", inputFormat: "native", stream: true, newSeedEachRequest: false),
         parameters: ["temperature": 0.2],
         messages: [
             .init(role: .user, content: "How long?\n```\ncode stays\n```", time: 1),
