@@ -5,6 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The shape ARCHITECTURE.md promises: the state never calls a view; the layout values state
+# and widgets share live in Sources/PodchatApp/Layout.
+if views="$(grep -nE '\b[A-Z][A-Za-z]*View\b' Sources/PodchatApp/State/*.swift)"; then
+    echo "$views" >&2
+    echo "lint: Sources/PodchatApp/State calls a view above; share the measurement through Sources/PodchatApp/Layout" >&2
+    exit 1
+fi
+
 findings="$(mktemp)"
 trap 'rm -f "$findings"' EXIT
 if swift format lint --strict --recursive --parallel --no-color-diagnostics \

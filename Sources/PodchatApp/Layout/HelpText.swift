@@ -20,7 +20,9 @@ package enum HelpText {
         }
         lines += [.blank, TranscriptLine("Commands (type in the input; Tab completes)", style: .heading)]
         for command in SlashCommand.all { lines += row(command.usage, command.summary, width: width) }
-        lines += [.blank, TranscriptLine("Mouse: the wheel scrolls, a click focuses or selects a panel row; hold Shift to select text.", style: .dim)]
+        lines += [
+            .blank, TranscriptLine("Mouse: the wheel scrolls, a click focuses or selects a panel row; hold Shift to select text.", style: .dim),
+        ]
         return lines
     }
 

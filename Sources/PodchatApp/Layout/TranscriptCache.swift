@@ -50,7 +50,8 @@ package final class TranscriptCache {
     /// `TextWrapper.wrap(text, width:)`, re-wrapping only what follows the text wrapped before.
     func thinkingLines(forEntry index: Int, text: String, width: Int) -> [String] {
         let paragraphsEnd = text.utf8.lastIndex(of: UInt8(ascii: "\n")).map { text.utf8.index(after: $0) } ?? text.startIndex
-        var kept = thoughts[index].flatMap { $0.width == width && text.utf8.starts(with: $0.wrapped.utf8) ? $0 : nil }
+        var kept =
+            thoughts[index].flatMap { $0.width == width && text.utf8.starts(with: $0.wrapped.utf8) ? $0 : nil }
             ?? (width: width, wrapped: "", lines: [])
         let wrappedEnd = text.utf8.index(text.startIndex, offsetBy: kept.wrapped.utf8.count)
         if wrappedEnd < paragraphsEnd {

@@ -90,7 +90,8 @@ struct TranscriptLayout {
             lines.append(TranscriptLine(title, style: isChosen ? .assistantLabel : .footer, indent: 2))
             // Several choices grow side by side, so none of them goes on from an earlier layout.
             var unshared = MarkdownProgress()
-            lines += isChosen
+            lines +=
+                isChosen
                 ? self.text(text, role: entry.role, width: textWidth - 2, indent: 4, continuing: &unshared)
                 : TextWrapper.wrap(text, width: textWidth - 2).map { TranscriptLine($0, style: .dim, indent: 4) }
         }
@@ -109,7 +110,8 @@ struct TranscriptLayout {
         }
         let heading = entry.isThinking ? "▾ thinking…" : canFold ? "▾ \(summary) · F4 folds" : "▾ \(summary)"
         let width = textWidth - 2
-        let wrapped = cache?.thinkingLines(forEntry: index, text: entry.reasoning, width: width)
+        let wrapped =
+            cache?.thinkingLines(forEntry: index, text: entry.reasoning, width: width)
             ?? TextWrapper.wrap(entry.reasoning, width: width)
         return [TranscriptLine(heading, style: .thinkingHeading, indent: 2)] + wrapped.map { TranscriptLine($0, style: .thinking, indent: 4) }
     }
@@ -132,7 +134,8 @@ struct TranscriptLayout {
 
     /// Replies are Markdown; what the user and the system prompt say is shown as typed.
     private func text(_ text: String, role: Role, width: Int, indent: Int, continuing progress: inout MarkdownProgress) -> [TranscriptLine] {
-        let rows = role == .assistant && !state.viewport.showsRawText
+        let rows =
+            role == .assistant && !state.viewport.showsRawText
             ? MarkdownRenderer.lines(of: text, width: width, base: .messageText, continuing: &progress)
             : TextWrapper.wrap(runs: [StyledRun(text, style: .messageText)], width: width)
         return rows.map { TranscriptLine(runs: $0, indent: indent) }

@@ -23,7 +23,9 @@ extension AppState {
         case .loaded(let name, let values):
             do {
                 conversation.replaceParameters(with: try SamplingParameters.exactly(values))
-                show("Loaded preset \(name): \(Formatting.changedParameters(conversation.parameters).joined(separator: " · "))", expiresIn: .seconds(5))
+                show(
+                    "Loaded preset \(name): \(Formatting.changedParameters(conversation.parameters).joined(separator: " · "))", expiresIn: .seconds(5)
+                )
             } catch {
                 show("Preset \(name) was not loaded: \(error)", expiresIn: .seconds(8), isError: true)
             }
@@ -37,6 +39,8 @@ extension AppState {
     /// Names become file names, so nothing that could leave the presets directory.
     static func isValidPresetName(_ name: String) -> Bool {
         !name.isEmpty && name.count <= 64 && !name.hasPrefix(".")
-            && name.unicodeScalars.allSatisfy { ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
+            && name.unicodeScalars.allSatisfy {
+                ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+            }
     }
 }

@@ -48,7 +48,9 @@ extension AppState {
 
     /// OSC 52 cannot say whether it worked, so the notice says what to check if it did not.
     private mutating func copy(_ text: String, what: String) -> CommandOutcome {
-        show("Copied \(what) (\(text.count) characters) with OSC 52; if it is not on your clipboard, the terminal may not allow it (tmux: set -g set-clipboard on)", expiresIn: .seconds(6))
+        show(
+            "Copied \(what) (\(text.count) characters) with OSC 52; if it is not on your clipboard, the terminal may not allow it (tmux: set -g set-clipboard on)",
+            expiresIn: .seconds(6))
         return .done([.terminal(.copyToClipboard(text))])
     }
 }

@@ -172,7 +172,8 @@ package struct Conversation: Sendable, Equatable {
     }
 
     /// Becomes the stored conversation `record`, already validated into `entries` and values.
-    mutating func become(_ record: ConversationRecord, entries restored: [TranscriptEntry], settings: RequestSettings, parameters: SamplingParameters) {
+    mutating func become(_ record: ConversationRecord, entries restored: [TranscriptEntry], settings: RequestSettings, parameters: SamplingParameters)
+    {
         values.restore(settings: settings, parameters: parameters)
         entries = restored
         (id, title, createdAt, updatedAt) = (record.id, record.title, record.createdAt, record.updatedAt)

@@ -40,7 +40,8 @@ package enum PanelField: Sendable, Equatable {
         case .parameter(let parameter): return parameter.note ?? ""
         case .mode: return "chat sends messages; prompt sends the conversation as one text"
         case .applyChatTemplate:
-            return "boolean · prompt mode: on, the prompt goes as one user message so the model's chat template wraps it (the proxy worker ignores apply_chat_template)"
+            return
+                "boolean · prompt mode: on, the prompt goes as one user message so the model's chat template wraps it (the proxy worker ignores apply_chat_template)"
         case .systemPrompt: return "text · leads every request; Enter edits it in the input box"
         case .inputFormat: return "native (messages, sampling_params) or openai (openai_route + openai_input)"
         case .stream: return "boolean · on: text arrives as it is generated; off: all at the end"

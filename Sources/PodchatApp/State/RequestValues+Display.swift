@@ -70,7 +70,8 @@ extension RequestValues {
             parts.append("step \(parameter.format(.number(parameter.step)))")
         }
         let documented = parameter.documentedDefault == .null ? "" : " (vLLM documents \(parameter.format(parameter.documentedDefault)))"
-        let state = parameters.isSet(parameter)
+        let state =
+            parameters.isSet(parameter)
             ? "set: sent as shown; u unsets it"
             : "unset: not sent, the \(Self.unsetLabel(of: parameter)) decides\(documented)"
         return ([Formatting.keepingTogether(parts), state] + [parameter.note].compactMap { $0 }).joined(separator: " · ")

@@ -48,7 +48,9 @@ package enum AppView {
             return InputBoxView(
                 layout: input, isWaiting: false, isFocused: true, label: "system prompt: Enter saves · Esc cancels · Ctrl-J new line")
         }
-        let label = state.window.focus == .transcript ? "▲ transcript: ↑↓ PgUp PgDn Home End scroll · r y e c [ ] · Tab" : commandHint(for: state.composer.input)
+        let label =
+            state.window.focus == .transcript
+            ? "▲ transcript: ↑↓ PgUp PgDn Home End scroll · r y e c [ ] · Tab" : commandHint(for: state.composer.input)
         return InputBoxView(
             layout: input, isWaiting: state.reply.active != nil, isFocused: state.window.focus == .input && state.panel.editing == nil, label: label)
     }

@@ -72,7 +72,9 @@ struct ConversationPickerView {
             y += 2
         }
         for file in picker.unreadable where y < list.maxY {
-            screen.write(ParameterPanelView.fitted("⚠ \(file.path): \(file.reason)", width: list.width - 2), at: Point(x: list.x + 2, y: y), width: list.width - 2, style: .dim)
+            screen.write(
+                ParameterPanelView.fitted("⚠ \(file.path): \(file.reason)", width: list.width - 2), at: Point(x: list.x + 2, y: y),
+                width: list.width - 2, style: .dim)
             y += 1
         }
     }
@@ -95,7 +97,8 @@ struct ConversationPickerView {
         }
         screen.write(details, at: Point(x: list.maxX - detailsWidth, y: y), width: detailsWidth, style: isSelected ? .panelSelection : .dim)
         let snippet = summary.snippet.split(whereSeparator: \.isNewline).joined(separator: " ")
-        screen.write(ParameterPanelView.fitted(snippet, width: list.width - 4), at: Point(x: list.x + 4, y: y + 1), width: list.width - 4, style: .dim)
+        screen.write(
+            ParameterPanelView.fitted(snippet, width: list.width - 4), at: Point(x: list.x + 4, y: y + 1), width: list.width - 4, style: .dim)
     }
 
     private func drawRename(_ editor: LineEditor, at origin: Point, width: Int, on screen: inout Screen) {

@@ -13,7 +13,9 @@ struct ParameterPanelView {
             screen.write("│", at: Point(x: area.x, y: y), width: 1, style: isFocused ? .borderFocused : .border)
         }
         guard let geometry = PanelGeometry(in: area) else { return }
-        screen.write("Sampling", at: Point(x: geometry.content.x, y: geometry.content.y), width: geometry.content.width, style: isFocused ? .panelTitleFocused : .panelTitle)
+        screen.write(
+            "Sampling", at: Point(x: geometry.content.x, y: geometry.content.y), width: geometry.content.width,
+            style: isFocused ? .panelTitleFocused : .panelTitle)
         renderList(geometry, on: &screen)
         if let detail = geometry.detail { renderDetail(in: detail, on: &screen) }
     }
@@ -53,9 +55,11 @@ struct ParameterPanelView {
         if isSelected && isFocused { screen.fill(Rect(x: list.x, y: y, width: list.width, height: 1), style: .panelSelection) }
         screen.write(Self.fitted(field.name, width: list.width - valueWidth - 1), at: Point(x: list.x, y: y), width: list.width, style: labelStyle)
         let valueStyle: Style =
-            state.conversation.values.isChanged(field) ? .panelValueChanged
-            : state.conversation.values.isUnset(field) ? .dim
-            : (isSelected && isFocused ? .panelSelection : .panelValue)
+            state.conversation.values.isChanged(field)
+            ? .panelValueChanged
+            : state.conversation.values.isUnset(field)
+                ? .dim
+                : (isSelected && isFocused ? .panelSelection : .panelValue)
         screen.write(value, at: Point(x: list.maxX - valueWidth, y: y), width: valueWidth, style: valueStyle)
     }
 

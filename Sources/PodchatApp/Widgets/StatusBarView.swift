@@ -62,7 +62,8 @@ struct StatusBarView {
         switch state.window.focus {
         case .panel: return ["←→ adjust", "Enter edit", "u unset", "r reset", "Tab"]
         case .transcript: return ["↑↓ scroll", "r regen", "y copy", "t thinking", "F1 help"]
-        case .input: return state.reply.active == nil ? ["Enter send", "Tab panel", "F1 help", "Ctrl-Q quit"] : ["Esc stop", "F1 help", "Ctrl-Q quit"]
+        case .input:
+            return state.reply.active == nil ? ["Enter send", "Tab panel", "F1 help", "Ctrl-Q quit"] : ["Esc stop", "F1 help", "Ctrl-Q quit"]
         }
     }
 }

@@ -31,12 +31,18 @@ struct TranscriptView {
         if state.window.isDemo {
             paragraphs += [
                 ("Demo mode: replies come from the built-in simulator (\(state.window.endpointLabel)), over real HTTP.", .messageText),
-                ("To chat with your endpoint, run podchat --endpoint YOUR_ENDPOINT_ID with the key in RUNPOD_API_KEY, or set \"endpoint_id\" in ~/.config/podchat/config.json.", .dim),
+                (
+                    "To chat with your endpoint, run podchat --endpoint YOUR_ENDPOINT_ID with the key in RUNPOD_API_KEY, or set \"endpoint_id\" in ~/.config/podchat/config.json.",
+                    .dim
+                ),
                 ("", .normal),
             ]
         }
         paragraphs += [
-            ("Type a message and press Enter. Alt-Enter or Ctrl-J adds a line, Esc stops a reply, Tab moves to the sampling panel (or /set NAME VALUE), Ctrl-O opens saved conversations, F1 lists every key, Ctrl-Q quits.", .dim)
+            (
+                "Type a message and press Enter. Alt-Enter or Ctrl-J adds a line, Esc stops a reply, Tab moves to the sampling panel (or /set NAME VALUE), Ctrl-O opens saved conversations, F1 lists every key, Ctrl-Q quits.",
+                .dim
+            )
         ]
         return paragraphs.flatMap { text, style in
             text.isEmpty ? [TranscriptLine.blank] : TextWrapper.wrap(text, width: width - 2).map { TranscriptLine($0, style: style, indent: 1) }
