@@ -26,18 +26,22 @@ struct Chat: ParsableCommand {
         let resumed = resume ? try Self.conversation(named: name, in: store) : nil
         let session = try CommandFailure.reporting { try Session.open(options, environment: environment) }
         defer { session.close() }
-        var restoreFailure: ConversationStoreError?
-        let loop = EventLoop(environment: environment, usesMouse: session.config.usesMouse) { size, now in
-            var state = Self.initialState(session: session, size: size, now: now)
-            if let resumed {
-                do throws(ConversationStoreError) { try state.restore(resumed) } catch { restoreFailure = error }
-            }
-            return state
+        // 80×24 until the terminal, which is taken over only once the conversation is restored,
+        // tells its size in the loop's first batch.
+        var state = Self.initialState(session: session, size: Size(width: 80, height: 24), now: ContinuousClock.now)
+        if let resumed {
+            do throws(ConversationStoreError) { try state.restore(resumed) } catch { throw Self.resumeFailure(error) }
         }
-        if let restoreFailure { throw Self.resumeFailure(restoreFailure) }
+        let mailbox = Mailbox()
         let presets = FilePresetStore.standard(environment: environment)
-        let runner = EffectRunner(backend: session.backend, presets: presets, conversations: store, post: loop.post)
-        try CommandFailure.reporting { try loop.run(perform: runner.perform) }
+        let runner = EffectRunner(backend: session.backend, presets: presets, conversations: store, post: { mailbox.post($0) })
+        try CommandFailure.reporting {
+            try TerminalSession.run(environment: environment, usesMouse: session.config.usesMouse, mailbox: mailbox) { terminal in
+                var loop = LoopDriver(state: state, terminal: terminal, perform: runner.perform)
+                loop.start()
+                loop.run()
+            }
+        }
         // Let the cancel of an unfinished reply reach the server before the process ends.
         // Saves need no wait: the runner performs them before the loop returns.
         _ = try? runBlocking {
