@@ -26,12 +26,7 @@ struct Chat: ParsableCommand {
         let resumed = resume ? try Self.conversation(named: name, in: store) : nil
         let session = try CommandFailure.reporting { try Session.open(options, environment: environment) }
         defer { session.close() }
-        // 80×24 until the terminal, which is taken over only once the conversation is restored,
-        // tells its size in the loop's first batch.
-        var state = Self.initialState(session: session, size: Size(width: 80, height: 24), now: ContinuousClock.now)
-        if let resumed {
-            do throws(ConversationStoreError) { try state.restore(resumed) } catch { throw Self.resumeFailure(error) }
-        }
+        let state = try Self.openingState(session: session, resumed: resumed)
         let mailbox = Mailbox()
         let presets = FilePresetStore.standard(environment: environment)
         let runner = EffectRunner(backend: session.backend, presets: presets, conversations: store, post: { mailbox.post($0) })
@@ -52,6 +47,17 @@ struct Chat: ParsableCommand {
                 group.cancelAll()
             }
         }
+    }
+
+    /// The state the window opens with, the `--resume` conversation restored (or reported):
+    /// 80×24 until the terminal, taken over only after this, tells its size in the loop's first
+    /// batch.
+    private static func openingState(session: Session, resumed: ConversationRecord?) throws -> AppState {
+        var state = initialState(session: session, size: Size(width: 80, height: 24), now: ContinuousClock.now)
+        if let resumed {
+            do throws(ConversationStoreError) { try state.restore(resumed) } catch { throw resumeFailure(error) }
+        }
+        return state
     }
 
     private static func initialState(session: Session, size: Size, now: ContinuousClock.Instant) -> AppState {

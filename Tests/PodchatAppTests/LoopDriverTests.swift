@@ -109,7 +109,8 @@ private final class PerformedEffects: Sendable {
         #expect(loop.state.isFinished)
         #expect(terminal.frameCount == 3)
         #expect(performed.all.contains { if case .cancelCompletion = $0 { true } else { false } })
-        #expect(performed.all.contains { if case .saveConversation(let record) = $0 { record.messages.first?.content == "remember this" } else { false } })
+        let saved = performed.all.compactMap { if case .saveConversation(let record) = $0 { record } else { nil } }
+        #expect(saved.last?.messages.first?.content == "remember this")
         #expect(!terminal.hasRunDry)
     }
 
