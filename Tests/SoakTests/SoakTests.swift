@@ -31,7 +31,7 @@ import Testing
         let runner = EffectRunner(
             backend: Self.backend(on: simulator), conversations: FileConversationStore(directory: directory), post: terminal.post)
         // The loop blocks in its terminal between batches, so it gets a thread of its own.
-        let soak = try await onDedicatedThread {
+        let soak = try await DedicatedThread {
             var driver = SoakDriver(terminal: terminal, perform: runner.perform)
             var random = FuzzRandom(seed: 0x5eed_50a4)
             var ends: [(fault: String, expected: Set<String>, end: String)] = []
@@ -45,7 +45,7 @@ import Testing
             }
             driver.quit()
             return SoakRun(ends: ends, residentAtStart: residentAtStart, state: driver.state)
-        }
+        }.value
         await runner.drain()
         for (turn, end) in soak.ends.enumerated() {
             #expect(end.expected.contains(end.end), "turn \(turn + 1) with \(end.fault) ended \(end.end)")
