@@ -2,16 +2,16 @@ import PodchatApp
 import PodchatCore
 
 /// A chat window whose conversation has `messageCount` messages, the last a reply that is
-/// about to stream, driven as the event loop drives it: each frame is a clock tick and one
-/// delta applied to the state, then the screen drawn with the loop's ``TranscriptCache`` and
-/// compared row by row with the frame before, as the terminal layer does before it copies the
-/// changed rows to ncurses.
+/// about to stream, driven by the ``LoopDriver``: each frame is a batch of a clock tick and one
+/// delta, applied, then drawn with the loop's transcript cache on a ``ComparingTerminal``, which
+/// compares it row by row with the frame before, as the terminal layer does before it copies
+/// the changed rows to ncurses.
 struct StreamingFrames {
     /// What one frame cost, in microseconds.
     struct Timing {
         /// The tick and the delta applied to the state.
         var applying: Double
-        /// `AppView.render` with the cache.
+        /// `AppView.render` with the loop's cache.
         var drawing: Double
         /// Finding the rows that differ from the frame before.
         var comparing: Double
@@ -53,24 +53,22 @@ struct StreamingFrames {
     /// Streams `pieces` into the reply, one piece a frame, from the first frame the loop draws
     /// after Enter, and returns each frame's cost.
     func stream(_ pieces: [String]) throws -> [Timing] {
-        var state = start
-        let cache = TranscriptCache()
-        var previous = AppView.render(state, cache: cache)
+        let terminal = ComparingTerminal(size: size)
+        var loop = LoopDriver(state: start, terminal: terminal, perform: { _ in })
+        loop.draw()
         var timings: [Timing] = []
         timings.reserveCapacity(pieces.count)
         for piece in pieces {
             let (_, applying) = Stopwatch.time {
-                _ = state.handle(.clockTicked(.now))
-                _ = state.handle(.reply(request, .received(.delta(choice: 0, text: piece))))
+                loop.apply([.clockTicked(.now), .reply(request, .received(.delta(choice: 0, text: piece)))])
             }
-            let (screen, drawing) = Stopwatch.time { AppView.render(state, cache: cache) }
-            let (changedRows, comparing) = Stopwatch.time {
-                (0..<size.height).count { !screen.row($0, matches: previous) }
-            }
-            timings.append(Timing(applying: applying * 1000, drawing: drawing * 1000, comparing: comparing * 1000, changedRows: changedRows))
-            previous = screen
+            let (_, drawing) = Stopwatch.time { loop.draw() }
+            timings.append(
+                Timing(
+                    applying: applying * 1000, drawing: (drawing - terminal.comparing) * 1000, comparing: terminal.comparing * 1000,
+                    changedRows: terminal.changedRows))
         }
-        guard let last = pieces.last?.split(whereSeparator: \.isWhitespace).last, previous.lines.joined().contains(last) else {
+        guard let last = pieces.last?.split(whereSeparator: \.isWhitespace).last, terminal.lastFrame?.lines.joined().contains(last) == true else {
             throw BenchmarkFailure("the last frame does not show the last piece streamed")
         }
         return timings

@@ -4,13 +4,13 @@ import PodchatApp
 import Synchronization
 
 /// Where background tasks leave events for the loop: a locked queue plus a pipe whose read end
-/// the loop polls, so a posted event wakes it at once.
-final class Mailbox: Sendable {
+/// the ``TerminalSession`` polls, so a posted event wakes the loop at once.
+package final class Mailbox: Sendable {
     private let queue = Mutex<[Event]>([])
     let readDescriptor: Int32
     private let writeDescriptor: Int32
 
-    init() {
+    package init() {
         var descriptors: [Int32] = [0, 0]
         precondition(CSignalPipe_makePipe(&descriptors) == 0, "pipe2 failed: errno \(errno)")
         readDescriptor = descriptors[0]
@@ -23,7 +23,7 @@ final class Mailbox: Sendable {
     }
 
     /// Queues `event` and wakes the loop. Safe from any thread.
-    func post(_ event: Event) {
+    package func post(_ event: Event) {
         queue.withLock { $0.append(event) }
         var byte: UInt8 = 1
         // A full pipe already guarantees a wake-up, so a failed write loses nothing.

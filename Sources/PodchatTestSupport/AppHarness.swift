@@ -2,31 +2,52 @@ import PodchatApp
 import PodchatCore
 import Testing
 
-/// Drives an ``AppState`` the way the event loop does, with a clock the test moves by hand.
+/// The chat window in a unit test: the ``LoopDriver`` on a ``ScriptedTerminal``, with a clock the
+/// test moves by hand. Each call is one batch of the loop, applied and drawn; its effects are
+/// recorded, not performed (the terminal's own also reach the terminal).
 package struct AppHarness {
-    package private(set) var state: AppState
+    private var driver: LoopDriver
+    /// What the loop drew on: every frame, clipboard copy and editor run.
+    package let terminal: ScriptedTerminal
     package private(set) var effects: [Effect] = []
-    private let start = ContinuousClock.now
+    private let start: ContinuousClock.Instant
 
     package init(size: Size = Size(width: 80, height: 24), isDemo: Bool = true, parameters: SamplingParameters = SamplingParameters()) {
         TestLocale.useUTF8()
-        state = AppState(endpointLabel: "127.0.0.1:8000", isDemo: isDemo, size: size, now: start, parameters: parameters)
+        let start = ContinuousClock.now
+        self.start = start
+        terminal = ScriptedTerminal(size: size)
+        let state = AppState(endpointLabel: "127.0.0.1:8000", isDemo: isDemo, size: size, now: start, parameters: parameters)
+        // The harness's batches carry no tick: its clock moves only with `advance(toSeconds:)`.
+        driver = LoopDriver(state: state, terminal: terminal, perform: { _ in }, now: { start })
+        driver.draw()
     }
 
-    /// The screen as the terminal would show it now.
-    package var screen: Screen { AppView.render(state) }
+    package var state: AppState { driver.state }
 
-    /// Applies `event`, remembering its effects.
+    /// The screen as the terminal shows it now.
+    package var screen: Screen {
+        guard let frame = terminal.lastFrame else { preconditionFailure("the harness draws its first frame when it starts") }
+        return frame
+    }
+
+    /// Applies `event` as a batch of its own, remembering its effects.
     @discardableResult
     package mutating func send(_ event: Event) -> [Effect] {
-        let produced = state.handle(event)
+        deliver([event])
+    }
+
+    /// Applies `batch` as the loop applies one wake-up's events: in order, then one frame.
+    @discardableResult
+    package mutating func deliver(_ batch: [Event]) -> [Effect] {
+        let produced = driver.process(batch)
         effects += produced
         return produced
     }
 
-    /// Types `text` one character at a time.
+    /// Types `text` one character at a time, faster than a frame: one batch.
     package mutating func type(_ text: String) {
-        for character in text { send(.keyPressed(.character(character))) }
+        deliver(text.map { .keyPressed(.character($0)) })
     }
 
     @discardableResult
@@ -39,9 +60,9 @@ package struct AppHarness {
         send(.clockTicked(start.advanced(by: .milliseconds(Int(seconds * 1000)))))
     }
 
-    /// Delivers completion events for `id`.
+    /// Delivers completion events for `id` in one batch.
     package mutating func receive(_ events: [CompletionEvent], for id: RequestID) {
-        for event in events { send(.reply(id, .received(event))) }
+        deliver(events.map { .reply(id, .received($0)) })
     }
 
     /// Types and sends `message`, then delivers `reply` as one delta and a normal finish.

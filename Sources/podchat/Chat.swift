@@ -26,18 +26,17 @@ struct Chat: ParsableCommand {
         let resumed = resume ? try Self.conversation(named: name, in: store) : nil
         let session = try CommandFailure.reporting { try Session.open(options, environment: environment) }
         defer { session.close() }
-        var restoreFailure: ConversationStoreError?
-        let loop = EventLoop(environment: environment, usesMouse: session.config.usesMouse) { size, now in
-            var state = Self.initialState(session: session, size: size, now: now)
-            if let resumed {
-                do throws(ConversationStoreError) { try state.restore(resumed) } catch { restoreFailure = error }
-            }
-            return state
-        }
-        if let restoreFailure { throw Self.resumeFailure(restoreFailure) }
+        let state = try Self.openingState(session: session, resumed: resumed)
+        let mailbox = Mailbox()
         let presets = FilePresetStore.standard(environment: environment)
-        let runner = EffectRunner(backend: session.backend, presets: presets, conversations: store, post: loop.post)
-        try CommandFailure.reporting { try loop.run(perform: runner.perform) }
+        let runner = EffectRunner(backend: session.backend, presets: presets, conversations: store, post: { mailbox.post($0) })
+        try CommandFailure.reporting {
+            try TerminalSession.run(environment: environment, usesMouse: session.config.usesMouse, mailbox: mailbox) { terminal in
+                var loop = LoopDriver(state: state, terminal: terminal, perform: runner.perform)
+                loop.start()
+                loop.run()
+            }
+        }
         // Let the cancel of an unfinished reply reach the server before the process ends.
         // Saves need no wait: the runner performs them before the loop returns.
         _ = try? runBlocking {
@@ -48,6 +47,17 @@ struct Chat: ParsableCommand {
                 group.cancelAll()
             }
         }
+    }
+
+    /// The state the window opens with, the `--resume` conversation restored (or reported):
+    /// 80×24 until the terminal, taken over only after this, tells its size in the loop's first
+    /// batch.
+    private static func openingState(session: Session, resumed: ConversationRecord?) throws -> AppState {
+        var state = initialState(session: session, size: Size(width: 80, height: 24), now: ContinuousClock.now)
+        if let resumed {
+            do throws(ConversationStoreError) { try state.restore(resumed) } catch { throw resumeFailure(error) }
+        }
+        return state
     }
 
     private static func initialState(session: Session, size: Size, now: ContinuousClock.Instant) -> AppState {

@@ -26,23 +26,34 @@ import Testing
         let simulator = try await SimulatorServer.start(port: 0, options: SimulatorOptions(tokenDelay: .milliseconds(1)))
         defer { Task { try? await simulator.stop() } }
         let directory = URL(fileURLWithPath: try Executables.temporaryDirectory())
-        var driver = SoakDriver(simulator: simulator, store: FileConversationStore(directory: directory))
-        var random = FuzzRandom(seed: 0x5eed_50a4)
-        var expectedEnds: [Set<String>] = []
-        var residentAtStart = 0
-        for turn in 1...turns {
-            let fault = random.pick(Self.faults)
-            let marker = fault.marker == "cancel" ? "[[sim:slow=20]]" : fault.marker
-            let end = try await driver.turn("turn \(turn) \(marker)", cancelAfterFirstText: fault.marker == "cancel")
-            #expect(fault.ends.contains(end), "turn \(turn) with \(fault.marker) ended \(end)")
-            expectedEnds.append(fault.ends)
-            if turn == min(10, turns) { residentAtStart = Self.residentKilobytes() }
+        // A hang is 30 s without an event; one frame kept, as a long run draws thousands.
+        let terminal = ScriptedTerminal(size: Size(width: 100, height: 30), patience: .seconds(30), framesKept: 1)
+        let runner = EffectRunner(
+            backend: Self.backend(on: simulator), conversations: FileConversationStore(directory: directory), post: terminal.post)
+        // The loop blocks in its terminal between batches, so it gets a thread of its own.
+        let soak = try await DedicatedThread {
+            var driver = SoakDriver(terminal: terminal, perform: runner.perform)
+            var random = FuzzRandom(seed: 0x5eed_50a4)
+            var ends: [(fault: String, expected: Set<String>, end: String)] = []
+            var residentAtStart = 0
+            for turn in 1...turns {
+                let fault = random.pick(Self.faults)
+                let marker = fault.marker == "cancel" ? "[[sim:slow=20]]" : fault.marker
+                let end = try driver.turn("turn \(turn) \(marker)", cancelAfterFirstText: fault.marker == "cancel")
+                ends.append((fault.marker, fault.ends, end))
+                if turn == min(10, turns) { residentAtStart = Self.residentKilobytes() }
+            }
+            driver.quit()
+            return SoakRun(ends: ends, residentAtStart: residentAtStart, state: driver.state)
+        }.value
+        await runner.drain()
+        for (turn, end) in soak.ends.enumerated() {
+            #expect(end.expected.contains(end.end), "turn \(turn + 1) with \(end.fault) ended \(end.end)")
         }
-        try await driver.finish()
 
-        let record = try FileConversationStore(directory: directory).load(id: driver.state.conversation.id)
+        let record = try FileConversationStore(directory: directory).load(id: soak.state.conversation.id)
         #expect(record.messages.count == 2 * turns)
-        for (index, entry) in driver.state.conversation.entries.enumerated() where entry.role == .assistant && entry.status == .complete {
+        for (index, entry) in soak.state.conversation.entries.enumerated() where entry.role == .assistant && entry.status == .complete {
             #expect(record.messages[index].content == entry.text, "reply \(index / 2 + 1) was not saved whole")
             #expect(!entry.text.isEmpty)
         }
@@ -57,8 +68,18 @@ import Testing
             #expect(count <= allowed, "\(content) was submitted \(count) times")
         }
         #expect(submissions.count == turns)
-        let growth = Self.residentKilobytes() - residentAtStart
+        let growth = Self.residentKilobytes() - soak.residentAtStart
         #expect(growth < 64 * 1024, "resident memory grew by \(growth) KiB over the soak")
+    }
+
+    /// A real Runpod client for the simulator, its backoffs and Retry-After of seconds made
+    /// milliseconds; the faults stay the same.
+    private static func backend(on simulator: SimulatorServer) -> RunpodBackend {
+        var options = RunpodOptions(firstTokenTimeout: .seconds(20), idleTimeout: .seconds(20))
+        options.sleep = { try await Task.sleep(for: min($0, .milliseconds(5))) }
+        return RunpodBackend(
+            endpoint: Endpoint(baseURL: simulator.endpointURL(id: "soak"), apiKey: nil, label: "soak"),
+            apiKeyVariable: "RUNPOD_API_KEY", options: options)
     }
 
     /// VmRSS of this process, in KiB.
@@ -69,60 +90,45 @@ import Testing
     }
 }
 
-/// The chat window without a terminal: the state, a real effect runner and Runpod client, and a
-/// pump that applies the runner's events in order, as the event loop does.
+/// How a soak went: each turn's fault, the ends it allows and its end; the memory after the
+/// first turns; the state at the end.
+private struct SoakRun: Sendable {
+    var ends: [(fault: String, expected: Set<String>, end: String)]
+    var residentAtStart: Int
+    var state: AppState
+}
+
+/// The chat window on a scripted terminal: the loop driver, with a real effect runner and
+/// Runpod client behind it, and a user who types each message and waits for its reply.
 private struct SoakDriver {
-    private(set) var state: AppState
-    private let runner: EffectRunner
-    private let continuation: AsyncStream<Event>.Continuation
-    private var iterator: AsyncStream<Event>.Iterator
+    private var loop: LoopDriver
+    private let terminal: ScriptedTerminal
 
-    init(simulator: SimulatorServer, store: FileConversationStore) {
-        var options = RunpodOptions(firstTokenTimeout: .seconds(20), idleTimeout: .seconds(20))
-        // Backoffs and Retry-After of seconds become milliseconds; the faults stay the same.
-        options.sleep = { try await Task.sleep(for: min($0, .milliseconds(5))) }
-        let backend = RunpodBackend(
-            endpoint: Endpoint(baseURL: simulator.endpointURL(id: "soak"), apiKey: nil, label: "soak"),
-            apiKeyVariable: "RUNPOD_API_KEY", options: options)
-        let (stream, continuation) = AsyncStream<Event>.makeStream()
-        self.continuation = continuation
-        iterator = stream.makeAsyncIterator()
-        runner = EffectRunner(backend: backend, conversations: store, post: { continuation.yield($0) })
-        state = AppState(endpointLabel: "soak", isDemo: false, size: Size(width: 100, height: 30), now: .now)
+    init(terminal: ScriptedTerminal, perform: @escaping (Effect) -> Void) {
+        let state = AppState(endpointLabel: "soak", isDemo: false, size: terminal.size, now: .now)
+        loop = LoopDriver(state: state, terminal: terminal, perform: perform)
+        self.terminal = terminal
+        loop.start()
     }
 
-    /// Sends `message` and applies events until its reply ends; returns how it ended.
-    mutating func turn(_ message: String, cancelAfterFirstText: Bool) async throws -> String {
-        for character in message { apply(.keyPressed(.character(character))) }
-        apply(.keyPressed(.enter))
-        while state.reply.active != nil {
-            guard let event = await nextEvent() else { throw SoakFailure(description: "no event for 30 s mid-turn: a hang") }
-            apply(event)
-            if cancelAfterFirstText, state.reply.active != nil, !(state.conversation.entries.last?.text.isEmpty ?? true) {
-                apply(.keyPressed(.escape))
-            }
+    var state: AppState { loop.state }
+
+    /// Sends `message` and runs the loop until its reply ends; returns how it ended.
+    mutating func turn(_ message: String, cancelAfterFirstText: Bool) throws -> String {
+        terminal.queue(message.map { .keyPressed(.character($0)) } + [.keyPressed(.enter)])
+        loop.run { $0.reply.active == nil || cancelAfterFirstText && !($0.conversation.entries.last?.text.isEmpty ?? true) }
+        if cancelAfterFirstText && loop.state.reply.active != nil {
+            terminal.queue([.keyPressed(.escape)])
+            loop.run { $0.reply.active == nil }
         }
-        return Self.name(of: state.conversation.entries.last?.status)
+        if terminal.hasRunDry { throw SoakFailure(description: "no event for 30 s mid-turn: a hang") }
+        return Self.name(of: loop.state.conversation.entries.last?.status)
     }
 
-    /// Quits as the user would: the final save happens before this returns.
-    mutating func finish() async throws {
-        apply(.keyPressed(.control("q")))
-        await runner.drain()
-    }
-
-    private mutating func apply(_ event: Event) {
-        for effect in state.handle(.clockTicked(.now)) + state.handle(event) { runner.perform(effect) }
-    }
-
-    /// The next event, or nil when none comes for 30 s (a hang): a watchdog ends the stream.
-    private mutating func nextEvent() async -> Event? {
-        let watchdog = Task { [continuation] in
-            try await Task.sleep(for: .seconds(30))
-            continuation.finish()
-        }
-        defer { watchdog.cancel() }
-        return await iterator.next()
+    /// Quits as the user would: the final save is asked for before this returns.
+    mutating func quit() {
+        terminal.queue([.keyPressed(.control("q"))])
+        loop.run()
     }
 
     private static func name(of status: TranscriptEntry.Status?) -> String {

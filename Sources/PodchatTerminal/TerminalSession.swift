@@ -1,0 +1,83 @@
+import CSignalPipe
+import Glibc
+import PodchatApp
+import PodchatCore
+
+/// The user's terminal for one chat window, as the ``LoopDriver`` uses it: ncurses for the
+/// screen and the keys, and one `poll(2)` on stdin, the ``Mailbox``'s pipe and the signal pipe,
+/// so keyboard input, background events and signals meet on the loop's thread. Nothing else
+/// calls ncurses.
+package final class TerminalSession: TerminalDevice {
+    private let terminal: Terminal
+    private let mailbox: Mailbox
+    private let signals: SignalPipe
+    private let environment: [String: String]
+
+    private init(terminal: Terminal, mailbox: Mailbox, environment: [String: String]) {
+        self.terminal = terminal
+        self.mailbox = mailbox
+        self.environment = environment
+        // After ncurses has installed its handlers, which this chains or replaces.
+        signals = SignalPipe(signals: SignalPipe.terminating + [SIGWINCH])
+    }
+
+    /// Takes over the terminal for `body` and gives it back as it was when `body` returns or
+    /// throws; a crash in between puts the terminal's settings back too.
+    /// - Parameters:
+    ///   - usesMouse: whether the wheel and clicks go to podchat (then Shift selects text).
+    ///   - mailbox: where background tasks post events; each batch carries what they posted.
+    /// - Throws: why the terminal cannot show the chat window (not a terminal, `TERM=dumb`, no
+    ///   UTF-8 locale), with the reason for the user.
+    package static func run<Result>(
+        environment: [String: String], usesMouse: Bool, mailbox: Mailbox, _ body: (TerminalSession) throws -> Result
+    ) throws -> Result {
+        // Before ncurses changes the terminal: a crash puts these settings back.
+        let isGuarded = CSignalPipe_guardTerminal(STDIN_FILENO) == 0
+        defer { if isGuarded { CSignalPipe_unguardTerminal() } }
+        let terminal = try Terminal(environment: environment, mouse: usesMouse)
+        defer { terminal.close() }
+        return try body(TerminalSession(terminal: terminal, mailbox: mailbox, environment: environment))
+    }
+
+    package var size: Size { terminal.size }
+
+    package func nextEvents(waitingAtMost timeout: Duration?) -> [Event] {
+        let terminalGone = waitForInput(timeout: timeout)
+        var events = terminal.pendingEvents()
+        if terminalGone || signals.drain().contains(where: SignalPipe.terminating.contains) {
+            events.append(.terminationRequested)
+        }
+        return events + mailbox.drain()
+    }
+
+    package func draw(_ screen: Screen) {
+        terminal.draw(screen)
+    }
+
+    package func copyToClipboard(_ text: String) {
+        terminal.copyToClipboard(text)
+    }
+
+    package func editExternally(_ text: String) -> Event {
+        terminal.whileSuspended { ExternalEditor.edit(text, environment: environment) }
+    }
+
+    /// Sleeps until input, an event, a signal or `timeout`. Returns true when the terminal has
+    /// hung up.
+    private func waitForInput(timeout: Duration?) -> Bool {
+        var descriptors = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: mailbox.readDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: signals.readDescriptor, events: Int16(POLLIN), revents: 0),
+        ]
+        let ready = poll(&descriptors, nfds_t(descriptors.count), Self.pollMilliseconds(timeout))
+        return ready > 0 && descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
+    /// `poll`'s timeout: -1 for none; otherwise a millisecond more than `timeout`'s whole
+    /// milliseconds, so the loop never wakes just before the time it waits for.
+    private static func pollMilliseconds(_ timeout: Duration?) -> Int32 {
+        guard let timeout else { return -1 }
+        return timeout > .zero ? Int32(clamping: timeout.milliseconds + 1) : 0
+    }
+}
