@@ -24,7 +24,8 @@ final class Terminal {
             throw Unavailable(description: "TERM=dumb cannot show podchat's chat window; use a real terminal or `podchat ask`")
         }
         guard TerminalText.useUTF8Locale() else {
-            throw Unavailable(description: "no UTF-8 locale is available (LANG=\(environment["LANG"] ?? "")); install one (e.g. C.UTF-8) and set LANG")
+            let language = environment["LANG"] ?? ""
+            throw Unavailable(description: "no UTF-8 locale is available (LANG=\(language)); install one (e.g. C.UTF-8) and set LANG")
         }
         guard newterm(nil, CNcursesw_stdout(), CNcursesw_stdin()) != nil else {
             throw Unavailable(description: "ncurses cannot drive TERM=\(environment["TERM"] ?? "(unset)")")
