@@ -1,6 +1,6 @@
 import Foundation
-import PodchatApp
 import PodchatCore
+import PodchatStorage
 
 extension Benchmark {
     /// How many stored conversations the search benchmark looks through.

@@ -1,6 +1,6 @@
 import Foundation
-import PodchatApp
 import PodchatCore
+import PodchatStorage
 
 extension Benchmark {
     /// The conversation a 10,000-message benchmark opens.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PodchatApp
 import PodchatCore
+import PodchatStorage
 import PodchatTerminal
 
 /// The full-screen chat window.

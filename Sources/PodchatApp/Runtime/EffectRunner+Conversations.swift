@@ -1,4 +1,5 @@
 import PodchatCore
+import PodchatStorage
 
 /// Conversation effects, performed right here on the loop's thread: the files are small and
 /// local, and a save must be on disk before the process can exit (after Ctrl-Q or SIGTERM the

@@ -1,4 +1,5 @@
 import PodchatCore
+import PodchatStorage
 import Synchronization
 
 /// Performs effects off the UI thread and reports what happens as events.

@@ -1,4 +1,5 @@
 import PodchatCore
+import PodchatStorage
 
 /// Identifies one request for a reply, so events of an abandoned request can be ignored.
 package struct RequestID: Sendable, Hashable, CustomStringConvertible {

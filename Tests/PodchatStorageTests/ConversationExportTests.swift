@@ -1,7 +1,9 @@
 import PodchatCore
+import PodchatStorage
 import Testing
 
-@Suite struct ConversationRecordMarkdownTests {
+/// `/export` and `podchat export`: Markdown to read, or exactly the JSON podchat stores.
+@Suite struct ConversationExportTests {
     private let record = ConversationRecord(
         id: "c1", title: "Eggs", createdAt: 0, updatedAt: 0, endpoint: "runpod abc",
         settings: .init(mode: .chat, applyChatTemplate: false, systemPrompt: "Be brief.", inputFormat: "native", stream: true, newSeedEachRequest: false),
@@ -13,7 +15,7 @@ import Testing
                 reply: .init(status: "truncated", parameters: ["seed": 7], usage: Usage(promptTokens: 3, completionTokens: 4), jobID: "job-9")),
         ])
 
-    @Test func keepsTheTextAndDescribesEachReply() {
+    @Test func markdownKeepsTheTextAndDescribesEachReply() {
         let markdown = record.markdown
         #expect(markdown.hasPrefix("# Eggs\n"))
         #expect(markdown.contains("- system prompt: Be brief."))

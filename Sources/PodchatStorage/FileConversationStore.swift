@@ -12,6 +12,7 @@ import PodchatCore
 /// Listings and searches go through a ``ConversationIndex`` that copies of this store share, so
 /// only files that changed since the last call are read again.
 package struct FileConversationStore: ConversationStore {
+    /// Where the files are; created, private to the user, by the first save.
     package let directory: URL
     private let index = ConversationIndex()
 

@@ -4,6 +4,7 @@ import PodchatCore
 /// Presets as JSON files, one per name: `<directory>/<name>.json` holding an object of
 /// parameter names to values, the same shape as the config's `"sampling"`.
 package struct FilePresetStore: PresetStore {
+    /// Where the files are; created by the first save.
     package let directory: URL
 
     package init(directory: URL) {
@@ -43,14 +44,5 @@ package struct FilePresetStore: PresetStore {
 
     private func file(_ name: String) -> URL {
         directory.appendingPathComponent("\(name).json")
-    }
-}
-
-/// A preset file problem, worded for the status bar.
-package struct PresetStoreError: Error, CustomStringConvertible {
-    package var description: String
-
-    package init(_ description: String) {
-        self.description = description
     }
 }
