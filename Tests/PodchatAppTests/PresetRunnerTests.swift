@@ -47,8 +47,6 @@ import Testing
         }
         #expect(name == "missing")
         #expect(message.hasPrefix("no preset file ") && message.hasSuffix("/podchat/presets/missing.json"))
-        let text = try String(contentsOf: store.directory.appendingPathComponent("calm.json"), encoding: .utf8)
-        #expect(text.contains("\"temperature\" : 0.2"))
     }
 
     @Test func withoutAStorePresetsAreReportedUnavailable() {

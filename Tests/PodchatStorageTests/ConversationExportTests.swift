@@ -1,5 +1,7 @@
+import Foundation
 import PodchatCore
 import PodchatStorage
+import PodchatTestSupport
 import Testing
 
 /// `/export` and `podchat export`: Markdown to read, or exactly the JSON podchat stores.
@@ -24,5 +26,24 @@ import Testing
         #expect(markdown.contains("### Other choice 2 of 2\n\nSeven."))
         #expect(markdown.contains("_truncated · seed 7 · 3 prompt + 4 completion tokens · job job-9_"))
         #expect(!markdown.contains("RUNPOD_API_KEY"))
+    }
+
+    @Test func eachFormatIsTheBytesOfItsRendering() throws {
+        #expect(try ConversationExport.data(record, as: .markdown) == Data(record.markdown.utf8))
+        #expect(try ConversationExport.data(record, as: .json) == FileConversationStore.encode(record))
+    }
+
+    @Test func writingReplacesTheFileWithTheExport() throws {
+        let path = try Executables.temporaryDirectory() + "/eggs.json"
+        try Data("an older export, longer than the new one will be".utf8).write(to: URL(fileURLWithPath: path))
+        try ConversationExport.write(record, as: .json, to: path)
+        let written = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(try JSONDecoder().decode(ConversationRecord.self, from: written) == record)
+    }
+
+    @Test func aFileThatCannotBeWrittenIsNamed() throws {
+        let path = try Executables.temporaryDirectory() + "/no such directory/eggs.md"
+        let error = #expect(throws: ConversationStoreError.self) { try ConversationExport.write(record, as: .markdown, to: path) }
+        #expect(error?.path == path)
     }
 }
