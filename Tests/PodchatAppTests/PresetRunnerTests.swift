@@ -35,6 +35,7 @@ import Testing
         runner.perform(.listPresets)
         runner.perform(.loadPreset(name: "calm"))
         runner.perform(.loadPreset(name: "missing"))
+        runner.finishDiskWork()
         let posted = events.all
         #expect(posted.count == 5)
         #expect(posted.prefix(4) == [
@@ -52,6 +53,7 @@ import Testing
     @Test func withoutAStorePresetsAreReportedUnavailable() {
         let (runner, events) = runner(presets: nil)
         runner.perform(.loadPreset(name: "calm"))
+        runner.finishDiskWork()
         #expect(events.all == [.presetFailed(name: "calm", message: "presets are not available here")])
     }
 }
