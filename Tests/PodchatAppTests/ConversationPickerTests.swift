@@ -33,6 +33,22 @@ import Testing
         #expect(picker.preview?.id == "c3")
     }
 
+    /// The listing comes from the disk worker a while later: the picker says it is reading in
+    /// the meantime, and a listing that no longer answers the query typed since is dropped.
+    @Test func thePickerOpensAtOnceAndFillsInWhenTheAnswerArrives() throws {
+        var app = AppHarness(size: Size(width: 80, height: 20))
+        app.advance(toSeconds: 7_200)
+        #expect(app.press(.control("o")) == [.listConversations])
+        #expect(app.screen.lines.contains { $0.contains("Reading conversations…") })
+        app.type("os")
+        app.send(.conversationsListed(store().list()))
+        #expect(app.state.picker?.hasAnswer == false)
+        app.send(.conversationsFound(query: "os", store().search("os")))
+        #expect(app.state.picker?.hasAnswer == true)
+        #expect(app.state.picker?.conversations == store().search("os").conversations)
+        #expect(!app.screen.lines.contains { $0.contains("Reading conversations…") })
+    }
+
     @Test func upDownSelectAndAskForThePreview() throws {
         var app = openPicker(store())
         #expect(app.press(.down) == [.loadConversationPreview(id: "c2")])
