@@ -28,8 +28,10 @@ let package = Package(
         ),
         // libc wcwidth under _XOPEN_SOURCE, which Glibc does not expose to Swift.
         .target(name: "CDisplayWidth"),
+        // Conversations and presets on disk: the stores, their index and search, and export.
+        .target(name: "PodchatStorage", dependencies: ["PodchatCore"]),
         // Pure app layer: state, events, effects, view -> screen grid.
-        .target(name: "PodchatApp", dependencies: ["PodchatCore", "CDisplayWidth"]),
+        .target(name: "PodchatApp", dependencies: ["PodchatCore", "PodchatStorage", "CDisplayWidth"]),
         // The wide-character ncurses API (Debian libncurses-dev).
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         // Signals as bytes on a pipe, for the event loop's poll(2).
@@ -49,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "podchat",
             dependencies: [
-                "PodchatCore", "EndpointClient", "PodchatApp", "PodchatTerminal", "PodchatSimulator",
+                "PodchatCore", "PodchatStorage", "EndpointClient", "PodchatApp", "PodchatTerminal", "PodchatSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,14 +59,14 @@ let package = Package(
         .executableTarget(
             name: "PodchatBench",
             dependencies: [
-                "PodchatCore", "PodchatApp", "EndpointClient", "PodchatSimulator",
+                "PodchatCore", "PodchatStorage", "PodchatApp", "EndpointClient", "PodchatSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .target(
             name: "PodchatTestSupport",
-            dependencies: ["PodchatCore", "PodchatApp", "EndpointClient", "PodchatSimulator"]
+            dependencies: ["PodchatCore", "PodchatStorage", "PodchatApp", "EndpointClient", "PodchatSimulator"]
         ),
         .testTarget(name: "PodchatCoreTests", dependencies: ["PodchatCore", "PodchatTestSupport"]),
         .testTarget(
@@ -80,17 +82,20 @@ let package = Package(
         ),
         .testTarget(
             name: "PodchatAppTests",
-            dependencies: ["PodchatApp", "PodchatTestSupport"],
+            dependencies: ["PodchatApp", "PodchatStorage", "PodchatTestSupport"],
             exclude: ["Snapshots"]
         ),
+        // The stores on real files; the two suites that also open what they read in the chat
+        // window (the format document's example, damaged files) need the app as well.
+        .testTarget(name: "PodchatStorageTests", dependencies: ["PodchatStorage", "PodchatApp", "PodchatTestSupport"]),
         .testTarget(name: "PodchatTerminalTests", dependencies: ["PodchatTerminal", "PodchatApp", "CNcursesw"]),
         .testTarget(
             name: "SoakTests",
-            dependencies: ["PodchatApp", "PodchatCore", "EndpointClient", "PodchatSimulator", "PodchatTestSupport"]
+            dependencies: ["PodchatApp", "PodchatCore", "PodchatStorage", "EndpointClient", "PodchatSimulator", "PodchatTestSupport"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["podchat", "PodchatCore", "PodchatApp", "PodchatSimulator", "PodchatTestSupport"]
+            dependencies: ["podchat", "PodchatCore", "PodchatStorage", "PodchatApp", "PodchatSimulator", "PodchatTestSupport"]
         ),
         // The real binary against real third-party servers: llama.cpp's OpenAI-compatible
         // server and the Runpod SDK's local test server running handler/handler.py

@@ -3,6 +3,7 @@ enum BenchmarkRegistry {
     static let all: [Benchmark] = [
         .openLargeConversation,
         .searchManyConversations,
+        .loopStall,
         .frameCost,
         .decoding,
         .polling,

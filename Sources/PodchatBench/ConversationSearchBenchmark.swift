@@ -1,5 +1,4 @@
 import Foundation
-import PodchatApp
 import PodchatCore
 
 extension Benchmark {
@@ -16,16 +15,10 @@ extension Benchmark {
         measures: "the picker's listing and searches over 1,000 conversations of 20 messages, in a fresh process (files in the page cache)"
     ) { scratch in
         let directory = scratch.appendingPathComponent("conversations")
-        let store = FileConversationStore(directory: directory)
-        var text = FixtureText(seed: 1_000)
-        for number in 0..<searchedConversationCount {
-            var record = FixtureConversation.make(
-                id: String(format: "%016x", number * 7_919 + 1), title: "Conversation \(number)", updatedAt: 1_795_000_000 + Double(number) * 60,
-                messageCount: 20, questionLength: 200, replyLength: 2_000, text: &text)
+        try FixtureConversation.savePickerSet(searchedConversationCount, in: directory) { number, record in
             if number % (searchedConversationCount / conversationsWithTheRareWord) == 0 {
                 record.messages[4].content += " Would an avocado keep in the fridge?"
             }
-            try store.save(record)
         }
         let megabytes =
             try FileManager.default.contentsOfDirectory(atPath: directory.path).reduce(0.0) { total, name in

@@ -3,6 +3,15 @@ import PodchatCore
 /// Conversations as podchat saves them, made up for benchmarks: alternating questions and
 /// replies, each reply with the parameters, usage, job id and timings a real one carries.
 enum FixtureConversation {
+    /// The 10,000-message conversation of the large-conversation benchmarks: questions of about
+    /// 200 characters, replies of about 800, 8.6 MB as stored.
+    static func large(id: String) -> ConversationRecord {
+        var text = FixtureText(seed: 10_000)
+        return make(
+            id: id, title: "A very long conversation", updatedAt: 1_795_000_000, messageCount: 10_000, questionLength: 200, replyLength: 800,
+            text: &text)
+    }
+
     /// A conversation of `messageCount` messages; questions average `questionLength`
     /// characters and replies `replyLength`.
     static func make(

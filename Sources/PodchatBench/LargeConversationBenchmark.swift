@@ -1,6 +1,6 @@
 import Foundation
-import PodchatApp
 import PodchatCore
+import PodchatStorage
 
 extension Benchmark {
     /// The conversation a 10,000-message benchmark opens.
@@ -13,11 +13,7 @@ extension Benchmark {
         measures: "a 10,000-message conversation from its file to the first frame, in a fresh process"
     ) { scratch in
         let directory = scratch.appendingPathComponent("conversations")
-        var text = FixtureText(seed: 10_000)
-        let record = FixtureConversation.make(
-            id: largeConversationID, title: "A very long conversation", updatedAt: 1_795_000_000, messageCount: 10_000,
-            questionLength: 200, replyLength: 800, text: &text)
-        try FileConversationStore(directory: directory).save(record)
+        try FileConversationStore(directory: directory).save(FixtureConversation.large(id: largeConversationID))
         let file = directory.appendingPathComponent("\(largeConversationID).json").path
         let megabytes = Double(try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int ?? 0) / 1_000_000
         return {

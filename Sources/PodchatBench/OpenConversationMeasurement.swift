@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PodchatApp
 import PodchatCore
+import PodchatStorage
 
 /// The child process of ``Benchmark/openLargeConversation``: opens one stored conversation the
 /// way the chat window does and prints how long each step took and the peak memory.

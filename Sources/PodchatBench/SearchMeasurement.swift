@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import PodchatApp
 import PodchatCore
+import PodchatStorage
 
 /// The child process of ``Benchmark/searchManyConversations``: lists and searches the stored
 /// conversations the way the picker does and prints how long each step took and the memory.

@@ -1,4 +1,5 @@
 import PodchatCore
+import PodchatStorage
 import Synchronization
 
 /// A ``ConversationStore`` in memory, keeping the protocol's contract (newest first, find by

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PodchatApp
 import PodchatCore
+import PodchatStorage
 import PodchatTerminal
 
 /// The full-screen chat window.
@@ -37,8 +38,10 @@ struct Chat: ParsableCommand {
                 loop.run()
             }
         }
-        // Let the cancel of an unfinished reply reach the server before the process ends.
-        // Saves need no wait: the runner performs them before the loop returns.
+        // The quit's save is still on the disk worker: it must reach the disk, however long
+        // that takes, before the process ends.
+        runner.finishDiskWork()
+        // Then let the cancel of an unfinished reply reach the server, for up to 2 s.
         _ = try? runBlocking {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await runner.drain() }

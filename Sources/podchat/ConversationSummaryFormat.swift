@@ -1,5 +1,6 @@
 import Foundation
 import PodchatCore
+import PodchatStorage
 
 /// Conversations as `conversations list` and `search` print them: an aligned table for people,
 /// or a JSON array for programs.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import PodchatApp
 import PodchatCore
+import PodchatStorage
 
 /// `podchat conversations …`: the saved conversations, from the command line.
 struct Conversations: ParsableCommand {

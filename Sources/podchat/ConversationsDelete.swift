@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import Glibc
-import PodchatApp
 import PodchatCore
+import PodchatStorage
 
 extension Conversations {
     /// `podchat conversations delete NAME`.

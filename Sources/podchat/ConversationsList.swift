@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import PodchatApp
+import PodchatStorage
 
 extension Conversations {
     /// `podchat conversations list`.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import PodchatApp
 import PodchatCore
+import PodchatStorage
 
 extension Conversations {
     /// For the crash-safety test only: saves one conversation again and again through the

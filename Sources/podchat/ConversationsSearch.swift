@@ -1,5 +1,5 @@
 import ArgumentParser
-import PodchatApp
+import PodchatStorage
 
 extension Conversations {
     /// `podchat conversations search TEXT`.

@@ -1,6 +1,6 @@
 import ArgumentParser
-import PodchatApp
 import PodchatCore
+import PodchatStorage
 
 extension Conversations {
     /// `podchat conversations show NAME`.

@@ -1,6 +1,6 @@
 import ArgumentParser
-import PodchatApp
 import PodchatCore
+import PodchatStorage
 
 /// `podchat export NAME`: a saved conversation as Markdown or as its stored JSON.
 struct Export: ParsableCommand {

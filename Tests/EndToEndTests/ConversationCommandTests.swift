@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import PodchatApp
 import PodchatCore
+import PodchatStorage
 import PodchatTestSupport
 import Testing
 

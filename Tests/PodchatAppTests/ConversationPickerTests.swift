@@ -1,5 +1,6 @@
 import PodchatApp
 import PodchatCore
+import PodchatStorage
 import PodchatTestSupport
 import Testing
 
@@ -35,6 +36,22 @@ import Testing
         #expect(picker.conversations.map(\.id) == ["c3", "c2", "c1"])
         #expect(picker.unreadable.count == 1)
         #expect(picker.preview?.id == "c3")
+    }
+
+    /// The listing comes from the disk worker a while later: the picker says it is reading in
+    /// the meantime, and a listing that no longer answers the query typed since is dropped.
+    @Test func thePickerOpensAtOnceAndFillsInWhenTheAnswerArrives() throws {
+        var app = AppHarness(size: Size(width: 80, height: 20))
+        app.advance(toSeconds: 7_200)
+        #expect(app.press(.control("o")) == [.storage(.list)])
+        #expect(app.screen.lines.contains { $0.contains("Reading conversations…") })
+        app.type("os")
+        app.send(.store(.listed(store().list())))
+        #expect(app.state.browser.picker?.hasAnswer == false)
+        app.send(.store(.found(query: "os", store().search("os"))))
+        #expect(app.state.browser.picker?.hasAnswer == true)
+        #expect(app.state.browser.picker?.conversations == store().search("os").conversations)
+        #expect(!app.screen.lines.contains { $0.contains("Reading conversations…") })
     }
 
     @Test func upDownSelectAndAskForThePreview() throws {

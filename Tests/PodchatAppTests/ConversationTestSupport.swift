@@ -1,5 +1,6 @@
 import PodchatApp
 import PodchatCore
+import PodchatStorage
 import PodchatTestSupport
 import Synchronization
 import Testing
@@ -48,13 +49,15 @@ extension AppHarness {
     }
 
     /// Applies `effects` through a runner on `store` and feeds back what it reports, as the
-    /// event loop would, until nothing more is asked for.
+    /// event loop would, until nothing more is asked for. Each round waits for the runner's
+    /// disk worker, so the results are in before the test looks.
     mutating func perform(_ effects: [Effect], with store: InMemoryConversationStore) {
         let posted = PostedEvents()
         let runner = EffectRunner(backend: NoCompletions(), conversations: store, post: posted.append)
         var pending = effects
         while !pending.isEmpty {
             for effect in pending { runner.perform(effect) }
+            runner.finishDiskWork()
             pending = posted.take().flatMap { send($0) }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import PodchatApp
 import PodchatCore
+import PodchatStorage
 import PodchatTestSupport
 import Synchronization
 import Testing
@@ -34,6 +35,7 @@ import Testing
         runner.perform(.preset(.list))
         runner.perform(.preset(.load(name: "calm")))
         runner.perform(.preset(.load(name: "missing")))
+        runner.finishDiskWork()
         let posted = events.all
         #expect(posted.count == 5)
         #expect(
@@ -47,13 +49,12 @@ import Testing
         }
         #expect(name == "missing")
         #expect(message.hasPrefix("no preset file ") && message.hasSuffix("/podchat/presets/missing.json"))
-        let text = try String(contentsOf: store.directory.appendingPathComponent("calm.json"), encoding: .utf8)
-        #expect(text.contains("\"temperature\" : 0.2"))
     }
 
     @Test func withoutAStorePresetsAreReportedUnavailable() {
         let (runner, events) = runner(presets: nil)
         runner.perform(.preset(.load(name: "calm")))
+        runner.finishDiskWork()
         #expect(events.all == [.preset(.failed(name: "calm", message: "presets are not available here"))])
     }
 }

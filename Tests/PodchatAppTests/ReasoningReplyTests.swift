@@ -1,5 +1,6 @@
 import PodchatApp
 import PodchatCore
+import PodchatStorage
 import PodchatTestSupport
 import Testing
 

@@ -3,6 +3,7 @@ import Foundation
 import PodchatApp
 import PodchatCore
 import PodchatSimulator
+import PodchatStorage
 import PodchatTestSupport
 import Testing
 

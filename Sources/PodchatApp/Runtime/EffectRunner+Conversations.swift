@@ -1,8 +1,9 @@
 import PodchatCore
+import PodchatStorage
 
-/// Conversation effects, performed right here on the loop's thread: the files are small and
-/// local, and a save must be on disk before the process can exit (after Ctrl-Q or SIGTERM the
-/// loop ends as soon as the batch is applied). Results still arrive as events.
+/// Conversation effects, performed on the runner's disk worker in the order the loop asked for
+/// them; results arrive as events. A save asked for on the way out (Ctrl-Q, SIGTERM) is still
+/// queued when the loop ends, so the program waits for the worker before it exits.
 extension EffectRunner {
     /// The event that reports how `effect` went; nil for a save that worked, which needs no word.
     func conversationResult(of effect: Effect.Storage) -> Event? {

@@ -1,17 +1,25 @@
 import PodchatCore
+import PodchatStorage
 import Synchronization
 
-/// Performs effects off the UI thread and reports what happens as events.
+/// Performs effects off the loop's thread and reports what happens as events: `perform`
+/// returns at once.
+///
+/// Completions and endpoint checks are tasks on the global executor. Effects that touch the
+/// disk (conversations and presets) run one at a time, in the order performed, on one
+/// ``DiskWorker``; before the process exits, ``finishDiskWork()`` or ``drain()`` waits for
+/// them, so a save made on the way out reaches the disk.
 ///
 /// Deliberately not on the main actor: the main thread is parked in `poll(2)`, so a task that
-/// inherited the main actor would never run (see DECISIONS.md). Tasks started here run on the
-/// global executor and only ever talk back through `post`.
+/// inherited the main actor would never run (see DECISIONS.md). Work started here only ever
+/// talks back through `post`.
 package final class EffectRunner: Sendable {
     private let backend: any CompletionBackend
     private let presets: (any PresetStore)?
     let conversations: (any ConversationStore)?
     let post: @Sendable (Event) -> Void
     private let replies = Mutex<[RequestID: Task<Void, Never>]>([:])
+    private let disk = DiskWorker()
 
     /// - Parameters:
     ///   - presets: where `/preset` keeps its files; nil reports presets as unavailable.
@@ -33,15 +41,17 @@ package final class EffectRunner: Sendable {
         case .completion(.cancel(let id)): replies.withLock { $0[id] }?.cancel()
         case .endpoint(.checkLoad): Task { [backend, post] in post(.endpoint(.loadReported(await backend.load()))) }
         case .endpoint(.fetchModelInfo): Task { [backend, post] in post(.endpoint(.modelInfoReported(await backend.modelInfo()))) }
-        case .preset(let preset): post(.preset(presetResult(of: preset)))
-        case .storage(let storage): if let result = conversationResult(of: storage) { post(result) }
+        case .preset(let preset): disk.enqueue { [self] in post(.preset(presetResult(of: preset))) }
+        case .storage(let storage):
+            disk.enqueue { [self] in
+                if let result = conversationResult(of: storage) { post(result) }
+            }
         case .terminal:
             break  // The terminal's to do: the event loop performs them before effects reach here.
         }
     }
 
-    /// Runs a preset effect right here, on the loop's thread: the files are a few hundred bytes
-    /// on a local disk, and the result still arrives as an event like any other.
+    /// Runs a preset effect, on the disk worker; the result arrives as an event like any other.
     private func presetResult(of effect: Effect.Preset) -> Event.Preset {
         let name: String
         switch effect {
@@ -64,9 +74,17 @@ package final class EffectRunner: Sendable {
         }
     }
 
-    /// Waits until every reply task has ended and the backend has finished its clean-up, so
-    /// the cancel of an abandoned reply reaches the server before the process exits.
+    /// Blocks until every disk effect performed so far has run and posted its result. The
+    /// program calls this after the loop ends, so the quit's save is on disk before it exits.
+    package func finishDiskWork() {
+        disk.waitUntilIdle()
+    }
+
+    /// Waits until every disk effect performed so far has run, every reply task has ended and
+    /// the backend has finished its clean-up, so the last save is on disk and the cancel of an
+    /// abandoned reply reaches the server before the process exits.
     package func drain() async {
+        await disk.idle()
         let tasks = replies.withLock { Array($0.values) }
         for task in tasks { await task.value }
         await backend.settle()

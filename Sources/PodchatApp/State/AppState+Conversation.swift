@@ -1,4 +1,5 @@
 import PodchatCore
+import PodchatStorage
 
 /// Saving, leaving, restoring and starting conversations: what spans the conversation, the
 /// reply in flight, the panel's edit and the viewport.

@@ -1,4 +1,5 @@
 import PodchatCore
+import PodchatStorage
 
 /// `/save`, `/load`, `/new`, `/title` and `/export`, and what the store answers. The files are
 /// the effect runner's business: the state asks with an effect and hears back with an event.

@@ -1,4 +1,5 @@
 import PodchatCore
+import PodchatStorage
 
 /// The conversation picker's keys (Ctrl-O): type to search, ↑ ↓ select, Enter open, F2 or
 /// Ctrl-R rename, Delete or Ctrl-D delete after a `y`, Esc close.

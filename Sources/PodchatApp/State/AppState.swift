@@ -1,4 +1,5 @@
 import PodchatCore
+import PodchatStorage
 
 /// Everything the chat window is, as a plain value. ``handle(_:)`` is the whole behaviour of
 /// the program: it applies one event and returns the effects to perform.

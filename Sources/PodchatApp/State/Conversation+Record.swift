@@ -1,4 +1,5 @@
 import PodchatCore
+import PodchatStorage
 
 /// The conversation as it is stored: derived as a ``ConversationRecord`` for saving, and
 /// rebuilt from one, so the next message continues the same conversation.

@@ -1,4 +1,5 @@
 import PodchatCore
+import PodchatStorage
 
 /// The stored conversations as the window knows them: the picker (Ctrl-O) while it is open,
 /// and the latest listing, which Tab after `/load ` completes names from.

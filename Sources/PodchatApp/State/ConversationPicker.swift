@@ -1,4 +1,5 @@
 import PodchatCore
+import PodchatStorage
 
 /// The conversation picker's state: the search text, the conversations that match it, the
 /// selection and its preview, and whether a rename or a delete is under way.

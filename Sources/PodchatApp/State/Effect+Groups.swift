@@ -1,4 +1,5 @@
 import PodchatCore
+import PodchatStorage
 
 extension Effect {
     /// Replies; each answers with ``Event/reply(_:_:)`` events.

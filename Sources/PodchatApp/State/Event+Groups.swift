@@ -1,4 +1,5 @@
 import PodchatCore
+import PodchatStorage
 
 extension Event {
     /// The external editor's outcome.

@@ -1,4 +1,5 @@
 import PodchatCore
+import PodchatStorage
 
 /// Something that happened. The only input to ``AppState/handle(_:)``: what the user and the
 /// terminal did comes as the plain cases, what background work reports comes grouped by the

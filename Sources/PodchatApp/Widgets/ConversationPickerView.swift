@@ -1,4 +1,5 @@
 import PodchatCore
+import PodchatStorage
 
 /// The conversation picker (Ctrl-O), drawn over the window: the search line, the conversations
 /// newest first (title, size and age, with a snippet under each), unreadable files as dim lines,

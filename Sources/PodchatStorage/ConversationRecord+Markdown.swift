@@ -1,3 +1,5 @@
+import PodchatCore
+
 extension ConversationRecord {
     /// The conversation as Markdown a person can read outside podchat: the settings, then each
     /// message under its author with its text exactly as written (code blocks intact), a

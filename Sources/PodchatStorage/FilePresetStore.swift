@@ -4,6 +4,7 @@ import PodchatCore
 /// Presets as JSON files, one per name: `<directory>/<name>.json` holding an object of
 /// parameter names to values, the same shape as the config's `"sampling"`.
 package struct FilePresetStore: PresetStore {
+    /// Where the files are; created by the first save.
     package let directory: URL
 
     package init(directory: URL) {
@@ -12,7 +13,8 @@ package struct FilePresetStore: PresetStore {
 
     /// `$XDG_CONFIG_HOME/podchat/presets`, else `~/.config/podchat/presets`.
     package static func standard(environment: [String: String]) -> FilePresetStore {
-        let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let configHome =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
         return FilePresetStore(directory: URL(fileURLWithPath: configHome).appendingPathComponent("podchat/presets"))
     }
@@ -43,14 +45,5 @@ package struct FilePresetStore: PresetStore {
 
     private func file(_ name: String) -> URL {
         directory.appendingPathComponent("\(name).json")
-    }
-}
-
-/// A preset file problem, worded for the status bar.
-package struct PresetStoreError: Error, CustomStringConvertible {
-    package var description: String
-
-    package init(_ description: String) {
-        self.description = description
     }
 }

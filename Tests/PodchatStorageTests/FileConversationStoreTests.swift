@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
-import PodchatApp
 import PodchatCore
+import PodchatStorage
 import PodchatTestSupport
 import Testing
 

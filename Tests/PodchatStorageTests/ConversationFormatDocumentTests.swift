@@ -1,6 +1,7 @@
 import Foundation
 import PodchatApp
 import PodchatCore
+import PodchatStorage
 import PodchatTestSupport
 import Testing
 

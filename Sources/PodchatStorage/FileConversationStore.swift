@@ -12,6 +12,7 @@ import PodchatCore
 /// Listings and searches go through a ``ConversationIndex`` that copies of this store share, so
 /// only files that changed since the last call are read again.
 package struct FileConversationStore: ConversationStore {
+    /// Where the files are; created, private to the user, by the first save.
     package let directory: URL
     private let index = ConversationIndex()
 
@@ -21,7 +22,8 @@ package struct FileConversationStore: ConversationStore {
 
     /// `$XDG_DATA_HOME/podchat/conversations`, else `~/.local/share/podchat/conversations`.
     package static func standard(environment: [String: String]) -> FileConversationStore {
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let dataHome =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
         return FileConversationStore(directory: URL(fileURLWithPath: dataHome).appendingPathComponent("podchat/conversations"))
     }
@@ -247,7 +249,8 @@ package struct FileConversationStore: ConversationStore {
         /// `target` and flushes the directory so the rename itself survives a power cut.
         static func replace(_ target: URL, with bytes: Data) throws(ConversationStoreError) {
             let directory = target.deletingLastPathComponent().path
-            let temporary = "\(directory)/.\(target.deletingPathExtension().lastPathComponent).\(getpid()).\(String(UInt64.random(in: 0...UInt64.max), radix: 36)).tmp"
+            let temporary =
+                "\(directory)/.\(target.deletingPathExtension().lastPathComponent).\(getpid()).\(String(UInt64.random(in: 0...UInt64.max), radix: 36)).tmp"
             do throws(ConversationStoreError) {
                 try writeSynced(bytes, to: temporary)
                 guard rename(temporary, target.path) == 0 else { throw failure(target.path, "cannot replace") }

@@ -1,0 +1,22 @@
+import PodchatCore
+
+/// Where conversations are kept. The contract every implementation keeps: a save is atomic (a
+/// reader or a crash sees the old file or the new one, never a torn or empty one); a file that
+/// cannot be read is reported by name with the reason and is never overwritten or deleted by a
+/// save; listings are newest first.
+package protocol ConversationStore: Sendable {
+    /// Writes `record` atomically, replacing the stored version with the same id.
+    func save(_ record: ConversationRecord) throws(ConversationStoreError)
+    /// The conversation with this exact id.
+    func load(id: String) throws(ConversationStoreError) -> ConversationRecord
+    /// The conversation `name` refers to: an exact id, a unique id prefix, or a title (the
+    /// newest conversation with that title, case-insensitive).
+    func find(_ name: String) throws(ConversationStoreError) -> ConversationRecord
+    /// Every conversation, newest first, plus the files that could not be read.
+    func list() -> ConversationListing
+    /// Conversations whose title or messages contain `text` (case-insensitive), newest first,
+    /// each with a snippet around the first match, plus the files that could not be searched.
+    func search(_ text: String) -> ConversationListing
+    /// Removes the conversation with this exact id.
+    func delete(id: String) throws(ConversationStoreError)
+}
