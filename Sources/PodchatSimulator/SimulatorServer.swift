@@ -7,7 +7,7 @@ import NIOPosix
 /// `/runsync?wait=`, cancel, retry, health, and the OpenAI route. Replies are deterministic;
 /// ``SimulatedFaults`` lists the markers that make a job misbehave.
 package final class SimulatorServer: Sendable {
-    private typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
+    private typealias Connection = AcceptedConnections.Connection
 
     /// The port the server listens on, 127.0.0.1 only.
     package let port: Int
@@ -31,13 +31,16 @@ package final class SimulatorServer: Sendable {
     package static func start(
         port: Int = 0, options: SimulatorOptions = SimulatorOptions(), clock: any SimulatorClock = SystemSimulatorClock()
     ) async throws -> SimulatorServer {
+        let accepted = AcceptedConnections()
         let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .bind(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    return try Connection(wrappingChannelSynchronously: channel)
+                    let connection = try Connection(wrappingChannelSynchronously: channel)
+                    accepted.adopt(connection)
+                    return connection
                 }
             }
         guard let boundPort = listener.channel.localAddress?.port else { throw ChannelError.unknownLocalAddress }
@@ -46,12 +49,15 @@ package final class SimulatorServer: Sendable {
         let router = SimulatorRouter(queue: queue, log: log)
         // Never cancelled from outside: every accepted connection must reach `serve()`, whose
         // `executeThenClose` finishes it (NIO traps on an async channel dropped unfinished).
-        // Closing the listener ends the loop; only then are the open connections cancelled.
+        // Closing the listener ends the loop; only then are the open connections cancelled, and
+        // those accepted but never read from the listener closed.
         let serving = Task {
+            defer { accepted.closeAll() }
             try await listener.executeThenClose { connections in
                 try await withThrowingDiscardingTaskGroup { group in
                     for try await connection in connections {
-                        group.addTask { await HTTPConnection(channel: connection, router: router).serve() }
+                        let taken = accepted.take(connection)
+                        group.addTask { await HTTPConnection(channel: taken, router: router).serve() }
                     }
                     group.cancelAll()
                 }
