@@ -16,6 +16,6 @@ package struct ActiveReply: Sendable, Equatable {
 
 /// A transient failure the client is recovering from, and when it tries again.
 package struct PendingRetry: Sendable, Equatable {
-    package var reason: String
-    package var at: ContinuousClock.Instant
+    package let reason: String
+    package let at: ContinuousClock.Instant
 }
