@@ -2,7 +2,7 @@
 /// versioned format (docs/conversation-format.md). It never holds the API key.
 package struct ConversationRecord: Sendable, Equatable, Codable {
     /// The format this build writes; files with a higher version are refused, never rewritten.
-    package static let currentFormatVersion = 2
+    package static let currentFormatVersion = 3
 
     package var formatVersion: Int
     /// A stable unique id; also the file's name.
@@ -16,11 +16,16 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
     package var settings: Settings
     /// The sampling parameters set for the next request, by wire name.
     package var parameters: [String: JSONValue]
+    /// Every message of every branch, in the order they were written (version 3); older
+    /// versions hold one path.
     package var messages: [StoredMessage]
+    /// The id of the last message of the branch being continued (version 3); absent in older
+    /// files, whose messages are one path, and when there are no messages.
+    package var current: Int?
 
     package init(
         id: String, title: String, createdAt: Double, updatedAt: Double, endpoint: String,
-        settings: Settings, parameters: [String: JSONValue], messages: [StoredMessage]
+        settings: Settings, parameters: [String: JSONValue], messages: [StoredMessage], current: Int? = nil
     ) {
         formatVersion = Self.currentFormatVersion
         self.id = id
@@ -31,6 +36,7 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
         self.settings = settings
         self.parameters = parameters
         self.messages = messages
+        self.current = current
     }
 
     /// The conversation's request settings (the panel's conversation group).
@@ -66,6 +72,10 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
 
     /// One message; replies carry how they were made and how they went.
     package struct StoredMessage: Sendable, Equatable, Codable {
+        /// The message's id, unique in the file (version 3).
+        package var id: Int?
+        /// The id of the message this one follows; absent for a first message (version 3).
+        package var parent: Int?
         package var role: Role
         /// The text that continues the conversation (the chosen choice for replies).
         package var content: String
@@ -82,9 +92,11 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
         package var reply: ReplyInfo?
 
         package init(
-            role: Role, content: String, time: Double, choices: [String]? = nil, chosenChoice: Int? = nil,
-            reasoning: String? = nil, reasoningChoices: [String]? = nil, reply: ReplyInfo? = nil
+            id: Int? = nil, parent: Int? = nil, role: Role, content: String, time: Double, choices: [String]? = nil,
+            chosenChoice: Int? = nil, reasoning: String? = nil, reasoningChoices: [String]? = nil, reply: ReplyInfo? = nil
         ) {
+            self.id = id
+            self.parent = parent
             self.role = role
             self.content = content
             self.time = time
@@ -96,7 +108,7 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case role, content, time, choices, reasoning, reply
+            case id, parent, role, content, time, choices, reasoning, reply
             case chosenChoice = "chosen_choice"
             case reasoningChoices = "reasoning_choices"
         }
@@ -162,6 +174,6 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
         case id, title
         case createdAt = "created_at"
         case updatedAt = "updated_at"
-        case endpoint, settings, parameters, messages
+        case endpoint, settings, parameters, messages, current
     }
 }

@@ -2,27 +2,52 @@ import PodchatCore
 
 extension ConversationRecord {
     /// The conversation as Markdown a person can read outside podchat: the settings, then each
-    /// message under its author with its text exactly as written (code blocks intact), a
-    /// reply's thinking folded in a `<details>` block above it, and under each reply how it
-    /// was made and how it ended.
-    package var markdown: String {
+    /// message of the current branch under its author with its text exactly as written (code
+    /// blocks intact), a reply's thinking folded in a `<details>` block above it, and under each
+    /// reply how it was made and how it ended.
+    package var markdown: String { markdown(allBranches: false) }
+
+    /// ``markdown``, or with `allBranches` every branch in full under its own heading, the
+    /// current one marked.
+    package func markdown(allBranches: Bool) -> String {
         var lines = ["# \(title)", "", "- endpoint: \(endpoint)", "- mode: \(settings.mode.rawValue)"]
         if !settings.systemPrompt.isEmpty { lines.append("- system prompt: \(settings.systemPrompt)") }
         if !parameters.isEmpty { lines.append("- sampling: \(Self.describe(parameters))") }
+        guard allBranches && hasBranches else { return Self.joined(lines + Self.lines(of: currentPath, level: 2)) }
+        let all = branches
+        let current = currentPath
+        var markedCurrent = false
+        for (index, branch) in all.enumerated() {
+            let isCurrent = !markedCurrent && branch.starts(with: current)
+            markedCurrent = markedCurrent || isCurrent
+            lines += ["", "## Branch \(index + 1) of \(all.count)" + (isCurrent ? " (current)" : "")]
+            lines += Self.lines(of: branch, level: 3)
+        }
+        return Self.joined(lines)
+    }
+
+    private static func joined(_ lines: [String]) -> String {
+        lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Each message under a heading of `level`, its other choices one level below.
+    private static func lines(of messages: [StoredMessage], level: Int) -> [String] {
+        let heading = String(repeating: "#", count: level)
+        var lines: [String] = []
         for message in messages {
-            lines += ["", "## \(Self.heading(message.role))"]
+            lines += ["", "\(heading) \(Self.heading(message.role))"]
             if let reasoning = message.reasoning, !reasoning.isEmpty {
                 lines += ["", Self.thinkingBlock(reasoning, milliseconds: message.reply?.thinkingMilliseconds)]
             }
             lines += ["", message.content]
             if let choices = message.choices, choices.count > 1 {
                 for (index, choice) in choices.enumerated() where index != message.chosenChoice {
-                    lines += ["", "### Other choice \(index + 1) of \(choices.count)", "", choice]
+                    lines += ["", "\(heading)# Other choice \(index + 1) of \(choices.count)", "", choice]
                 }
             }
             if let reply = message.reply { lines += ["", "_\(Self.describe(reply))_"] }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     /// Thinking folded as HTML `<details>`, which Markdown viewers show closed. The blank lines

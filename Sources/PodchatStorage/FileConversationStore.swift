@@ -174,12 +174,26 @@ package struct FileConversationStore: ConversationStore {
         let reason: String
         do {
             let record = try JSONDecoder().decode(ConversationRecord.self, from: bytes)
-            guard record.formatVersion > ConversationRecord.currentFormatVersion else { return record }
-            reason = newerVersionReason(record.formatVersion)
+            if record.formatVersion > ConversationRecord.currentFormatVersion {
+                reason = newerVersionReason(record.formatVersion)
+            } else if let problem = treeProblem(in: record) {
+                reason = "its branches do not fit together: \(problem)"
+            } else {
+                return record
+            }
         } catch {
             reason = explain(error, in: bytes)
         }
         throw ConversationStoreError(path: path, reason: reason)
+    }
+
+    private static func treeProblem(in record: ConversationRecord) -> ConversationTreeProblem? {
+        do {
+            _ = try record.links()
+            return nil
+        } catch {
+            return error
+        }
     }
 
     private static func explain(_ error: any Error, in bytes: Data) -> String {

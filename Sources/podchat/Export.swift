@@ -15,6 +15,9 @@ struct Export: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(name: .customLong("all"), help: "Markdown: every branch of the conversation, not only the current one (JSON always holds all).")
+    var allBranches = false
+
     @Argument(help: ArgumentHelp("A conversation's id, unique id prefix, or title.", valueName: "name"))
     var name: String
 
@@ -22,9 +25,9 @@ struct Export: ParsableCommand {
         let record = try Conversations.find(name, in: Conversations.store)
         do throws(ConversationStoreError) {
             if let output {
-                try ConversationExport.write(record, as: format, to: output)
+                try ConversationExport.write(record, as: format, to: output, allBranches: allBranches)
             } else {
-                StandardOutput.write(exactly: try ConversationExport.data(record, as: format))
+                StandardOutput.write(exactly: try ConversationExport.data(record, as: format, allBranches: allBranches))
             }
         } catch {
             StandardError.write("podchat: \(error)")

@@ -22,17 +22,21 @@ import Testing
         #expect(app.state.window.notice?.text == "Nothing to regenerate: send a message first")
     }
 
-    @Test func editPutsTheLastMessageBackAndResendsIt() throws {
+    @Test func editPutsTheLastMessageBackAndResendsItAsANewBranch() throws {
         var app = AppHarness()
         try app.exchange("one", reply: "a")
         try app.exchange("two", reply: "b")
         app.type("/edit")
         app.press(.enter)
         #expect(app.state.composer.input.text == "two")
-        #expect(app.state.conversation.entries.map(\.text) == ["one", "a"])
+        // Nothing changes until the edited message is sent.
+        #expect(app.state.conversation.entries.map(\.text) == ["one", "a", "two", "b"])
         app.type(" more")
         app.press(.enter)
         #expect(app.lastStartedRequest?.request.messages.map(\.content) == ["one", "a", "two more"])
+        #expect(app.state.conversation.entries.map(\.text) == ["one", "a", "two more", ""])
+        #expect(app.state.conversation.entries[2].branch == BranchPosition(number: 2, count: 2))
+        #expect(app.state.conversation.tree.messageCount == 6)
     }
 
     @Test func transcriptKeysRegenerateEditAndCopy() throws {

@@ -25,6 +25,9 @@ import Testing
         #expect(app.state.conversation.entries.last?.reasoning == "")
         let next = try app.sendMessage("again")
         #expect(next.parameters.wireValues.map(\.name) == ["max_tokens", "top_p"])
-        #expect(app.state.conversation.record.formatVersion == 2)
+        // Changed, it is written in the current version: one path, numbered from 1.
+        let written = app.state.conversation.record
+        #expect(written.formatVersion == 3)
+        #expect(written.messages.map(\.id) == [1, 2, 3, 4] && written.messages.map(\.parent) == [nil, 1, 2, 3] && written.current == 4)
     }
 }

@@ -29,7 +29,10 @@ import Testing
         var app = AppHarness()
         app.send(.store(.loaded(record)))
         #expect(app.state.window.notice?.isError == false)
-        #expect(app.state.conversation.entries.count == record.messages.count)
+        // The current branch: the failed reply is the regenerated one's sibling.
+        #expect(app.state.conversation.entries.map(\.text).last == "Add 10 minutes: potatoes take longer than leeks.")
+        #expect(app.state.conversation.entries.count == record.messages.count - 1)
+        #expect(app.state.conversation.entries.last?.branch == BranchPosition(number: 2, count: 2))
         // The endpoint is the session's own; everything else comes back as stored.
         let reopened = app.state.conversation.record
         #expect(reopened.messages == record.messages)

@@ -19,7 +19,7 @@ struct TranscriptLayout {
     func rows(ofEntry index: Int) -> [TranscriptLine] {
         let entry = state.conversation.entries[index]
         var lines: [TranscriptLine] = index > 0 ? [.blank] : []
-        lines.append(label(for: entry.role))
+        lines.append(label(for: entry, isAtCursor: state.viewport.cursor == index))
         if entry.role == .assistant { lines += thinkingLines(of: entry, at: index) }
         let key = TranscriptCache.Key(
             role: entry.role, choices: entry.choices, chosenChoice: entry.chosenChoice, width: width, showsRawText: state.viewport.showsRawText)
@@ -68,12 +68,19 @@ struct TranscriptLayout {
 
     // MARK: - A message's parts
 
-    private func label(for role: Role) -> TranscriptLine {
-        switch role {
-        case .user: return TranscriptLine("You", style: .userLabel)
-        case .assistant: return TranscriptLine("Assistant", style: .assistantLabel)
-        case .system: return TranscriptLine("System", style: .systemLabel)
+    /// The author's name, then ‹ 2/3 › when the message has siblings; the message at the
+    /// transcript's cursor is marked, its name highlighted.
+    private func label(for entry: TranscriptEntry, isAtCursor: Bool) -> TranscriptLine {
+        let (name, style): (String, Style)
+        switch entry.role {
+        case .user: (name, style) = ("You", .userLabel)
+        case .assistant: (name, style) = ("Assistant", .assistantLabel)
+        case .system: (name, style) = ("System", .systemLabel)
         }
+        var runs = [isAtCursor ? StyledRun("▸ \(name)", style: .panelSelection) : StyledRun(name, style: style)]
+        if let branch = entry.branch { runs.append(StyledRun("  ‹ \(branch.number)/\(branch.count) ›", style: .footer)) }
+        if isAtCursor { runs.append(StyledRun("  j k move · [ ] branch · r e · Enter back", style: .dim)) }
+        return TranscriptLine(runs: runs)
     }
 
     /// The message's text; a reply with several choices shows each under `choice i/n`, the one

@@ -4,9 +4,12 @@ import PodchatStorage
 /// Saving, leaving, restoring and starting conversations: what spans the conversation, the
 /// reply in flight, the panel's edit and the viewport.
 extension AppState {
-    /// A save of the conversation as it is now; nothing while it has no messages.
+    /// A save of the conversation as it is now; nothing while it has no messages, nor while it
+    /// is as it was opened (so an older version's file is rewritten only once it changes).
     func saveEffects() -> [Effect] {
-        conversation.entries.isEmpty ? [] : [.storage(.save(conversation.record))]
+        guard conversation.tree.messageCount > 0 else { return [] }
+        let record = conversation.record
+        return record == conversation.restoredRecord ? [] : [.storage(.save(record))]
     }
 
     /// Stops a reply still coming and saves the conversation, before it is left behind.

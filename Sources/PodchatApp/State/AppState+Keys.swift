@@ -55,7 +55,10 @@ extension AppState {
         case .nextFocus: cycleFocus(forward: true)
         case .previousFocus: cycleFocus(forward: false)
         case .backToInput: return focusInput()
-        case .stopReply: return reply.active == nil ? focusInput() : cancelReply()
+        case .stopReply:
+            if reply.active != nil { return cancelReply() }
+            if conversation.editing != nil { cancelEdit() }
+            return focusInput()
         }
         return []
     }
@@ -80,10 +83,12 @@ extension AppState {
         case .pageDown: scrollDown(pageRows)
         case .scrollToTop: scrollToTop()
         case .scrollToBottom: viewport.followNewestText()
-        case .previousChoice: cycleChosenChoice(by: -1)
-        case .nextChoice: cycleChosenChoice(by: 1)
+        case .previousAlternative: return cycleAlternative(by: -1)
+        case .nextAlternative: return cycleAlternative(by: 1)
+        case .previousMessage: viewport.moveCursor(by: -1, count: conversation.entries.count)
+        case .nextMessage: viewport.moveCursor(by: 1, count: conversation.entries.count)
         case .regenerate: return regenerate().effects
-        case .editLastMessage: return editLastMessage().effects
+        case .editMessage: return editMessage().effects
         case .copyReply: return runCopy([]).effects
         case .copyLastCode: return runCopy(["code"]).effects
         }

@@ -13,6 +13,7 @@ extension AppState {
         let text = typed.hasPrefix("//") ? String(typed.dropFirst()) : typed
         composer.remember(text)
         conversation.appendMessage(text, at: window.wallTime)
+        viewport.dropCursor()
         return requestReply()
     }
 
@@ -88,23 +89,28 @@ extension AppState {
 
     // MARK: - Choices
 
-    /// `[` and `]`: the previous or next choice of the last reply continues the conversation.
-    mutating func cycleChosenChoice(by offset: Int) {
-        guard let last = conversation.lastReply, last.choices.count > 1 else {
-            show("The last reply has one choice; set n above 1 for several", expiresIn: .seconds(3))
-            return
-        }
-        let count = last.choices.count
-        choose(number: (last.chosenChoice + offset + count) % count + 1)
+    /// The previous or next choice of the reply at `index` continues the conversation.
+    mutating func cycleChosenChoice(at index: Int, by offset: Int) {
+        let entry = conversation.entries[index]
+        let count = entry.choices.count
+        choose(number: (entry.chosenChoice + offset + count) % count + 1, at: index)
     }
 
-    /// `/choose N`, counting from 1 as the labels do.
-    mutating func choose(number: Int) {
-        guard let count = conversation.choose(number - 1) else {
-            let count = conversation.lastReply?.choices.count ?? 0
-            show("No choice \(number): the last reply has \(count)", expiresIn: .seconds(4), isError: true)
+    /// `/choose N`, counting from 1 as the labels do: of the reply at the cursor, else the last.
+    mutating func choose(number: Int, at index: Int? = nil) {
+        guard let target = index ?? choiceTarget, let count = conversation.choose(number - 1, at: target) else {
+            let count = (index ?? choiceTarget).map { conversation.entries[$0].choices.count } ?? 0
+            let which = viewport.cursor == nil ? "the last reply" : "the reply at the cursor"
+            show("No choice \(number): \(which) has \(count)", expiresIn: .seconds(4), isError: true)
             return
         }
         show("choice \(number)/\(count) continues the conversation", expiresIn: .seconds(3))
+    }
+
+    private var choiceTarget: Int? {
+        if let cursor = viewport.cursor, conversation.entries.indices.contains(cursor), conversation.entries[cursor].role == .assistant {
+            return cursor
+        }
+        return conversation.entries.lastIndex { $0.role == .assistant }
     }
 }

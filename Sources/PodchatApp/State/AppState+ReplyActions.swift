@@ -3,24 +3,59 @@ import PodchatCore
 /// What the user does with the last exchange: regenerate the reply, edit the message and send
 /// it again, copy the reply or one of its code blocks.
 extension AppState {
-    /// `/regen` and `r` in the transcript: the last reply is replaced by a new one.
+    /// `/regen` and `r` in the transcript: a new reply to the same messages, as a sibling of the
+    /// reply at the cursor (or the last one); the old reply and what followed it stay a branch.
     mutating func regenerate() -> CommandOutcome {
         guard reply.active == nil else { return refuse("A reply is still coming: wait, or press Esc to stop it", for: .seconds(3)) }
-        guard conversation.removeLastReply() else { return refuse("Nothing to regenerate: send a message first", for: .seconds(3)) }
+        guard let index = regenerationTarget, conversation.rewindForRegeneration(at: index) else {
+            return refuse("Nothing to regenerate: send a message first", for: .seconds(3))
+        }
+        viewport.dropCursor()
         return .done(requestReply())
     }
 
-    /// `/edit` and `e` in the transcript: the last message goes back into the input, and it and
-    /// its reply leave the conversation; Enter sends the edited message.
-    mutating func editLastMessage() -> CommandOutcome {
+    /// `/edit` and `e` in the transcript: the message at the cursor (or the last of yours) goes
+    /// into the input; Enter sends it as a new branch beside the old one, Esc cancels.
+    mutating func editMessage() -> CommandOutcome {
         guard reply.active == nil else { return refuse("A reply is still coming: wait, or press Esc to stop it", for: .seconds(3)) }
-        guard conversation.entries.contains(where: { $0.role == .user }) else { return refuse("No message of yours to edit yet", for: .seconds(3)) }
-        guard composer.input.isBlank else { return refuse("The input has text: send or clear it first (Ctrl-U)", for: .seconds(4)) }
-        composer.replace(with: conversation.takeLastMessage() ?? "")
+        guard let index = editTarget, let text = conversation.beginEdit(at: index) else {
+            return refuse("No message of yours to edit yet", for: .seconds(3))
+        }
+        guard composer.input.isBlank else {
+            conversation.cancelEdit()
+            return refuse("The input has text: send or clear it first (Ctrl-U)", for: .seconds(4))
+        }
+        composer.replace(with: text)
         window.focus(on: .input)
-        viewport.followNewestText()
-        show("Editing your last message: Enter sends it again", expiresIn: .seconds(4))
+        show("Editing message \(index + 1): Enter sends it as a new branch (the old one stays), Esc cancels", expiresIn: .seconds(6))
         return .done
+    }
+
+    /// Esc with an edit pending: the message stays as it was and the input is cleared.
+    mutating func cancelEdit() {
+        conversation.cancelEdit()
+        _ = composer.take()
+        show("Edit cancelled: the message stays as it was", expiresIn: .seconds(3))
+    }
+
+    /// The reply `r` replaces: the one at the cursor (or after the message at it), else the
+    /// last message when it is a reply.
+    private var regenerationTarget: Int? {
+        let entries = conversation.entries
+        guard let cursor = viewport.cursor, entries.indices.contains(cursor) else {
+            return entries.last?.role == .assistant ? entries.count - 1 : nil
+        }
+        return entries[cursor].role == .assistant ? cursor : cursor + 1
+    }
+
+    /// The message `e` edits: the one at the cursor (or before the reply at it), else the last
+    /// of the user's.
+    private var editTarget: Int? {
+        let entries = conversation.entries
+        guard let cursor = viewport.cursor, entries.indices.contains(cursor) else {
+            return entries.lastIndex { $0.role == .user }
+        }
+        return entries[...cursor].lastIndex { $0.role == .user }
     }
 
     /// `/copy` (the last reply), `/copy code` (its only or last code block), `/copy code N`;

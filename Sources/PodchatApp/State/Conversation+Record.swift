@@ -13,14 +13,15 @@ extension Conversation {
                 mode: settings.mode, applyChatTemplate: settings.applyChatTemplate, systemPrompt: settings.systemPrompt,
                 inputFormat: settings.inputFormat.rawValue, stream: settings.stream, newSeedEachRequest: settings.newSeedEachRequest),
             parameters: parameters.setValues,
-            messages: entries.map(Self.storedMessage))
+            messages: tree.allMessages.map { Self.storedMessage($0.entry, id: $0.id, parent: $0.parent) },
+            current: tree.path.last)
     }
 
-    private static func storedMessage(_ entry: TranscriptEntry) -> ConversationRecord.StoredMessage {
+    private static func storedMessage(_ entry: TranscriptEntry, id: Int, parent: Int?) -> ConversationRecord.StoredMessage {
         let hasChoices = entry.choices.count > 1
         let thought = !entry.reasonings.allSatisfy(\.isEmpty)
         return ConversationRecord.StoredMessage(
-            role: entry.role, content: entry.text, time: entry.time,
+            id: id, parent: parent, role: entry.role, content: entry.text, time: entry.time,
             choices: hasChoices ? entry.choices : nil, chosenChoice: hasChoices ? entry.chosenChoice : nil,
             reasoning: entry.reasoning.isEmpty ? nil : entry.reasoning, reasoningChoices: hasChoices && thought ? entry.reasonings : nil,
             reply: entry.role == .assistant ? replyInfo(entry) : nil)
@@ -54,7 +55,8 @@ extension Conversation {
 
     // MARK: - Record to conversation
 
-    /// Becomes `record`: its messages, settings and parameters. Reply timings come back as
+    /// Becomes `record`: its messages in every branch, following its current one, its settings
+    /// and parameters. A file from before branches (version 1 or 2) is one path. Reply timings come back as
     /// instants measured from `now`, so their durations (all that is shown and stored) are the
     /// same. Nothing changes when the record cannot be used.
     mutating func restore(_ record: ConversationRecord, now: ContinuousClock.Instant) throws(ConversationStoreError) {
@@ -64,15 +66,18 @@ extension Conversation {
         }
         let restoredParameters: SamplingParameters
         do { restoredParameters = try SamplingParameters.exactly(record.parameters) } catch { throw invalid(error.description) }
-        var restoredEntries: [TranscriptEntry] = []
-        for message in record.messages {
-            restoredEntries.append(try Self.restoredEntry(message, of: record.id, now: now))
+        let links: [ConversationRecord.Link]
+        do { links = try record.links() } catch { throw invalid(error.description) }
+        var restoredMessages: [(id: Int, parent: Int?, entry: TranscriptEntry)] = []
+        for (link, message) in zip(links, record.messages) {
+            restoredMessages.append((link.id, link.parent, try Self.restoredEntry(message, of: record.id, now: now)))
         }
         let stored = record.settings
         let restoredSettings = RequestSettings(
             mode: stored.mode, applyChatTemplate: stored.applyChatTemplate, systemPrompt: stored.systemPrompt,
             inputFormat: inputFormat, stream: stored.stream, newSeedEachRequest: stored.newSeedEachRequest)
-        become(record, entries: restoredEntries, settings: restoredSettings, parameters: restoredParameters)
+        let tree = ConversationTree(restoring: restoredMessages, current: record.currentID(in: links))
+        become(record, tree: tree, settings: restoredSettings, parameters: restoredParameters)
     }
 
     private static func restoredEntry(

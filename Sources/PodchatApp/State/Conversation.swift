@@ -1,8 +1,9 @@
 import PodchatCore
 
-/// The conversation on screen: its id (also its file name), title and times, its messages,
-/// and the settings and parameters its next request is made with. The stored record is
-/// derived from it (`Conversation+Record`), and it can be rebuilt from one.
+/// The conversation on screen: its id (also its file name), title and times, its messages in
+/// every branch (a ``ConversationTree``), the message being edited, and the settings and
+/// parameters its next request is made with. The stored record is derived from it
+/// (`Conversation+Record`), and it can be rebuilt from one.
 package struct Conversation: Sendable, Equatable {
     /// A title is the first line of the first message, cut to this many characters.
     static let titleLength = 60
@@ -13,8 +14,14 @@ package struct Conversation: Sendable, Equatable {
     package private(set) var createdAt: Double
     /// When a message, a reply or the title last changed; what the picker sorts by.
     package private(set) var updatedAt: Double
-    package private(set) var entries: [TranscriptEntry] = []
+    package private(set) var tree = ConversationTree()
+    /// The path index of the message of the user's being edited (`e`): the next message sent
+    /// becomes its sibling. Nil when no edit is pending.
+    package private(set) var editing: Int?
     package private(set) var values: RequestValues
+    /// The record as it was restored, so that opening a conversation and leaving it unchanged
+    /// never rewrites its file (an older version's file stays in its version).
+    package private(set) var restoredRecord: ConversationRecord?
     /// Where replies come from, as stored: `demo` or the endpoint's label, never a key.
     let endpoint: String
     /// Conversation ids: a stream of their own, so ids do not change which seeds replies get.
@@ -29,6 +36,9 @@ package struct Conversation: Sendable, Equatable {
         id = ""
         id = nextID()
     }
+
+    /// The current path's messages: what the transcript shows and the next request continues.
+    package var entries: [TranscriptEntry] { tree.entries }
 
     package var settings: RequestSettings { values.settings }
     /// The sampling parameters the next request carries.
@@ -51,13 +61,18 @@ package struct Conversation: Sendable, Equatable {
 
     // MARK: - Messages
 
-    /// Adds the user's message; the first one dates and (unless named) titles the conversation.
+    /// Adds the user's message (a sibling of the one being edited, if any); the first one dates
+    /// and (unless named) titles the conversation.
     mutating func appendMessage(_ text: String, at wallTime: Double) {
-        if entries.isEmpty { createdAt = wallTime }
+        if tree.messageCount == 0 { createdAt = wallTime }
+        if let editing {
+            tree.rewind(toLength: editing)
+            self.editing = nil
+        }
         var message = TranscriptEntry(role: .user, text: text)
         message.time = wallTime
         if title.isEmpty { title = Self.title(from: text) }
-        entries.append(message)
+        tree.append(message)
     }
 
     /// Adds an empty reply that streams in as it arrives.
@@ -67,7 +82,7 @@ package struct Conversation: Sendable, Equatable {
         reply.parameters = parameters
         reply.time = wallTime
         updatedAt = wallTime
-        entries.append(reply)
+        tree.append(reply)
     }
 
     /// Applies a piece of the reply to the last reply.
@@ -86,33 +101,56 @@ package struct Conversation: Sendable, Equatable {
 
     private mutating func updateLastReply(_ change: (inout TranscriptEntry) -> Void) {
         guard let index = entries.lastIndex(where: { $0.role == .assistant }) else { return }
-        change(&entries[index])
+        tree.update(at: index, change)
     }
 
-    /// `r`: the last reply leaves, so a new one can take its place; false when the conversation
-    /// does not end with a reply to a message.
-    mutating func removeLastReply() -> Bool {
-        guard let last = entries.last, last.role == .assistant, entries.dropLast().last?.role == .user else { return false }
-        entries.removeLast()
+    /// `r`: the path ends before the reply at `index`, so the reply requested next becomes its
+    /// sibling (the old one and whatever followed it stay in the tree); false when that message
+    /// is not a reply to a message.
+    mutating func rewindForRegeneration(at index: Int) -> Bool {
+        guard entries.indices.contains(index), entries[index].role == .assistant, index > 0, entries[index - 1].role == .user else {
+            return false
+        }
+        editing = nil
+        tree.rewind(toLength: index)
         return true
     }
 
-    /// `e`: the user's last message and everything after it leave; returns its text.
-    mutating func takeLastMessage() -> String? {
-        guard let index = entries.lastIndex(where: { $0.role == .user }) else { return nil }
-        let text = entries[index].text
-        entries.removeSubrange(index...)
-        return text
+    /// `e`: the user's message at `index` is to be edited; returns its text. Nothing changes
+    /// until the edited message is sent, which makes it a sibling of this one.
+    mutating func beginEdit(at index: Int) -> String? {
+        guard entries.indices.contains(index), entries[index].role == .user else { return nil }
+        editing = index
+        return entries[index].text
     }
 
-    /// Makes choice `choice` of the last reply continue the conversation; the number of
+    /// The pending edit is dropped; the message stays as it was.
+    mutating func cancelEdit() {
+        editing = nil
+    }
+
+    /// Makes choice `choice` of the reply at `index` continue the conversation; the number of
     /// choices it has, or nil when it has no such choice.
-    mutating func choose(_ choice: Int) -> Int? {
-        guard let index = entries.lastIndex(where: { $0.role == .assistant }), entries[index].choices.indices.contains(choice) else {
-            return nil
-        }
-        entries[index].chosenChoice = choice
+    mutating func choose(_ choice: Int, at index: Int) -> Int? {
+        guard entries.indices.contains(index), entries[index].choices.indices.contains(choice) else { return nil }
+        tree.update(at: index) { $0.chosenChoice = choice }
         return entries[index].choices.count
+    }
+
+    /// The path follows the sibling `offset` places from the message at `index`; its new
+    /// position, or nil when it has no siblings.
+    mutating func switchBranch(at index: Int, by offset: Int) -> BranchPosition? {
+        editing = nil
+        return tree.switchBranch(at: index, by: offset)
+    }
+
+    /// Removes the message at `index` and what follows it, in every branch, showing a sibling
+    /// instead; false when it has none.
+    mutating func deleteBranch(at index: Int, at wallTime: Double) -> Bool {
+        editing = nil
+        guard tree.deleteBranch(at: index) else { return false }
+        updatedAt = wallTime
+        return true
     }
 
     mutating func retitle(_ newTitle: String, at wallTime: Double) {
@@ -164,19 +202,22 @@ package struct Conversation: Sendable, Equatable {
 
     /// An empty conversation with a new id and the values podchat started with.
     mutating func startOver(at wallTime: Double) {
-        entries = []
+        tree = ConversationTree()
+        editing = nil
+        restoredRecord = nil
         title = ""
         values.resetAll()
         id = nextID()
         (createdAt, updatedAt) = (wallTime, wallTime)
     }
 
-    /// Becomes the stored conversation `record`, already validated into `entries` and values.
-    mutating func become(_ record: ConversationRecord, entries restored: [TranscriptEntry], settings: RequestSettings, parameters: SamplingParameters)
-    {
+    /// Becomes the stored conversation `record`, already validated into a tree and values.
+    mutating func become(_ record: ConversationRecord, tree restored: ConversationTree, settings: RequestSettings, parameters: SamplingParameters) {
         values.restore(settings: settings, parameters: parameters)
-        entries = restored
+        tree = restored
+        editing = nil
         (id, title, createdAt, updatedAt) = (record.id, record.title, record.createdAt, record.updatedAt)
+        restoredRecord = self.record
     }
 
     /// A fresh id: 16 hex digits from the generator seeded at start, so tests get fixed ids.

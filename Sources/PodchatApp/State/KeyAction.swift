@@ -28,8 +28,8 @@ package enum KeyAction: Sendable, Equatable {
 
     /// The transcript: scrolling, and what to do with the last exchange.
     package enum Transcript: Sendable, Equatable {
-        case scrollUp, scrollDown, pageUp, pageDown, scrollToTop, scrollToBottom, previousChoice, nextChoice
-        case regenerate, editLastMessage, copyReply, copyLastCode
+        case scrollUp, scrollDown, pageUp, pageDown, scrollToTop, scrollToBottom, previousAlternative, nextAlternative
+        case previousMessage, nextMessage, regenerate, editMessage, copyReply, copyLastCode
     }
 
     /// The sampling panel.

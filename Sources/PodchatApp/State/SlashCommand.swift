@@ -29,10 +29,13 @@ package struct SlashCommand: Sendable, Equatable {
         SlashCommand("/mode", "chat|prompt", "send messages, or the conversation as one raw prompt") { $0.runMode($1.text) },
         SlashCommand("/raw", "", "show replies as raw text or as Markdown") { state, _ in .done(state.toggleRawText()) },
         SlashCommand("/thinking", "", "show every reply's thinking in full, or folded to one line") { state, _ in .done(state.toggleThinking()) },
-        SlashCommand("/regen", "", "regenerate the last reply") { state, _ in state.regenerate() },
-        SlashCommand("/edit", "", "edit your last message and send it again") { state, _ in state.editLastMessage() },
+        SlashCommand("/regen", "", "regenerate the reply (at the cursor, else the last) as a new branch") { state, _ in state.regenerate() },
+        SlashCommand("/edit", "", "edit your message (at the cursor, else the last) and send it as a new branch") { state, _ in state.editMessage() },
         SlashCommand("/copy", "[code N]", "copy the last reply, or its code block N, to the clipboard") { $0.runCopy($1.words) },
         SlashCommand("/choose", "N", "the choice of the last reply that continues the conversation") { $0.runChoose($1.text) },
+        SlashCommand("/branch", "next|previous|delete", "follow another branch at the cursor's message (or the newest fork), or delete this one") {
+            $0.runBranch($1.words)
+        },
         SlashCommand("/preset", "save|load NAME, list", "named sets of sampling parameters") { $0.runPreset($1.words) },
         SlashCommand("/new", "", "start a new conversation (this one is saved)") { state, _ in .done(state.runNew()) },
         SlashCommand("/save", "[NAME]", "save now, and name the conversation") { $0.runSave($1.text) },

@@ -43,6 +43,9 @@ package struct TranscriptEntry: Sendable, Equatable {
     package var workerGeneration: WorkerGeneration?
     /// When the message was written (a reply: requested), in seconds since 1970; stored with it.
     package var time: Double = 0
+    /// Where the message stands among its siblings, when it has any; set by the
+    /// ``ConversationTree`` on the path it shows, never stored.
+    package var branch: BranchPosition?
 
     package init(role: Role, text: String, status: Status = .complete) {
         self.role = role

@@ -15,11 +15,37 @@ package struct TranscriptViewport: Sendable, Equatable {
     /// Every reply's thinking shown in full; otherwise a reply that has begun its answer shows
     /// its thinking folded to one line.
     package private(set) var showsThinking = false
+    /// The message the transcript's keys act on (`j` `k` move it): `r`, `e`, `[` `]` and the
+    /// branch commands. Nil when none is picked: they act on the newest message.
+    package private(set) var cursor: Int?
 
     /// Back to the newest text, which then stays in view as it arrives.
     mutating func followNewestText() {
         scroll = .following
         hasUnseenText = false
+    }
+
+    /// `k` and `j`: the cursor moves `offset` messages of `count`, and the transcript shows
+    /// the top of the message it lands on. From no cursor, `k` picks the newest message;
+    /// moving past the newest drops the cursor and follows the newest text again.
+    mutating func moveCursor(by offset: Int, count: Int) {
+        guard count > 0 else { return }
+        let target = cursor.map { $0 + offset } ?? (offset < 0 ? count - 1 : count)
+        guard target < count else { return dropCursor() }
+        let picked = max(0, target)
+        cursor = picked
+        scroll = .anchored(entry: picked, row: 0)
+    }
+
+    /// No message is picked any more, and the newest text is followed.
+    mutating func dropCursor() {
+        cursor = nil
+        followNewestText()
+    }
+
+    /// The messages shown changed to `count`: a cursor past them is dropped.
+    mutating func keepCursor(within count: Int) {
+        if let cursor, cursor >= count { dropCursor() }
     }
 
     /// New text arrived: if the transcript is held, the marker says so.

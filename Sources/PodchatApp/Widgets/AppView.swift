@@ -50,7 +50,7 @@ package enum AppView {
         }
         let label =
             state.window.focus == .transcript
-            ? "▲ transcript: ↑↓ PgUp PgDn Home End scroll · r y e c [ ] · Tab" : commandHint(for: state.composer.input)
+            ? "▲ transcript: ↑↓ PgUp PgDn Home End scroll · j k r y e c [ ] · Tab" : commandHint(for: state.composer.input)
         return InputBoxView(
             layout: input, isWaiting: state.reply.active != nil, isFocused: state.window.focus == .input && state.panel.editing == nil, label: label)
     }
