@@ -23,6 +23,18 @@ struct Ask: ParsableCommand {
     )
     var settings: [String] = []
 
+    @Option(
+        name: .customLong("compare"), parsing: .upToNextOption,
+        help: ArgumentHelp(
+            """
+            Ask twice at once with two parameter sets and print both replies, labelled A and B, e.g. \
+            --compare 'temperature=0.2' 'temperature=1.2 top_p=0.9' "question". Each side is the config \
+            and --set with its changes (NAME=VALUE, separated by spaces or commas); both share one seed \
+            (the one set, else a random one) unless a side sets its own. A streams; B follows once both are done. Exits 1 if \
+            either side fails.
+            """, valueName: "changes"))
+    var compare: [String] = []
+
     @Option(help: ArgumentHelp("The system prompt (overrides the config's).", valueName: "text"))
     var system: String?
 
@@ -51,6 +63,11 @@ struct Ask: ParsableCommand {
 
     func validate() throws {
         _ = try parsedSettings()
+        guard !compare.isEmpty else { return }
+        guard compareSpecs.count == 2 else {
+            throw ValidationError("--compare takes exactly two side specs, e.g. --compare 'temperature=0.2' 'temperature=1.2' (got \(compare.count))")
+        }
+        _ = try parsedComparison()
     }
 
     func run() throws {
@@ -60,6 +77,11 @@ struct Ask: ParsableCommand {
         defer { session.close() }
         if session.isDemo {
             StandardError.write("podchat: demo mode: no endpoint configured, so the built-in simulator answers (see podchat --help)")
+        }
+        if !compare.isEmpty {
+            let comparison = ParameterComparison(base: try baseParameters(session: session), changes: try parsedComparison())
+            try AskComparison(ask: self, comparison: comparison).run(question: question, session: session)
+            return
         }
         let request = try makeRequest(question: question, session: session)
         let events = try replyEvents(for: request, session: session)
@@ -74,11 +96,10 @@ struct Ask: ParsableCommand {
         try finish(outcome, of: request, printer: printer, session: session)
     }
 
-    private func makeRequest(question: String, session: Session) throws -> CompletionRequest {
-        var parameters = session.parameters
-        for (parameter, value) in try parsedSettings() {
-            try? parameters.set(parameter, exactly: value)
-        }
+    /// The question with the config's system prompt and `parameters` (by default the
+    /// session's with `--set` applied).
+    func makeRequest(question: String, session: Session, parameters: SamplingParameters? = nil) throws -> CompletionRequest {
+        let parameters = try parameters ?? baseParameters(session: session)
         let systemPrompt = system ?? session.config.systemPrompt
         var messages: [Message] = []
         if !systemPrompt.isEmpty { messages.append(Message(role: .system, content: systemPrompt)) }
@@ -92,7 +113,12 @@ struct Ask: ParsableCommand {
         )
     }
 
-    private func replyEvents(for request: CompletionRequest, session: Session) throws -> AsyncThrowingStream<CompletionEvent, any Error> {
+    /// The config's parameters with `--set` applied.
+    func baseParameters(session: Session) throws -> SamplingParameters {
+        try parsedSettings().applied(to: session.parameters)
+    }
+
+    func replyEvents(for request: CompletionRequest, session: Session) throws -> AsyncThrowingStream<CompletionEvent, any Error> {
         guard runsync else { return session.backend.complete(request) }
         guard let backend = session.backend as? RunpodBackend else {
             StandardError.write("podchat: --runsync needs a Runpod endpoint, not an OpenAI-compatible server")
@@ -102,21 +128,34 @@ struct Ask: ParsableCommand {
     }
 
     /// `--set` values, each checked against the parameter's type and range.
-    private func parsedSettings() throws -> [(SamplingParameter, JSONValue)] {
-        try settings.map { setting in
-            guard let equals = setting.firstIndex(of: "=") else {
-                throw ValidationError("--set \(setting): write NAME=VALUE, e.g. --set temperature=0.7")
-            }
-            let name = String(setting[..<equals])
-            guard let parameter = SamplingParameter.named(name) else {
-                let known = SamplingParameter.all.map(\.name).joined(separator: ", ")
-                throw ValidationError("--set \(setting): \(name) is not a sampling parameter (known: \(known))")
-            }
-            switch parameter.parse(String(setting[setting.index(after: equals)...])) {
-            case .success(let value): return (parameter, value)
-            case .failure(let error): throw ValidationError("--set \(setting): \(error)")
+    private func parsedSettings() throws -> ParameterChanges {
+        ParameterChanges(
+            try settings.map { setting in
+                do throws(ParameterChangeError) {
+                    return try ParameterChanges.assignment(setting)
+                } catch {
+                    throw ValidationError("--set \(setting): \(error.reason(examplePrefix: "--set "))")
+                }
+            })
+    }
+
+    /// The two `--compare` side specs, parsed.
+    private func parsedComparison() throws -> [ParameterChanges] {
+        try compareSpecs.map { spec in
+            do throws(ParameterChangeError) {
+                return try ParameterChanges(parsing: spec)
+            } catch {
+                // A spec of one assignment need not be quoted twice.
+                let problem = error.assignment == spec.trimmingWhitespace ? error.reason() : "\(error)"
+                throw ValidationError("--compare '\(spec)': \(problem)")
             }
         }
+    }
+
+    /// The `--compare` specs: exactly two, and a third only as the question when TEXT is
+    /// absent (the option takes every value up to the next option, the question included).
+    private var compareSpecs: [String] {
+        compare.count == 3 && text == nil ? Array(compare.prefix(2)) : compare
     }
 
     /// Prints what is left to print and turns the outcome into the exit status.
@@ -127,15 +166,9 @@ struct Ask: ParsableCommand {
         switch outcome {
         case .success(let summary):
             if json { printJSON(AskReport(summary: summary, failure: nil, timings: timings)) } else { printer.printChoices(summary) }
-            if summary.ranOutWhileThinking {
-                let limit = request.parameters.number(of: .maxTokens).map { "all \(Int($0)) tokens" } ?? "all its tokens"
-                StandardError.write("podchat: the model used \(limit) thinking and never answered: raise max_tokens (--set max_tokens=N)")
-            }
-            switch summary.finishReason {
-            case .completed, .length, nil: return
-            case .cancelled: StandardError.write("podchat: the job was cancelled")
-            case .timedOut: StandardError.write("podchat: the job timed out on the server")
-            }
+            if let warning = Self.thinkingWarning(summary, request: request) { StandardError.write("podchat: \(warning)") }
+            guard let unfinished = Self.unfinishedReason(summary) else { return }
+            StandardError.write("podchat: \(unfinished)")
             throw ExitCode.failure
         case .failure(is CancellationError):
             StandardError.write("podchat: interrupted; the job was cancelled")
@@ -148,8 +181,24 @@ struct Ask: ParsableCommand {
         }
     }
 
+    /// What to say when the model spent every token thinking, or nil when it did not.
+    static func thinkingWarning(_ summary: ReplySummary, request: CompletionRequest) -> String? {
+        guard summary.ranOutWhileThinking else { return nil }
+        let limit = request.parameters.number(of: .maxTokens).map { "all \(Int($0)) tokens" } ?? "all its tokens"
+        return "the model used \(limit) thinking and never answered: raise max_tokens (--set max_tokens=N)"
+    }
+
+    /// Why a reply that arrived still counts as failed (cancelled or timed out), or nil.
+    static func unfinishedReason(_ summary: ReplySummary) -> String? {
+        switch summary.finishReason {
+        case .completed, .length, nil: return nil
+        case .cancelled: return "the job was cancelled"
+        case .timedOut: return "the job timed out on the server"
+        }
+    }
+
     /// The job's queue and run times from `/status`, for `--json`; nil when not to be had.
-    private func jobTimings(jobID: String?, session: Session) -> JobResponse? {
+    func jobTimings(jobID: String?, session: Session) -> JobResponse? {
         guard let jobID, let jobs = session.jobs else { return nil }
         return try? runBlocking { try await jobs.status(jobID: jobID) }
     }
@@ -160,7 +209,7 @@ struct Ask: ParsableCommand {
 
     /// Ctrl-C (SIGINT) cancels `reply` instead of killing podchat, so the job is cancelled on
     /// the server too.
-    private static func cancelOnInterrupt(_ reply: Task<ReplySummary, any Error>) -> any DispatchSourceSignal {
+    static func cancelOnInterrupt<Success>(_ reply: Task<Success, any Error>) -> any DispatchSourceSignal {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler { reply.cancel() }
@@ -169,7 +218,8 @@ struct Ask: ParsableCommand {
     }
 
     private func readQuestion() throws -> String {
-        if let text, text != "-" { return text }
+        let question = text ?? (compare.count == 3 ? compare[2] : nil)
+        if let question, question != "-" { return question }
         let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         guard !input.allSatisfy(\.isWhitespace) else {
             StandardError.write("podchat: no question: give it as an argument or on standard input")

@@ -8,11 +8,14 @@ import Synchronization
 final class ReplyPrinter: Sendable {
     private let streamsText: Bool
     private let showsReasoning: Bool
+    /// A line written to standard error before the first thinking, saying whose it is.
+    private let reasoningHeading: String?
     private let state: Mutex<(summary: ReplySummary, printed: String, printedReasoning: String, reasoningLineEnded: Bool)>
 
-    init(streamsText: Bool, showsReasoning: Bool = false) {
+    init(streamsText: Bool, showsReasoning: Bool = false, reasoningHeading: String? = nil) {
         self.streamsText = streamsText
         self.showsReasoning = showsReasoning
+        self.reasoningHeading = reasoningHeading
         state = Mutex((ReplySummary(requestedAt: .now), "", "", false))
     }
 
@@ -45,7 +48,8 @@ final class ReplyPrinter: Sendable {
         let addition: String = state.withLock { state in
             var addition = ""
             if reasoning != state.printedReasoning {
-                addition = reasoning.hasPrefix(state.printedReasoning) ? String(reasoning.dropFirst(state.printedReasoning.count)) : reasoning
+                if state.printedReasoning.isEmpty, let reasoningHeading { addition = reasoningHeading + "\n" }
+                addition += reasoning.hasPrefix(state.printedReasoning) ? String(reasoning.dropFirst(state.printedReasoning.count)) : reasoning
                 state.printedReasoning = reasoning
             }
             if answerBegan, !state.reasoningLineEnded, !reasoning.isEmpty {
@@ -83,7 +87,8 @@ final class ReplyPrinter: Sendable {
         if let addition { write(addition) }
     }
 
-    private func finishLine() {
+    /// Ends the streamed text's last line, so what is printed next starts on its own.
+    func finishLine() {
         let printed = state.withLock { $0.printed }
         if !printed.isEmpty && !printed.hasSuffix("\n") { write("\n") }
     }
