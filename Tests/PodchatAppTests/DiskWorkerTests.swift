@@ -72,8 +72,11 @@ import Testing
     private let soup = storedConversation(id: "c1", title: "Leek soup", updatedAt: 5, messages: ["Soup?", "Leek."])
 
     init() {
+        // Opened by each test; the timer only keeps a runner that wrongly calls the store on the
+        // caller's thread from hanging the run. It is long because under a loaded CI a test can
+        // wait seconds before it runs at all, and an early open makes a held save look passed.
         runner = EffectRunner(backend: NoCompletions(), conversations: store, post: posted.append)
-        store.open(afterSeconds: 10)
+        store.open(afterSeconds: 120)
     }
 
     @Test func performReturnsWhileTheStoreIsStillWorking() {
