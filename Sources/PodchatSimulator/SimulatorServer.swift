@@ -1,6 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import PodchatCore
 
 /// A loopback HTTP server that behaves like a production Runpod Serverless endpoint running
 /// worker-vllm (protocol.md): the job API under `/v2/{endpointID}/` with drain-once `/stream`,
@@ -108,6 +109,11 @@ package final class SimulatorServer: Sendable {
     /// and a retried job has a new schedule.
     package func outputSchedule(ofJob id: String) -> [ScheduledOutput]? {
         queue.withJob(id) { job, _ in job.schedule }
+    }
+
+    /// Job `id`'s status now, as `/status` would answer it; nil when there is no such job.
+    package func status(ofJob id: String) -> JobStatus? {
+        queue.withJob(id) { job, now in job.progress(at: now).status }
     }
 
     /// Makes the next job submitted misbehave, as if its message held the matching markers.

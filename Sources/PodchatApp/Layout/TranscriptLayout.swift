@@ -148,7 +148,16 @@ struct TranscriptLayout {
         return rows.map { TranscriptLine(runs: $0, indent: indent) }
     }
 
-    private func footerLines(of entry: TranscriptEntry) -> [TranscriptLine] {
+    /// A reply's text and footer laid out on their own, for a view that shows it outside the
+    /// transcript (a compare's columns); not cached, since such a view shows two replies.
+    func textAndFooter(of entry: TranscriptEntry) -> [TranscriptLine] {
+        var progress = MarkdownProgress()
+        let thinking = entry.isThinking ? [TranscriptLine("thinking…", style: .thinkingHeading, indent: 2)] : []
+        return thinking + body(of: entry, continuing: &progress) + footerLines(of: entry)
+    }
+
+    /// How a reply went (or is going), then the parameters it was sent with.
+    func footerLines(of entry: TranscriptEntry) -> [TranscriptLine] {
         var lines: [TranscriptLine] = []
         if let footer = footer(for: entry) {
             lines += TextWrapper.wrap(footer.text, width: textWidth).map { TranscriptLine($0, style: footer.style, indent: 2) }
@@ -162,7 +171,7 @@ struct TranscriptLayout {
 
     private func footer(for entry: TranscriptEntry) -> (text: String, style: Style)? {
         switch entry.status {
-        case .streaming: return (progress, .footer)
+        case .streaming: return (progress(of: entry), .footer)
         case .complete: return statistics(of: entry).map { ($0, .footer) }
         case .truncated where entry.text.isEmpty && !entry.reasoning.isEmpty:
             let limit = entry.parameters?.number(of: .maxTokens).map { "all \(Int($0)) tokens" } ?? "all its tokens"
@@ -174,10 +183,9 @@ struct TranscriptLayout {
         }
     }
 
-    /// What the reply being waited for is doing, for its footer.
-    private var progress: String {
-        guard let active = state.reply.active, let reply = state.activeReplyEntry else { return "…" }
-        if let retry = active.retry {
+    /// What a reply still coming is doing, for its footer.
+    private func progress(of reply: TranscriptEntry) -> String {
+        if let retry = state.reply.active?.retry {
             return "retrying in \(Formatting.elapsed(retry.at - state.window.now)): \(retry.reason)"
         }
         let elapsed = Formatting.elapsed(state.window.now - (reply.requestedAt ?? state.window.now))
@@ -185,7 +193,7 @@ struct TranscriptLayout {
         // reply is "sending…" only until it starts.
         if reply.startedAt == nil { return reply.jobID == nil ? "sending…" : "queued \(elapsed), waiting for a worker" }
         if reply.firstTokenAt == nil { return "running \(elapsed), waiting for the first token" }
-        return state.conversation.entries.last?.isThinking == true ? "thinking \(elapsed)…" : "streaming…"
+        return reply.isThinking ? "thinking \(elapsed)…" : "streaming…"
     }
 
     /// Footer parts keep their label and value together: spaces inside a part do not break.

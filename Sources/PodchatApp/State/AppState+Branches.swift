@@ -40,7 +40,7 @@ extension AppState {
     }
 
     private mutating func deleteBranch(at index: Int?) -> CommandOutcome {
-        guard reply.active == nil else { return refuse("A reply is still coming: wait, or press Esc to stop it", for: .seconds(3)) }
+        guard !reply.isBusy else { return refuse("A reply is still coming: wait, or press Esc to stop it", for: .seconds(3)) }
         guard let index, conversation.deleteBranch(at: index, at: window.wallTime) else {
             return refuse("No branch to delete here: only a message with siblings (‹ 1/2 ›) can go", for: .seconds(4))
         }

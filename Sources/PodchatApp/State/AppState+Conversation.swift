@@ -14,7 +14,7 @@ extension AppState {
 
     /// Stops a reply still coming and saves the conversation, before it is left behind.
     mutating func leaveConversation() -> [Effect] {
-        reply.active == nil ? saveEffects() : cancelReply()
+        reply.isBusy ? cancelReply() : saveEffects()
     }
 
     /// Replaces the conversation with `record`, so the next request continues it. Nothing
@@ -22,6 +22,7 @@ extension AppState {
     package mutating func restore(_ record: ConversationRecord) throws(ConversationStoreError) {
         try conversation.restore(record, now: window.now)
         reply.end()
+        reply.closeComparison()
         panel.endEdit()
         viewport.followNewestText()
     }
@@ -30,6 +31,7 @@ extension AppState {
     mutating func startNewConversation() {
         conversation.startOver(at: window.wallTime)
         reply.end()
+        reply.closeComparison()
         panel.endEdit()
         viewport.followNewestText()
     }

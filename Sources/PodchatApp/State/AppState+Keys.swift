@@ -7,6 +7,7 @@ extension AppState {
         if key == .control("q") { return quit() }
         if window.helpScroll != nil { return handleHelpKey(key) }
         if browser.isOpen { return handlePickerKey(key) }
+        if reply.comparison != nil { return handleComparisonKey(key) }
         if let prefix = window.takePrefix() { return finishPrefixed(prefix, key) }
         if let action = Keymap.action(for: [key], in: .anywhere) { return perform(action) }
         if panel.editing != nil { return handleEditingKey(key) }
@@ -41,6 +42,7 @@ extension AppState {
         case .transcript(let action): return perform(action)
         case .panel(let action): performPanelAction(action)
         case .picker(let action): return performPickerAction(action)
+        case .compare(let action): return perform(action)
         }
         return []
     }
@@ -89,6 +91,10 @@ extension AppState {
         case .nextMessage: viewport.moveCursor(by: 1, count: conversation.entries.count)
         case .regenerate: return regenerate().effects
         case .editMessage: return editMessage().effects
+        case .startCompare:
+            composer.replace(with: "/compare ")
+            window.focus(on: .input)
+            show("Type the changes for side B, e.g. temperature=1.2 top_p=0.9, then Enter", expiresIn: .seconds(6))
         case .copyReply: return runCopy([]).effects
         case .copyLastCode: return runCopy(["code"]).effects
         }

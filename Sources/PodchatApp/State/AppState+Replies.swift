@@ -4,7 +4,7 @@ import PodchatCore
 extension AppState {
     mutating func send() -> [Effect] {
         guard !composer.input.isBlank else { return [] }
-        guard reply.active == nil else {
+        guard !reply.isBusy else {
             show("A reply is still coming: wait, or press Esc to stop it", expiresIn: .seconds(3), isError: true)
             return []
         }
@@ -33,9 +33,15 @@ extension AppState {
     /// context length is known and the conversation plus `max_tokens` would not fit, this
     /// request gets a lower `max_tokens` or leaves the oldest turns out, and a notice says so.
     private mutating func nextRequest() -> CompletionRequest {
+        var parameters = conversation.parameters
+        if conversation.settings.newSeedEachRequest { parameters.set(.seed, to: Double(reply.nextSeed())) }
+        return request(with: parameters)
+    }
+
+    /// The request for the conversation so far with `parameters`, fitted to the context.
+    mutating func request(with parameters: SamplingParameters) -> CompletionRequest {
         let settings = conversation.settings
-        var requestParameters = conversation.parameters
-        if settings.newSeedEachRequest { requestParameters.set(.seed, to: Double(reply.nextSeed())) }
+        var requestParameters = parameters
         let messages = fitToContext(conversation.messages, parameters: &requestParameters)
         return CompletionRequest(
             messages: messages,
@@ -47,6 +53,7 @@ extension AppState {
     }
 
     mutating func cancelReply() -> [Effect] {
+        if reply.comparison?.isStreaming == true { return stopComparison() }
         guard let active = reply.active else { return [] }
         finishReply(.cancelled)
         show("Reply stopped", expiresIn: .seconds(3))
@@ -55,6 +62,7 @@ extension AppState {
 
     /// Applies a piece of the reply; the end of a reply saves the conversation.
     mutating func receive(_ event: CompletionEvent, for id: RequestID) -> [Effect] {
+        if let side = reply.comparison?.side(for: id) { return side.hasEnded ? [] : receive(event, for: side) }
         guard reply.accept(event, for: id, now: window.now) else { return [] }
         if case .finished(let reason) = event {
             finishReply(Self.status(for: reason))
@@ -66,7 +74,7 @@ extension AppState {
         return []
     }
 
-    private static func status(for reason: FinishReason) -> TranscriptEntry.Status {
+    static func status(for reason: FinishReason) -> TranscriptEntry.Status {
         switch reason {
         case .completed: .complete
         case .length: .truncated
@@ -77,6 +85,7 @@ extension AppState {
 
     mutating func fail(_ id: RequestID, _ failure: CompletionFailure) -> [Effect] {
         guard reply.accept(failure, for: id) else { return [] }
+        if let side = reply.comparison?.side(for: id) { return fail(side, failure) }
         finishReply(.failed(failure.message))
         show(failure.message, expiresIn: nil, isError: true)
         return saveEffects()

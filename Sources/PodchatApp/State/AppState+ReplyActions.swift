@@ -6,7 +6,7 @@ extension AppState {
     /// `/regen` and `r` in the transcript: a new reply to the same messages, as a sibling of the
     /// reply at the cursor (or the last one); the old reply and what followed it stay a branch.
     mutating func regenerate() -> CommandOutcome {
-        guard reply.active == nil else { return refuse("A reply is still coming: wait, or press Esc to stop it", for: .seconds(3)) }
+        guard !reply.isBusy else { return refuse("A reply is still coming: wait, or press Esc to stop it", for: .seconds(3)) }
         guard let index = regenerationTarget, conversation.rewindForRegeneration(at: index) else {
             return refuse("Nothing to regenerate: send a message first", for: .seconds(3))
         }
@@ -17,7 +17,7 @@ extension AppState {
     /// `/edit` and `e` in the transcript: the message at the cursor (or the last of yours) goes
     /// into the input; Enter sends it as a new branch beside the old one, Esc cancels.
     mutating func editMessage() -> CommandOutcome {
-        guard reply.active == nil else { return refuse("A reply is still coming: wait, or press Esc to stop it", for: .seconds(3)) }
+        guard !reply.isBusy else { return refuse("A reply is still coming: wait, or press Esc to stop it", for: .seconds(3)) }
         guard let index = editTarget, let text = conversation.beginEdit(at: index) else {
             return refuse("No message of yours to edit yet", for: .seconds(3))
         }

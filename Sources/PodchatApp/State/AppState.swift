@@ -48,7 +48,7 @@ package struct AppState: Sendable, Equatable {
     /// The earliest time the loop must wake without input: elapsed-time displays and notices
     /// that expire. Nil when nothing on screen changes by itself, so an idle podchat sleeps.
     package var nextWakeUp: ContinuousClock.Instant? {
-        let tick = reply.active.map { _ in window.now.advanced(by: .milliseconds(250)) }
+        let tick = reply.isBusy ? window.now.advanced(by: .milliseconds(250)) : nil
         return [tick, window.notice?.expiresAt].compactMap { $0 }.min()
     }
 
@@ -132,7 +132,7 @@ package struct AppState: Sendable, Equatable {
     /// The first Ctrl-C cancels the reply (or warns); a second one soon after quits.
     mutating func interrupt() -> [Effect] {
         if window.interruptQuits() { return quit() }
-        if reply.active != nil { return cancelReply() }
+        if reply.isBusy { return cancelReply() }
         show("Press Ctrl-C again to quit (or Ctrl-Q)", expiresIn: WindowState.quitConfirmationWindow)
         return []
     }

@@ -85,6 +85,43 @@ package struct Conversation: Sendable, Equatable {
         tree.append(reply)
     }
 
+    /// Empty replies for a compare, one per entry of `parameters`: siblings after the user's
+    /// last message (a reply that ended the path stays a sibling too), the last one shown.
+    /// Their ids, in order.
+    mutating func appendComparedReplies(
+        parameters: [SamplingParameters], requestedAt instant: ContinuousClock.Instant, at wallTime: Double
+    ) -> [ConversationTree.MessageID] {
+        editing = nil
+        let length = entries.last?.role == .assistant ? entries.count - 1 : entries.count
+        return parameters.compactMap { sent in
+            tree.rewind(toLength: length)
+            appendReply(requestedAt: instant, parameters: sent, at: wallTime)
+            return tree.path.last
+        }
+    }
+
+    /// Applies a piece of a compared reply to message `id`, shown or not.
+    mutating func apply(_ event: CompletionEvent, toMessage id: ConversationTree.MessageID, at instant: ContinuousClock.Instant) {
+        tree.update(message: id) { $0.apply(event, at: instant) }
+    }
+
+    /// The compared reply `id` ended with `status`.
+    mutating func finish(
+        message id: ConversationTree.MessageID, _ status: TranscriptEntry.Status, at instant: ContinuousClock.Instant, wallTime: Double
+    ) {
+        updatedAt = wallTime
+        tree.update(message: id) {
+            $0.status = status
+            $0.finishedAt = instant
+        }
+    }
+
+    /// The path shows message `id` in place of its sibling; false when none is on the path.
+    mutating func show(message id: ConversationTree.MessageID) -> Bool {
+        editing = nil
+        return tree.follow(message: id)
+    }
+
     /// Applies a piece of the reply to the last reply.
     mutating func applyToReply(_ event: CompletionEvent, at instant: ContinuousClock.Instant) {
         updateLastReply { $0.apply(event, at: instant) }

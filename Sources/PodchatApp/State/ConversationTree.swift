@@ -91,6 +91,30 @@ package struct ConversationTree: Sendable, Equatable {
         change(&entries[index])
     }
 
+    /// The message `id`, as the path shows it when it is on the path.
+    package func entry(of id: MessageID) -> TranscriptEntry? {
+        if let index = path.lastIndex(of: id) { return entries[index] }
+        return nodes[id]?.entry
+    }
+
+    /// Changes message `id` in place, on the path or off it (a compared reply not shown).
+    package mutating func update(message id: MessageID, _ change: (inout TranscriptEntry) -> Void) {
+        if let index = path.lastIndex(of: id) { return change(&entries[index]) }
+        if var node = nodes[id] {
+            change(&node.entry)
+            nodes[id] = node
+        }
+    }
+
+    /// The path goes through message `id` instead of its sibling on the path, then along its
+    /// chosen branch; false when no sibling of it is on the path.
+    package mutating func follow(message id: MessageID) -> Bool {
+        let others = siblings(of: id)
+        guard let index = path.firstIndex(where: { others.contains($0) }) else { return false }
+        follow(id, at: index)
+        return true
+    }
+
     /// The path ends after its first `count` messages, so that what is appended next becomes a
     /// sibling of the message that followed; nothing leaves the tree.
     package mutating func rewind(toLength count: Int) {

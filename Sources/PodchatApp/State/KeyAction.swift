@@ -8,6 +8,7 @@ package enum KeyAction: Sendable, Equatable {
     case transcript(Transcript)
     case panel(Panel)
     case picker(Picker)
+    case compare(Compare)
 
     /// Anywhere: overlays, toggles and focus.
     package enum Window: Sendable, Equatable {
@@ -29,13 +30,18 @@ package enum KeyAction: Sendable, Equatable {
     /// The transcript: scrolling, and what to do with the last exchange.
     package enum Transcript: Sendable, Equatable {
         case scrollUp, scrollDown, pageUp, pageDown, scrollToTop, scrollToBottom, previousAlternative, nextAlternative
-        case previousMessage, nextMessage, regenerate, editMessage, copyReply, copyLastCode
+        case previousMessage, nextMessage, regenerate, editMessage, copyReply, copyLastCode, startCompare
     }
 
     /// The sampling panel.
     package enum Panel: Sendable, Equatable {
         case selectPrevious, selectNext, selectFirst, selectLast, decrease, increase, decreaseCoarse, increaseCoarse
         case editValue, toggleValue, resetValue, resetAllValues, unsetValue
+    }
+
+    /// A compare on screen.
+    package enum Compare: Sendable, Equatable {
+        case keepA, keepB, stopOrClose
     }
 
     /// The conversation picker.

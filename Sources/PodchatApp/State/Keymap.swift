@@ -10,6 +10,7 @@ package enum Keymap {
         case transcript = "Transcript (Tab until it is focused)"
         case panel = "Sampling panel (Tab to focus)"
         case picker = "Saved conversations (Ctrl-O)"
+        case compare = "Comparing two replies (/compare)"
     }
 
     /// Keys that do one thing, with the words help shows.
@@ -95,6 +96,7 @@ package enum Keymap {
         Binding(.transcript, [.character("e")], .transcript(.editMessage), "edit your message, resend as a new branch (/edit)"),
         Binding(.transcript, [.character("y")], .transcript(.copyReply), "copy the last reply (/copy)"),
         Binding(.transcript, [.character("c")], .transcript(.copyLastCode), "copy the reply's last code block (/copy code N)"),
+        Binding(.transcript, [.character("v")], .transcript(.startCompare), "compare: the reply against one with changes (/compare NAME=VALUE …)"),
         Binding(.transcript, [.character("t")], .window(.toggleThinking), "unfold or fold the thinking (/thinking)"),
         Binding(.transcript, [.character("[")], .transcript(.previousAlternative), "previous choice (n > 1), else previous branch ‹ ›"),
         Binding(.transcript, [.character("]")], .transcript(.nextAlternative), "next choice, else next branch"),
@@ -121,6 +123,10 @@ package enum Keymap {
         Binding(.panel, [.escape], .window(.stopReply), "stop the reply, else back to the input"),
         Binding(.panel, [.tab], .window(.nextFocus), "focus the next area"),
         Binding(.panel, [.backTab], .window(.previousFocus), "focus the previous area"),
+
+        Binding(.compare, [.character("1")], .compare(.keepA), "keep A: it continues the conversation, B stays a branch"),
+        Binding(.compare, [.character("2")], .compare(.keepB), "keep B; A stays a branch"),
+        Binding(.compare, [.escape], .compare(.stopOrClose), "stop both jobs; once both ended, close (B continues)"),
 
         Binding(.picker, [.up], .picker(.pickPrevious), "previous conversation"),
         Binding(.picker, [.down], .picker(.pickNext), "next conversation"),

@@ -8,6 +8,8 @@ package struct ReplyTracker: Sendable, Equatable {
     static let loadCheckInterval = Duration.seconds(5)
 
     package private(set) var active: ActiveReply?
+    /// A compare on screen: its two requests while they stream, then until a side is kept.
+    package private(set) var comparison: Comparison?
     /// The worker generation the endpoint's output showed, once a reply revealed it.
     package private(set) var workerGeneration: WorkerGeneration?
     /// The served model and its context length, once asked (after a first reply, while a
@@ -40,6 +42,35 @@ package struct ReplyTracker: Sendable, Equatable {
         return id
     }
 
+    /// Whether a request is in flight: a reply, or a side of a compare.
+    package var isBusy: Bool {
+        active != nil || comparison?.isStreaming == true
+    }
+
+    /// Two new requests, one per side of a compare: `sides` gives each its label, the message
+    /// its reply goes into and its changes.
+    mutating func startComparison(
+        _ sides: [(label: String, message: ConversationTree.MessageID, changes: String)], seed: Int, differing: Set<String>
+    ) -> [RequestID] {
+        let ids = sides.map { _ in
+            defer { nextRequestNumber += 1 }
+            return RequestID(nextRequestNumber)
+        }
+        let compared = zip(ids, sides).map { Comparison.Side(label: $1.label, request: $0, message: $1.message, changes: $1.changes) }
+        comparison = Comparison(sides: compared, seed: seed, differing: differing)
+        return ids
+    }
+
+    /// A side of the compare ended (finished, failed or stopped).
+    mutating func endComparedReply(_ id: RequestID) {
+        comparison?.end(id)
+    }
+
+    /// The compare leaves the screen.
+    mutating func closeComparison() {
+        comparison = nil
+    }
+
     /// A seed for "new seed each request".
     mutating func nextSeed() -> Int {
         seeds.next()
@@ -62,7 +93,7 @@ package struct ReplyTracker: Sendable, Equatable {
 
     /// A failure of the reply waited for; a refusal that named the context length teaches it.
     mutating func accept(_ failure: CompletionFailure, for id: RequestID) -> Bool {
-        guard active?.id == id else { return false }
+        guard active?.id == id || comparison?.side(for: id)?.hasEnded == false else { return false }
         if let overflow = failure.contextOverflow { reportedContextLength = overflow.contextLength }
         return true
     }
@@ -92,7 +123,7 @@ package struct ReplyTracker: Sendable, Equatable {
     /// wait. Asking is remembered.
     mutating func checksLoad(now: ContinuousClock.Instant, isQueued: Bool) -> Bool {
         if let last = loadCheckedAt {
-            guard active != nil, isQueued, now - last >= Self.loadCheckInterval else { return false }
+            guard isBusy, isQueued, now - last >= Self.loadCheckInterval else { return false }
         }
         loadCheckedAt = now
         return true

@@ -14,7 +14,11 @@ package enum AppView {
             }
             return screen
         }
-        TranscriptView(state: state, cache: cache).render(in: layout.transcript, on: &screen)
+        if let comparison = state.reply.comparison {
+            ComparisonView(state: state, comparison: comparison).render(in: layout.transcript, on: &screen)
+        } else {
+            TranscriptView(state: state, cache: cache).render(in: layout.transcript, on: &screen)
+        }
         inputBox(for: state, layout: input).render(divider: layout.inputDivider, input: layout.input, on: &screen)
         if let panel = layout.panel {
             ParameterPanelView(state: state).render(in: panel, on: &screen)

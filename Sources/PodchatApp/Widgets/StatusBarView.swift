@@ -25,6 +25,7 @@ struct StatusBarView {
     private var message: (String, Style) {
         if let notice = state.window.notice { return (notice.text, notice.isError ? .statusBarError : .statusBar) }
         let load = state.reply.endpointLoad.map { " · \($0.summary)" } ?? ""
+        if let comparison = state.reply.comparison { return (comparing(comparison) + load, .statusBar) }
         guard let active = state.reply.active, let reply = state.activeReplyEntry else {
             let generation = state.reply.workerGeneration.map { " · \($0.label)" } ?? ""
             let ready = (state.window.isDemo ? "simulator \(state.window.endpointLabel) · ready" : "ready")
@@ -44,6 +45,16 @@ struct StatusBarView {
         return ("\(activity) \(elapsed) · \(job)", .statusBar)
     }
 
+    /// "comparing · A streaming · B done".
+    private func comparing(_ comparison: Comparison) -> String {
+        let sides = comparison.sides.map { side in
+            let entry = state.conversation.tree.entry(of: side.message)
+            let doing = side.hasEnded ? "done" : entry?.startedAt == nil ? "queued" : entry?.isThinking == true ? "thinking" : "streaming"
+            return "\(side.label) \(doing)"
+        }
+        return (["comparing"] + sides).joined(separator: " · ")
+    }
+
     private var activity: String {
         state.conversation.entries.last?.isThinking == true ? "thinking" : "streaming"
     }
@@ -59,6 +70,7 @@ struct StatusBarView {
         if state.window.helpScroll != nil { return ["↑↓ scroll", "any key closes"] }
         if state.browser.picker != nil { return ["Enter open", "Esc close"] }
         if state.panel.editing != nil { return ["Enter set", "Esc cancel"] }
+        if let comparison = state.reply.comparison { return comparison.isStreaming ? ["Esc stop both"] : ["1 keep A", "2 keep B", "Esc close"] }
         switch state.window.focus {
         case .panel: return ["←→ adjust", "Enter edit", "u unset", "r reset", "Tab"]
         case .transcript: return ["↑↓ scroll", "r regen", "y copy", "t thinking", "F1 help"]
