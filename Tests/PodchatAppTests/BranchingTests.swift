@@ -159,4 +159,27 @@ import Testing
         #expect(saved.formatVersion == 3 && saved.id == "c2")
         #expect(saved.messages.map(\.content) == ["hi", "hello", "hello again"] && saved.current == 3)
     }
+
+    @Test func theMapShowsEveryBranchAndJumpsToAny() throws {
+        var app = AppHarness(size: Size(width: 100, height: 20))
+        try app.exchange("q1", reply: "a1")
+        try app.exchange("q2", reply: "a2")
+        app.type("/regen")
+        app.press(.enter)
+        try Self.answer(&app, with: "a2 again")
+        try app.exchange("q3", reply: "a3")
+        app.press(.function(5))
+        #expect(app.state.viewport.mapSelection == 2, "the shown branch is picked")
+        expectSnapshot(of: app.screen, named: "tree-map")
+        app.press(.up)
+        app.press(.enter)
+        #expect(app.state.viewport.mapSelection == nil)
+        #expect(Self.texts(app) == ["q1", "a1", "q2", "a2"])
+        app.type("/tree")
+        app.press(.enter)
+        #expect(app.state.viewport.mapSelection == 1)
+        app.press(.escape)
+        #expect(app.state.viewport.mapSelection == nil)
+        #expect(Self.texts(app) == ["q1", "a1", "q2", "a2"])
+    }
 }

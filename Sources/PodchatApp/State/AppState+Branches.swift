@@ -62,3 +62,41 @@ extension AppState {
         return conversation.entries.lastIndex { $0.branch != nil }
     }
 }
+
+/// The conversation's map (F5, `/tree`): every branch as a row, the current one picked; Enter
+/// shows the picked branch.
+extension AppState {
+    mutating func openMap() -> CommandOutcome {
+        let outline = TreeOutline(conversation.tree)
+        guard !outline.rows.isEmpty else { return refuse("No messages yet: the map shows a conversation's branches", for: .seconds(3)) }
+        viewport.openMap(at: outline.rows.firstIndex(where: \.isCurrent) ?? 0)
+        return .done
+    }
+
+    mutating func handleMapKey(_ key: Key) -> [Effect] {
+        if let action = Keymap.action(for: [key], in: .map) ?? Keymap.action(for: [key], in: .anywhere) { return perform(action) }
+        viewport.closeMap()
+        return []
+    }
+
+    mutating func perform(_ action: KeyAction.Map) -> [Effect] {
+        let rows = TreeOutline(conversation.tree).rows
+        switch action {
+        case .selectPrevious: viewport.moveMapSelection(by: -1, count: rows.count)
+        case .selectNext: viewport.moveMapSelection(by: 1, count: rows.count)
+        case .close: viewport.closeMap()
+        case .jump:
+            guard let selected = viewport.mapSelection, rows.indices.contains(selected) else { return [] }
+            viewport.closeMap()
+            guard !reply.isBusy else {
+                show("A reply is still coming: wait, or press Esc to stop it", expiresIn: .seconds(3), isError: true)
+                return []
+            }
+            _ = conversation.jump(to: rows[selected].last)
+            viewport.dropCursor()
+            show("Showing that branch ([ ] switch at a fork, F5 the map)", expiresIn: .seconds(4))
+            return saveEffects()
+        }
+        return []
+    }
+}

@@ -8,6 +8,7 @@ extension AppState {
         if window.helpScroll != nil { return handleHelpKey(key) }
         if browser.isOpen { return handlePickerKey(key) }
         if reply.comparison != nil { return handleComparisonKey(key) }
+        if viewport.mapSelection != nil { return handleMapKey(key) }
         if let prefix = window.takePrefix() { return finishPrefixed(prefix, key) }
         if let action = Keymap.action(for: [key], in: .anywhere) { return perform(action) }
         if panel.editing != nil { return handleEditingKey(key) }
@@ -43,6 +44,7 @@ extension AppState {
         case .panel(let action): performPanelAction(action)
         case .picker(let action): return performPickerAction(action)
         case .compare(let action): return perform(action)
+        case .map(let action): return perform(action)
         }
         return []
     }
@@ -54,6 +56,7 @@ extension AppState {
         case .toggleRawText: return toggleRawText()
         case .toggleThinking: return toggleThinking()
         case .openPicker: return [browser.open()]
+        case .openMap: return openMap().effects
         case .nextFocus: cycleFocus(forward: true)
         case .previousFocus: cycleFocus(forward: false)
         case .backToInput: return focusInput()

@@ -116,6 +116,12 @@ package struct Conversation: Sendable, Equatable {
         }
     }
 
+    /// The path goes to message `id` and on to the end of the branch below it.
+    mutating func jump(to id: ConversationTree.MessageID) -> Bool {
+        editing = nil
+        return tree.jump(to: id)
+    }
+
     /// The path shows message `id` in place of its sibling; false when none is on the path.
     mutating func show(message id: ConversationTree.MessageID) -> Bool {
         editing = nil

@@ -64,6 +64,26 @@ package struct ConversationTree: Sendable, Equatable {
         }
     }
 
+    /// The messages that follow `id`, in the order written; the first messages for nil.
+    package func children(of id: MessageID?) -> [MessageID] {
+        guard let id else { return roots }
+        return nodes[id]?.children ?? []
+    }
+
+    /// The path goes to message `id` and on along the branch chosen below it to its end; false
+    /// when there is no such message.
+    package mutating func jump(to id: MessageID) -> Bool {
+        guard nodes[id] != nil else { return false }
+        writeBackPath()
+        var onPath: MessageID? = id
+        while let current = onPath, let node = nodes[current] {
+            if let parent = node.parent { nodes[parent]?.chosenChild = current } else { chosenRoot = current }
+            onPath = node.parent
+        }
+        rebuildPath(from: 0, endingAt: nil)
+        return true
+    }
+
     // MARK: - Growing
 
     /// Adds `entry` after the path's last message, as its newest sibling, and follows it.

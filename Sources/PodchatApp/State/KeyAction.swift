@@ -9,10 +9,11 @@ package enum KeyAction: Sendable, Equatable {
     case panel(Panel)
     case picker(Picker)
     case compare(Compare)
+    case map(Map)
 
     /// Anywhere: overlays, toggles and focus.
     package enum Window: Sendable, Equatable {
-        case showHelp, togglePanel, toggleRawText, toggleThinking, openPicker
+        case showHelp, togglePanel, toggleRawText, toggleThinking, openPicker, openMap
         case nextFocus, previousFocus, backToInput, stopReply
     }
 
@@ -37,6 +38,11 @@ package enum KeyAction: Sendable, Equatable {
     package enum Panel: Sendable, Equatable {
         case selectPrevious, selectNext, selectFirst, selectLast, decrease, increase, decreaseCoarse, increaseCoarse
         case editValue, toggleValue, resetValue, resetAllValues, unsetValue
+    }
+
+    /// The conversation's map.
+    package enum Map: Sendable, Equatable {
+        case selectPrevious, selectNext, jump, close
     }
 
     /// A compare on screen.

@@ -11,6 +11,7 @@ package enum Keymap {
         case panel = "Sampling panel (Tab to focus)"
         case picker = "Saved conversations (Ctrl-O)"
         case compare = "Comparing two replies (/compare)"
+        case map = "The conversation's map (F5, /tree)"
     }
 
     /// Keys that do one thing, with the words help shows.
@@ -53,6 +54,7 @@ package enum Keymap {
         Binding(.anywhere, [.function(3)], .window(.toggleRawText), "replies as Markdown or as raw text"),
         Binding(.anywhere, [.function(4)], .window(.toggleThinking), "a reply's thinking in full, or folded to one line"),
         Binding(.anywhere, [.control("o")], .window(.openPicker), "saved conversations"),
+        Binding(.anywhere, [.function(5)], .window(.openMap), "the conversation's map: every branch, jump to any (/tree)"),
 
         Binding(.input, [.enter], .input(.send), "send (a line starting with / runs a command; // sends one /)"),
         Binding(.input, [.altEnter], .input(.insertNewline), "new line"),
@@ -123,6 +125,11 @@ package enum Keymap {
         Binding(.panel, [.escape], .window(.stopReply), "stop the reply, else back to the input"),
         Binding(.panel, [.tab], .window(.nextFocus), "focus the next area"),
         Binding(.panel, [.backTab], .window(.previousFocus), "focus the previous area"),
+
+        Binding(.map, [.up], .map(.selectPrevious), "previous branch"),
+        Binding(.map, [.down], .map(.selectNext), "next branch"),
+        Binding(.map, [.enter], .map(.jump), "show it: the transcript follows that branch to its end"),
+        Binding(.map, [.escape], .map(.close), "close"),
 
         Binding(.compare, [.character("1")], .compare(.keepA), "keep A: it continues the conversation, B stays a branch"),
         Binding(.compare, [.character("2")], .compare(.keepB), "keep B; A stays a branch"),

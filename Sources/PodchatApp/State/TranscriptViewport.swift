@@ -18,6 +18,8 @@ package struct TranscriptViewport: Sendable, Equatable {
     /// The message the transcript's keys act on (`j` `k` move it): `r`, `e`, `[` `]` and the
     /// branch commands. Nil when none is picked: they act on the newest message.
     package private(set) var cursor: Int?
+    /// The row picked in the conversation's map (F5, `/tree`) while it is open.
+    package private(set) var mapSelection: Int?
 
     /// Back to the newest text, which then stays in view as it arrives.
     mutating func followNewestText() {
@@ -35,6 +37,21 @@ package struct TranscriptViewport: Sendable, Equatable {
         let picked = max(0, target)
         cursor = picked
         scroll = .anchored(entry: picked, row: 0)
+    }
+
+    /// Opens the map with row `row` picked.
+    mutating func openMap(at row: Int) {
+        mapSelection = row
+    }
+
+    /// Moves the map's pick by `offset` within `count` rows.
+    mutating func moveMapSelection(by offset: Int, count: Int) {
+        guard let selected = mapSelection, count > 0 else { return }
+        mapSelection = min(max(0, selected + offset), count - 1)
+    }
+
+    mutating func closeMap() {
+        mapSelection = nil
     }
 
     /// No message is picked any more, and the newest text is followed.

@@ -28,6 +28,10 @@ package enum AppView {
             let area = Rect(x: 0, y: 0, width: size.width, height: layout.statusBar.y)
             ConversationPickerView(picker: picker, wallTime: state.window.wallTime).render(in: area, on: &screen)
         }
+        if let selection = state.viewport.mapSelection {
+            screen.cursor = nil
+            TreeMapView(state: state, selection: selection).render(in: layout.transcript, on: &screen)
+        }
         if let scroll = state.window.helpScroll {
             screen.cursor = nil
             HelpView(scroll: scroll).render(in: Rect(x: 0, y: 0, width: size.width, height: layout.statusBar.y), on: &screen)
