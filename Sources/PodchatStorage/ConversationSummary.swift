@@ -10,13 +10,19 @@ package struct ConversationSummary: Sendable, Equatable {
     package var messageCount: Int
     /// A line of text to show beside the title: the search match, or the first user message.
     package var snippet: String
+    /// In a search's results: the id of the message whose text matched, in whichever branch;
+    /// nil when the title matched, and in a listing.
+    package var matchedMessage: Int?
 
-    package init(id: String, title: String, createdAt: Double, updatedAt: Double, messageCount: Int, snippet: String) {
+    package init(
+        id: String, title: String, createdAt: Double, updatedAt: Double, messageCount: Int, snippet: String, matchedMessage: Int? = nil
+    ) {
         self.id = id
         self.title = title
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.messageCount = messageCount
         self.snippet = snippet
+        self.matchedMessage = matchedMessage
     }
 }

@@ -79,16 +79,18 @@ package struct FileConversationStore: ConversationStore {
     }
 
     /// Matches letter by letter ignoring case (``CaseFolding``), in the title first, then the
-    /// messages in order; the snippet is cut around the first match.
+    /// messages of every branch in the order written; the snippet is cut around the first
+    /// match, and the summary names the message it is in.
     package func search(_ text: String) -> ConversationListing {
         guard !text.isEmpty else { return list() }
         let all = indexed()
         let query = CaseFolding.folded(text)
         var scratch: [UInt8] = []
         let found = all.conversations.compactMap { conversation in
-            conversation.text.snippet(matching: query, scratch: &scratch).map { snippet in
+            conversation.text.match(of: query, scratch: &scratch).map { match in
                 var summary = conversation.summary
-                summary.snippet = snippet
+                summary.snippet = match.snippet
+                summary.matchedMessage = conversation.message(inField: match.field)
                 return summary
             }
         }

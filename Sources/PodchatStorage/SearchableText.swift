@@ -39,6 +39,11 @@ struct SearchableText: Sendable {
     /// The text around the first case-insensitive match of `query` (already folded), on one
     /// line, or nil when nothing matches. `scratch` is reused from call to call.
     func snippet(matching query: [UInt8], scratch: inout [UInt8]) -> String? {
+        match(of: query, scratch: &scratch)?.snippet
+    }
+
+    /// ``snippet(matching:scratch:)``, with the index of the field that matched.
+    func match(of query: [UInt8], scratch: inout [UInt8]) -> (snippet: String, field: Int)? {
         guard let offset = firstMatch(of: query, scratch: &scratch) else { return nil }
         let field = fieldStarts.lastIndex { $0 <= offset } ?? 0
         let start = fieldStarts[field]
@@ -46,7 +51,7 @@ struct SearchableText: Sendable {
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
         let lower = text.utf8.index(text.startIndex, offsetBy: offset - start)
         let upper = text.utf8.index(lower, offsetBy: query.count)
-        return Self.snippet(of: text, around: lower..<upper)
+        return (Self.snippet(of: text, around: lower..<upper), field)
     }
 
     /// The start of `text` on one line, for a listing.

@@ -91,7 +91,9 @@ extension AppState {
         return []
     }
 
+    /// Opens `record`; picked from a search, at the branch where the text matched.
     private mutating func open(_ record: ConversationRecord) {
+        let matched = browser.picker?.selected.flatMap { $0.id == record.id ? $0.matchedMessage : nil }
         do {
             try restore(record)
         } catch {
@@ -100,6 +102,11 @@ extension AppState {
         }
         browser.close()
         window.focus(on: .input)
+        let isOffPath = matched.map { !conversation.tree.path.contains($0) } ?? false
+        if let matched, isOffPath, conversation.jump(to: matched) {
+            show("Loaded \"\(conversation.title)\" at the branch where it matched ([ ] or F5 for the others)", expiresIn: .seconds(5))
+            return
+        }
         show("Loaded \"\(conversation.title)\" (\(conversation.entries.count) messages)", expiresIn: .seconds(4))
     }
 
