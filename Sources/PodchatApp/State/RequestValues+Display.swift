@@ -83,5 +83,5 @@ extension RequestValues {
 
     /// The seed row's three states and its keys; it has to fit the detail area's four lines.
     static let seedDetail =
-        "server: none sent · each turn: a new one per request · a number: always that · Space cycles · Enter types · u: server"
+        "server (none sent), each turn (drawn) or a number · Space cycles · Enter types · u: server"
 }
