@@ -12,7 +12,7 @@ package struct RequestValues: Sendable, Equatable {
         didSet { lastFixedSeed = parameters.number(of: .seed).map(Int.init) ?? lastFixedSeed }
     }
     /// The seed that was fixed last, if any: where Space on the seed row goes after `each turn`.
-    package private(set) var lastFixedSeed: Int?
+    private(set) var lastFixedSeed: Int?
     /// What `r`, `R` and `/reset` go back to: the values podchat started with (the config's,
     /// else podchat's defaults), not necessarily the worker's.
     package let initialSettings: RequestSettings
@@ -103,8 +103,8 @@ package struct RequestValues: Sendable, Equatable {
     /// Left/Right: numbers move by their step (×10 when coarse); word choices move through
     /// their options; switches flip.
     mutating func adjust(_ field: PanelField, by direction: Double, coarse: Bool) {
-        // Stepping the seed means a number: `each turn` stops.
-        if field == .parameter(.seed) { settings.newSeedEachRequest = false }
+        // Stepping the seed means a number: `each turn` stops, going on from the last fixed seed.
+        if field == .parameter(.seed), seedChoice == .eachTurn { chooseSeed(lastFixedSeed.map(SeedChoice.fixed) ?? .server) }
         guard case .parameter(let parameter) = field, parameter.kind != .boolean else {
             flip(field)
             return
