@@ -85,7 +85,7 @@ import Testing
     @Test func recordHoldsTimesEndpointSettingsAndHowEachReplyWent() throws {
         var app = AppHarness()
         app.command("/set temperature 0.3")
-        app.command("/set new_seed on")
+        app.command("/set seed each")
         app.advance(toSeconds: 10)
         app.type("Hi")
         app.press(.enter)

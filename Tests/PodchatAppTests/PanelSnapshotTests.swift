@@ -11,6 +11,13 @@ import Testing
         expectSnapshot(of: app.screen, named: "panel-focused")
     }
 
+    @Test func theSeedRowEachTurnAndTheHelpForItsStates() {
+        var app = AppHarness()
+        app.selectInPanel("seed")
+        app.press(.character(" "))
+        expectSnapshot(of: app.screen, named: "panel-seed-each-turn")
+    }
+
     @Test func adjustedValuesAreHighlighted() {
         var app = AppHarness()
         app.selectInPanel("temperature")

@@ -166,22 +166,6 @@ extension AppHarness {
         #expect(app.state.conversation.parameters == SamplingParameters(overrides: ["temperature": 0.3]))
     }
 
-    @Test func aNewSeedEachRequestIsDrawnDeterministicallyAndRecorded() throws {
-        var app = AppHarness()
-        app.selectInPanel("new_seed")
-        app.press(.enter)
-        let first = try app.sendMessage("one")
-        let seed = try #require(first.parameters.number(of: .seed))
-        #expect(app.state.conversation.entries.last?.parameters?.number(of: .seed) == seed)
-        app.receive([.finished(.completed)], for: try #require(app.lastStartedRequest).id)
-        let second = try app.sendMessage("two")
-        #expect(second.parameters.number(of: .seed) != seed)
-        var again = AppHarness()
-        again.selectInPanel("new_seed")
-        again.press(.enter)
-        #expect(try again.sendMessage("one").parameters.number(of: .seed) == seed)
-    }
-
     @Test func requestSettingsReachTheRequest() throws {
         var app = AppHarness()
         app.selectInPanel("stream")

@@ -29,6 +29,11 @@ enum Formatting {
         parts.map { part in String(part.map { $0 == " " ? "\u{A0}" : $0 }) }.joined(separator: " · ")
     }
 
+    /// `seed 1234` when a seed was sent, `seed: server's` when none was (the server drew one).
+    static func seed(of parameters: SamplingParameters) -> String {
+        parameters.number(of: .seed).map { "seed \(Int($0))" } ?? "seed: server's"
+    }
+
     /// The parameters that will be sent, one `name value` part each (`max_tokens 1024`).
     static func changedParameters(_ parameters: SamplingParameters) -> [String] {
         SamplingParameter.all.compactMap { parameter in

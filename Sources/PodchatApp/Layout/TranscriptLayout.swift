@@ -29,7 +29,7 @@ struct TranscriptLayout {
             var progress = MarkdownProgress()
             lines += body(of: entry, continuing: &progress)
         }
-        if entry.role == .assistant { lines += footerLines(of: entry) }
+        if entry.role == .assistant { lines += footerLines(of: entry, at: index) }
         return lines
     }
 
@@ -153,20 +153,49 @@ struct TranscriptLayout {
     func textAndFooter(of entry: TranscriptEntry) -> [TranscriptLine] {
         var progress = MarkdownProgress()
         let thinking = entry.isThinking ? [TranscriptLine("thinking…", style: .thinkingHeading, indent: 2)] : []
-        return thinking + body(of: entry, continuing: &progress) + footerLines(of: entry)
+        return thinking + body(of: entry, continuing: &progress) + footerLines(of: entry, at: nil)
     }
 
-    /// How a reply went (or is going), then the parameters it was sent with.
-    func footerLines(of entry: TranscriptEntry) -> [TranscriptLine] {
+    /// How the reply went; once it has ended, the parameters it was sent with, its seed last
+    /// (so it can be read off and re-run), and, for the transcript's message `index`, how it
+    /// compares with siblings sent the same.
+    private func footerLines(of entry: TranscriptEntry, at index: Int?) -> [TranscriptLine] {
         var lines: [TranscriptLine] = []
-        if let footer = footer(for: entry) {
-            lines += TextWrapper.wrap(footer.text, width: textWidth).map { TranscriptLine($0, style: footer.style, indent: 2) }
+        if let footer = footer(for: entry) { lines += footerRows(footer.text, style: footer.style) }
+        guard entry.status != .streaming else { return lines }
+        if let parameters = entry.parameters {
+            var others = parameters
+            others.unset(.seed)
+            lines += footerRows(Formatting.keepingTogether(Formatting.changedParameters(others) + [Formatting.seed(of: parameters)]), style: .dim)
         }
-        if let parameters = entry.parameters, entry.status != .streaming {
-            lines += TextWrapper.wrap(Formatting.keepingTogether(Formatting.changedParameters(parameters)), width: textWidth)
-                .map { TranscriptLine($0, style: .dim, indent: 2) }
+        if let index, let reproduction = state.conversation.reproduction(at: index) {
+            lines += footerRows(Self.text(of: reproduction), style: Self.style(of: reproduction))
         }
         return lines
+    }
+
+    private func footerRows(_ text: String, style: Style) -> [TranscriptLine] {
+        TextWrapper.wrap(text, width: textWidth).map { TranscriptLine($0, style: style, indent: 2) }
+    }
+
+    /// The ⚠ line when a sibling sent the same parameters and seed gave another text; the ✓
+    /// line when each gave this one.
+    static func text(of reproduction: Reproduction) -> String {
+        func places(_ positions: [BranchPosition]) -> String {
+            positions.map { "‹\($0.number)/\($0.count)›" }.joined(separator: ", ")
+        }
+        switch reproduction {
+        case .differed(let positions):
+            return "⚠ same seed and parameters as \(places(positions)) gave a different text (vLLM may batch nondeterministically)"
+        case .reproduced(let positions): return "✓ reproduced \(places(positions)): same seed and parameters, same text"
+        }
+    }
+
+    private static func style(of reproduction: Reproduction) -> Style {
+        switch reproduction {
+        case .differed: .error
+        case .reproduced: .footer
+        }
     }
 
     private func footer(for entry: TranscriptEntry) -> (text: String, style: Style)? {

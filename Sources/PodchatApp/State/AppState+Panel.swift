@@ -9,6 +9,7 @@ extension AppState {
         case .adjust(let field, let direction, let coarse): conversation.adjust(field, by: direction, coarse: coarse)
         case .activate(let field):
             if !conversation.flip(field) { panel.beginEdit(field, text: conversation.values.editableText(of: field)) }
+        case .toggle(.parameter(.seed)): cycleSeed()
         case .toggle(let field): conversation.flip(field)
         case .reset(let field): reset(field)
         case .resetAll: resetAll()
@@ -23,7 +24,21 @@ extension AppState {
             return
         }
         conversation.unset(parameter)
-        show("\(parameter.name) unset: not sent, the model decides", expiresIn: .seconds(3))
+        show("\(parameter.name) unset: not sent, the \(RequestValues.unsetLabel(of: parameter)) decides", expiresIn: .seconds(3))
+    }
+
+    /// Space on the seed row: server → each turn → a fixed seed (the last one fixed, else one
+    /// drawn now) → server.
+    private mutating func cycleSeed() {
+        let values = conversation.values
+        let next: SeedChoice
+        switch values.seedChoice {
+        case .server: next = .eachTurn
+        case .eachTurn: next = .fixed(values.lastFixedSeed ?? reply.nextSeed())
+        case .fixed: next = .server
+        }
+        conversation.chooseSeed(next)
+        show("seed \(next.label) from the next request", expiresIn: .seconds(3))
     }
 
     /// `r` and `/reset NAME`: back to the value podchat started with.

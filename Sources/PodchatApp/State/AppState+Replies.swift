@@ -17,28 +17,31 @@ extension AppState {
         return requestReply()
     }
 
-    /// Asks for a reply to the conversation as it stands, with the panel's values as they are.
-    mutating func requestReply() -> [Effect] {
+    /// Asks for a reply to the conversation as it stands, with the panel's values as they are,
+    /// or (`/rerun`) with the parameters an earlier reply was sent with.
+    mutating func requestReply(with recorded: SamplingParameters? = nil) -> [Effect] {
         // Cleared first: fitting the request to the context may leave a notice of its own.
         window.clearNotice()
-        let request = nextRequest()
+        let request = nextRequest(with: recorded)
         let id = reply.start()
         conversation.appendReply(requestedAt: window.now, parameters: request.parameters, at: window.wallTime)
         viewport.followNewestText()
         return [.completion(.start(id, request))]
     }
 
-    /// The request for the conversation so far, with the panel's values as they are now; a
-    /// seed is drawn here when the panel asks for a new one each request. When the model's
-    /// context length is known and the conversation plus `max_tokens` would not fit, this
-    /// request gets a lower `max_tokens` or leaves the oldest turns out, and a notice says so.
-    private mutating func nextRequest() -> CompletionRequest {
-        var parameters = conversation.parameters
-        if conversation.settings.newSeedEachRequest { parameters.set(.seed, to: Double(reply.nextSeed())) }
+    /// The request for the conversation so far, with the panel's values as they are now (a
+    /// seed is drawn here when the seed row says `each turn`), or with `recorded` ones as they
+    /// were.
+    private mutating func nextRequest(with recorded: SamplingParameters?) -> CompletionRequest {
+        var parameters = recorded ?? conversation.parameters
+        if recorded == nil, conversation.values.seedChoice == .eachTurn { parameters.set(.seed, to: Double(reply.nextSeed())) }
         return request(with: parameters)
     }
 
-    /// The request for the conversation so far with `parameters`, fitted to the context.
+    /// The request for the conversation so far with `parameters`. When the model's context
+    /// length is known and the conversation plus `max_tokens` would not fit, the request gets a
+    /// lower `max_tokens` or leaves the oldest turns out, and a notice says so; a re-run fits
+    /// the same way, so it leaves out what its original did.
     mutating func request(with parameters: SamplingParameters) -> CompletionRequest {
         let settings = conversation.settings
         var requestParameters = parameters

@@ -14,6 +14,23 @@ extension AppState {
         return .done(requestReply())
     }
 
+    /// `/rerun`: the reply at the cursor (or the last one) asked for again with exactly the
+    /// parameters it was sent with, its seed included, whatever the panel says now; the new
+    /// reply is its sibling, so the two can be compared (see ``Conversation/reproduction(at:)``).
+    mutating func rerun() -> CommandOutcome {
+        guard reply.active == nil else { return refuse("A reply is still coming: wait, or press Esc to stop it", for: .seconds(3)) }
+        let entries = conversation.entries
+        guard let index = regenerationTarget, entries.indices.contains(index), entries[index].role == .assistant else {
+            return refuse("Nothing to re-run: send a message first", for: .seconds(3))
+        }
+        guard let recorded = entries[index].parameters else {
+            return refuse("That reply has no recorded parameters to re-run with: /regen asks again with the panel's", for: .seconds(5))
+        }
+        guard conversation.rewindForRegeneration(at: index) else { return refuse("Nothing to re-run: send a message first", for: .seconds(3)) }
+        viewport.dropCursor()
+        return .done(requestReply(with: recorded))
+    }
+
     /// `/edit` and `e` in the transcript: the message at the cursor (or the last of yours) goes
     /// into the input; Enter sends it as a new branch beside the old one, Esc cancels.
     mutating func editMessage() -> CommandOutcome {

@@ -225,6 +225,10 @@ package struct Conversation: Sendable, Equatable {
         values.unset(parameter)
     }
 
+    mutating func chooseSeed(_ choice: SeedChoice) {
+        values.chooseSeed(choice)
+    }
+
     mutating func reset(_ field: PanelField) {
         values.reset(field)
     }

@@ -152,6 +152,18 @@ package struct ConversationTree: Sendable, Equatable {
         return siblings(of: path[index])
     }
 
+    /// The entries of the path's message at `index` and its siblings, in sibling order, each
+    /// with its ``BranchPosition`` (the message itself as the path has it, streaming included);
+    /// empty when there is no such message.
+    package func siblingEntries(at index: Int) -> [TranscriptEntry] {
+        let others = siblings(at: index)
+        return others.enumerated().compactMap { place, id in
+            guard var entry = id == path[index] ? entries[index] : nodes[id]?.entry else { return nil }
+            entry.branch = others.count > 1 ? BranchPosition(number: place + 1, count: others.count) : nil
+            return entry
+        }
+    }
+
     /// The path follows the sibling `offset` places from the message at `index` (wrapping
     /// around), then that sibling's own chosen branch to its end. Its new position, or nil when
     /// the message has no siblings.

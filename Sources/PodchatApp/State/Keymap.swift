@@ -118,7 +118,7 @@ package enum Keymap {
         Binding(.panel, [.shiftRight], .panel(.increaseCoarse), "increase by ten steps"),
         Binding(.panel, [.pageUp], .panel(.increaseCoarse), "increase by ten steps"),
         Binding(.panel, [.enter], .panel(.editValue), "type a value (checked as you type)"),
-        Binding(.panel, [.character(" ")], .panel(.toggleValue), "switch an on/off setting"),
+        Binding(.panel, [.character(" ")], .panel(.toggleValue), "switch an on/off setting; on the seed, server → each turn → a number"),
         Binding(.panel, [.character("r")], .panel(.resetValue), "reset the setting"),
         Binding(.panel, [.character("R")], .panel(.resetAllValues), "reset every setting"),
         Binding(.panel, [.character("u")], .panel(.unsetValue), "unset the parameter: not sent, the model decides"),

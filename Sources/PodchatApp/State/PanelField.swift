@@ -9,7 +9,6 @@ package enum PanelField: Sendable, Equatable {
     case systemPrompt
     case inputFormat
     case stream
-    case newSeedEachRequest
 
     /// The name shown in the panel and typed after `/set`.
     package var name: String {
@@ -20,7 +19,6 @@ package enum PanelField: Sendable, Equatable {
         case .systemPrompt: return "system_prompt"
         case .inputFormat: return "input_format"
         case .stream: return "stream"
-        case .newSeedEachRequest: return "new_seed"
         }
     }
 
@@ -29,7 +27,6 @@ package enum PanelField: Sendable, Equatable {
         switch self {
         case .parameter(let parameter): return parameter.group.rawValue
         case .stream: return SamplingParameter.Group.streaming.rawValue
-        case .newSeedEachRequest: return SamplingParameter.Group.output.rawValue
         case .mode, .applyChatTemplate, .systemPrompt, .inputFormat: return "conversation"
         }
     }
@@ -45,7 +42,6 @@ package enum PanelField: Sendable, Equatable {
         case .systemPrompt: return "text · leads every request; Enter edits it in the input box"
         case .inputFormat: return "native (messages, sampling_params) or openai (openai_route + openai_input)"
         case .stream: return "boolean · on: text arrives as it is generated; off: all at the end"
-        case .newSeedEachRequest: return "boolean · on: a new seed for every request, shown under the reply"
         }
     }
 
@@ -56,9 +52,7 @@ package enum PanelField: Sendable, Equatable {
             parameters.filter { $0.heading == group.rawValue }
         }
         var fields = group(.core) + group(.penalties) + group(.stopping)
-        var output = group(.output)
-        output.insert(.newSeedEachRequest, at: (output.firstIndex(of: .parameter(.seed)) ?? 0) + 1)
-        fields += output + [.stream] + group(.streaming)
+        fields += group(.output) + [.stream] + group(.streaming)
         fields += [.mode, .applyChatTemplate, .systemPrompt, .inputFormat]
         return fields + group(.reasoning) + group(.beamSearch)
     }()

@@ -9,7 +9,8 @@ package struct RequestSettings: Sendable, Equatable {
     package var systemPrompt: String
     package var inputFormat: InputFormat
     package var stream: Bool
-    /// Draw a fresh `seed` for every request (recorded on the reply) instead of a fixed one.
+    /// The seed row's `each turn`: a fresh `seed` drawn for every request (recorded on the
+    /// reply); see ``RequestValues/seedChoice``.
     package var newSeedEachRequest: Bool
 
     package init(

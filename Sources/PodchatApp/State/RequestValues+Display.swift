@@ -5,7 +5,7 @@ extension RequestValues {
     /// The value of `field` as its row shows it.
     package func displayValue(of field: PanelField) -> String {
         switch field {
-        case .parameter(.seed) where settings.newSeedEachRequest: return "random"
+        case .parameter(.seed): return seedChoice.label
         case .parameter(let parameter):
             guard let value = parameters.value(of: parameter) else { return Self.unsetLabel(of: parameter) }
             return parameter.format(value)
@@ -14,7 +14,7 @@ extension RequestValues {
         case .systemPrompt:
             let firstLine = settings.systemPrompt.split(separator: "\n").first.map(String.init) ?? ""
             return firstLine.isEmpty ? "none" : firstLine
-        case .applyChatTemplate, .stream, .newSeedEachRequest:
+        case .applyChatTemplate, .stream:
             return Self.flag(of: field).map { settings[keyPath: $0] ? "on" : "off" } ?? ""
         }
     }
@@ -23,26 +23,29 @@ extension RequestValues {
     func editableText(of field: PanelField) -> String {
         switch field {
         case .systemPrompt: return settings.systemPrompt
+        // Enter then Enter leaves `each turn` as it was.
+        case .parameter(.seed) where seedChoice == .eachTurn: return "each"
         case .parameter(let parameter):
             switch parameters.value(of: parameter) ?? .null {
             case .null: return ""
             case .number(let number): return number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : "\(number)"
             case let value: return value.encodedText
             }
-        case .mode, .applyChatTemplate, .inputFormat, .stream, .newSeedEachRequest: return displayValue(of: field)
+        case .mode, .applyChatTemplate, .inputFormat, .stream: return displayValue(of: field)
         }
     }
 
-    /// What an unset parameter's row says: the model decides, or for the legacy worker's
-    /// batching fields, the worker.
+    /// Who decides an unset parameter: the model; for the seed, the server (vLLM draws one);
+    /// for the legacy worker's batching fields, the worker.
     static func unsetLabel(of parameter: SamplingParameter) -> String {
-        parameter.placement == .jobInput ? "worker" : "model"
+        if parameter == .seed { return "server" }
+        return parameter.placement == .jobInput ? "worker" : "model"
     }
 
-    /// Whether `field` is a parameter left unset, so the panel dims it.
+    /// Whether `field` is a parameter left unset (the seed: left to the server), so the panel dims it.
     package func isUnset(_ field: PanelField) -> Bool {
         guard case .parameter(let parameter) = field else { return false }
-        return !parameters.isSet(parameter)
+        return parameter == .seed ? seedChoice == .server : !parameters.isSet(parameter)
     }
 
     /// Whether `field` will be sent (a set parameter) or differs from podchat's built-in
@@ -50,11 +53,11 @@ extension RequestValues {
     package func isChanged(_ field: PanelField) -> Bool {
         let defaults = RequestSettings()
         switch field {
-        case .parameter(let parameter): return parameters.isSet(parameter)
+        case .parameter: return !isUnset(field)
         case .mode: return settings.mode != defaults.mode
         case .inputFormat: return settings.inputFormat != defaults.inputFormat
         case .systemPrompt: return !settings.systemPrompt.isEmpty
-        case .applyChatTemplate, .stream, .newSeedEachRequest:
+        case .applyChatTemplate, .stream:
             return Self.flag(of: field).map { settings[keyPath: $0] != defaults[keyPath: $0] } ?? false
         }
     }
@@ -62,6 +65,7 @@ extension RequestValues {
     /// The selected field's type, range, default and step, for the panel's detail area.
     package func detail(of field: PanelField) -> String {
         guard case .parameter(let parameter) = field else { return field.settingDescription }
+        guard parameter != .seed else { return Self.seedDetail }
         var parts = [parameter.kindName]
         if let range = parameter.range {
             parts[0] += " \(parameter.format(.number(range.lowerBound)))…\(parameter.format(.number(range.upperBound)))"
@@ -76,4 +80,8 @@ extension RequestValues {
             : "unset: not sent, the \(Self.unsetLabel(of: parameter)) decides\(documented)"
         return ([Formatting.keepingTogether(parts), state] + [parameter.note].compactMap { $0 }).joined(separator: " · ")
     }
+
+    /// The seed row's three states and its keys; it has to fit the detail area's four lines.
+    static let seedDetail =
+        "server (none sent), each turn (drawn) or a number · Space cycles · Enter types · u: server"
 }

@@ -6,7 +6,13 @@ import PodchatCore
 package struct RequestValues: Sendable, Equatable {
     package private(set) var settings: RequestSettings
     /// The sampling parameters the next request carries.
-    package private(set) var parameters: SamplingParameters
+    package private(set) var parameters: SamplingParameters {
+        // Whenever a seed is fixed it is remembered, so Space can come back to it after
+        // `server` and `each turn` have unset it.
+        didSet { lastFixedSeed = parameters.number(of: .seed).map(Int.init) ?? lastFixedSeed }
+    }
+    /// The seed that was fixed last, if any: where Space on the seed row goes after `each turn`.
+    private(set) var lastFixedSeed: Int?
     /// What `r`, `R` and `/reset` go back to: the values podchat started with (the config's,
     /// else podchat's defaults), not necessarily the worker's.
     package let initialSettings: RequestSettings
@@ -17,6 +23,14 @@ package struct RequestValues: Sendable, Equatable {
         self.parameters = parameters
         initialSettings = settings
         initialParameters = parameters
+        lastFixedSeed = parameters.number(of: .seed).map(Int.init)
+    }
+
+    /// The seed row's state, read from the stored pair: `new_seed_each_request` wins, then a
+    /// `seed` among the parameters; see ``chooseSeed(_:)`` for why they never disagree.
+    package var seedChoice: SeedChoice {
+        if settings.newSeedEachRequest { return .eachTurn }
+        return parameters.number(of: .seed).map { .fixed(Int($0)) } ?? .server
     }
 
     // MARK: - Changing values
@@ -26,6 +40,7 @@ package struct RequestValues: Sendable, Equatable {
     mutating func assign(_ text: String, to field: PanelField) -> String? {
         let trimmed = text.trimmingWhitespace
         switch field {
+        case .parameter(.seed): return assignSeed(trimmed)
         case .parameter(let parameter):
             if SamplingParameter.unsetWords.contains(trimmed.lowercased()) {
                 parameters.unset(parameter)
@@ -44,11 +59,39 @@ package struct RequestValues: Sendable, Equatable {
             settings.inputFormat = format
         case .systemPrompt:
             settings.systemPrompt = text
-        case .applyChatTemplate, .stream, .newSeedEachRequest:
+        case .applyChatTemplate, .stream:
             guard let flag = Self.flag(of: field), let value = Self.parseFlag(trimmed) else { return "\(field.name) must be on or off (got \(text))" }
             settings[keyPath: flag] = value
         }
         return nil
+    }
+
+    /// `/set seed each`, `/set seed server` (or any word that unsets a parameter), `/set seed 1234`.
+    private mutating func assignSeed(_ text: String) -> String? {
+        let word = text.lowercased()
+        if SeedChoice.eachTurnWords.contains(word) {
+            chooseSeed(.eachTurn)
+        } else if SeedChoice.serverWords.contains(word) || SamplingParameter.unsetWords.contains(word) {
+            chooseSeed(.server)
+        } else {
+            switch SamplingParameter.seed.parse(text) {
+            case .success(let value):
+                do { try parameters.set(.seed, exactly: value) } catch { return error.description }
+                settings.newSeedEachRequest = false
+            case .failure(let error): return "\(error.description); or server (none sent), or each (a new one each turn)"
+            }
+        }
+        return nil
+    }
+
+    /// Sets the seed row's state. `each turn` unsets the stored seed, so the file never holds a
+    /// seed that is not sent; the last fixed one is remembered for Space to return to.
+    mutating func chooseSeed(_ choice: SeedChoice) {
+        settings.newSeedEachRequest = choice == .eachTurn
+        switch choice {
+        case .server, .eachTurn: parameters.unset(.seed)
+        case .fixed(let seed): parameters.set(.seed, to: Double(seed))
+        }
     }
 
     /// Why `text` is not a valid value for `field`, or nil when it is.
@@ -60,6 +103,8 @@ package struct RequestValues: Sendable, Equatable {
     /// Left/Right: numbers move by their step (×10 when coarse); word choices move through
     /// their options; switches flip.
     mutating func adjust(_ field: PanelField, by direction: Double, coarse: Bool) {
+        // Stepping the seed means a number: `each turn` stops, going on from the last fixed seed.
+        if field == .parameter(.seed), seedChoice == .eachTurn { chooseSeed(lastFixedSeed.map(SeedChoice.fixed) ?? .server) }
         guard case .parameter(let parameter) = field, parameter.kind != .boolean else {
             flip(field)
             return
@@ -81,26 +126,31 @@ package struct RequestValues: Sendable, Equatable {
         case .mode: settings.mode = settings.mode == .chat ? .prompt : .chat
         case .inputFormat: settings.inputFormat = settings.inputFormat == .native ? .openai : .native
         case .systemPrompt: return false
-        case .applyChatTemplate, .stream, .newSeedEachRequest:
+        case .applyChatTemplate, .stream:
             guard let flag = Self.flag(of: field) else { return false }
             settings[keyPath: flag].toggle()
         }
         return true
     }
 
-    /// `u` and `/set NAME model`: the parameter is no longer sent, so the model decides.
+    /// `u` and `/set NAME model`: the parameter is no longer sent, so the model decides (for
+    /// the seed, the server: `each turn` stops too).
     mutating func unset(_ parameter: SamplingParameter) {
+        if parameter == .seed { settings.newSeedEachRequest = false }
         parameters.unset(parameter)
     }
 
     /// `r` and `/reset NAME`: back to the value podchat started with.
     mutating func reset(_ field: PanelField) {
         switch field {
+        case .parameter(.seed):
+            parameters.restore(.seed, from: initialParameters)
+            settings.newSeedEachRequest = initialSettings.newSeedEachRequest
         case .parameter(let parameter): parameters.restore(parameter, from: initialParameters)
         case .mode: settings.mode = initialSettings.mode
         case .systemPrompt: settings.systemPrompt = initialSettings.systemPrompt
         case .inputFormat: settings.inputFormat = initialSettings.inputFormat
-        case .applyChatTemplate, .stream, .newSeedEachRequest:
+        case .applyChatTemplate, .stream:
             if let flag = Self.flag(of: field) { settings[keyPath: flag] = initialSettings[keyPath: flag] }
         }
     }
@@ -115,15 +165,20 @@ package struct RequestValues: Sendable, Equatable {
         settings.mode = mode
     }
 
-    /// A loaded preset's parameters, already validated.
+    /// A loaded preset's parameters, already validated; a preset's seed is fixed, so it ends
+    /// `each turn`.
     mutating func replaceParameters(with loaded: SamplingParameters) {
         parameters = loaded
+        if loaded.isSet(.seed) { settings.newSeedEachRequest = false }
     }
 
-    /// A stored conversation's settings and parameters, already validated.
+    /// A stored conversation's settings and parameters, already validated. An older file may
+    /// hold a seed beside `new_seed_each_request`; each turn wins, as it did, and the seed is
+    /// remembered rather than kept.
     mutating func restore(settings stored: RequestSettings, parameters storedParameters: SamplingParameters) {
         settings = stored
         parameters = storedParameters
+        if stored.newSeedEachRequest { parameters.unset(.seed) }
     }
 
     /// The on/off setting behind `field`, if it is one.
@@ -131,7 +186,6 @@ package struct RequestValues: Sendable, Equatable {
         switch field {
         case .applyChatTemplate: \.applyChatTemplate
         case .stream: \.stream
-        case .newSeedEachRequest: \.newSeedEachRequest
         case .parameter, .mode, .systemPrompt, .inputFormat: nil
         }
     }

@@ -30,6 +30,9 @@ package struct SlashCommand: Sendable, Equatable {
         SlashCommand("/raw", "", "show replies as raw text or as Markdown") { state, _ in .done(state.toggleRawText()) },
         SlashCommand("/thinking", "", "show every reply's thinking in full, or folded to one line") { state, _ in .done(state.toggleThinking()) },
         SlashCommand("/regen", "", "regenerate the reply (at the cursor, else the last) as a new branch") { state, _ in state.regenerate() },
+        SlashCommand("/rerun", "", "re-run the reply (at the cursor, else the last) with its own parameters and seed, as a new branch") { state, _ in
+            state.rerun()
+        },
         SlashCommand("/edit", "", "edit your message (at the cursor, else the last) and send it as a new branch") { state, _ in state.editMessage() },
         SlashCommand("/copy", "[code N]", "copy the last reply, or its code block N, to the clipboard") { $0.runCopy($1.words) },
         SlashCommand("/choose", "N", "the choice of the last reply that continues the conversation") { $0.runChoose($1.text) },
