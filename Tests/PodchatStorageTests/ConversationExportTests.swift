@@ -18,6 +18,29 @@ import Testing
                 reply: .init(status: "truncated", parameters: ["seed": 7], usage: Usage(promptTokens: 3, completionTokens: 4), jobID: "job-9")),
         ])
 
+    /// "Soup?" answered "Leek." then, regenerated, "Onion." (shown).
+    private let branched = ConversationRecord(
+        id: "c2", title: "Soup", createdAt: 0, updatedAt: 0, endpoint: "demo",
+        settings: .init(mode: .chat, applyChatTemplate: false, systemPrompt: "", inputFormat: "native", stream: true, newSeedEachRequest: false),
+        parameters: [:],
+        messages: [
+            .init(id: 1, role: .user, content: "Soup?", time: 1),
+            .init(id: 2, parent: 1, role: .assistant, content: "Leek.", time: 2, reply: .init(status: "completed", parameters: [:])),
+            .init(id: 3, parent: 1, role: .assistant, content: "Onion.", time: 3, reply: .init(status: "completed", parameters: [:])),
+        ],
+        current: 3)
+
+    @Test func markdownIsTheBranchShownAndAllGivesEveryBranch() throws {
+        let shown = branched.markdown
+        #expect(shown.contains("## You\n\nSoup?") && shown.contains("## Assistant\n\nOnion."))
+        #expect(!shown.contains("Leek."))
+        let all = String(decoding: try ConversationExport.data(branched, as: .markdown, allBranches: true), as: UTF8.self)
+        #expect(all.contains("## Branch 1 of 2\n\n### You\n\nSoup?\n\n### Assistant\n\nLeek."))
+        #expect(all.contains("## Branch 2 of 2 (current)\n\n### You\n\nSoup?\n\n### Assistant\n\nOnion."))
+        let json = try ConversationExport.data(branched, as: .json, allBranches: false)
+        #expect(try JSONDecoder().decode(ConversationRecord.self, from: json).messages.count == 3, "JSON always holds every branch")
+    }
+
     @Test func markdownKeepsTheTextAndDescribesEachReply() {
         let markdown = record.markdown
         #expect(markdown.hasPrefix("# Eggs\n"))
