@@ -82,19 +82,73 @@ import Testing
     @Test func badChangesAreRefusedAndNothingIsSent() throws {
         var app = AppHarness()
         try app.exchange("q", reply: "a")
-        for (typed, problem) in [
-            ("/compare", "Usage: /compare NAME=VALUE"), ("/compare warmth=2", "/compare: "), ("/compare temperature=9", "/compare: "),
-        ] {
+        for (typed, problem) in [("/compare warmth=2", "/compare: "), ("/compare temperature=9", "/compare: ")] {
             app.type(typed)
             #expect(Self.starts(app.press(.enter)).isEmpty)
             #expect(app.state.window.notice?.text.hasPrefix(problem) == true, "\(typed): \(app.state.window.notice?.text ?? "")")
             #expect(app.state.composer.input.text == typed)
             app.press(.control("u"))
         }
+        app.type("/compare")
+        app.press(.enter)
+        #expect(app.state.panel.sideA != nil && app.state.window.focus == .panel, "alone, it opens side B in the panel")
         var empty = AppHarness()
         empty.type("/compare temperature=1")
         #expect(Self.starts(empty.press(.enter)).isEmpty)
         #expect(empty.state.window.notice?.text == "Nothing to compare yet: send a message first")
+    }
+
+    /// A conversation with one exchange, the temperature set to 0.2 and focus on the
+    /// transcript, at 100 columns so the panel shows.
+    private static func readyToCompare() throws -> AppHarness {
+        var app = AppHarness(size: Size(width: 100, height: 24), parameters: try SamplingParameters.exactly(["temperature": 0.2]))
+        try app.exchange("Name a colour", reply: "Red.")
+        app.press(.tab)
+        app.press(.tab)
+        #expect(app.state.window.focus == .transcript)
+        return app
+    }
+
+    @Test func sideBIsEditedInThePanelAndVAsksBoth() throws {
+        var app = try Self.readyToCompare()
+        app.press(.character("v"))
+        #expect(app.state.window.focus == .panel)
+        #expect(app.screen.lines.contains { $0.contains("Side B · v compares") })
+        #expect(Self.starts(app.press(.character("v"))).isEmpty)
+        #expect(app.state.window.notice?.text.hasPrefix("Side B is the same as A") == true)
+        app.press(.right)
+        #expect(app.state.conversation.parameters.number(of: .temperature) == 0.25, "the panel shows B")
+        let started = Self.starts(app.press(.character("v")))
+        try #require(started.count == 2)
+        #expect(started[0].request.parameters.number(of: .temperature) == 0.2)
+        #expect(started[1].request.parameters.number(of: .temperature) == 0.25)
+        #expect(app.state.conversation.parameters.number(of: .temperature) == 0.2, "the panel has A's values back")
+        #expect(app.state.panel.sideA == nil)
+        #expect(app.state.reply.comparison?.sides.map(\.changes) == ["", "temperature=0.25"])
+    }
+
+    @Test func escapeOrAMessageCancelsSideBAndTheValuesComeBack() throws {
+        var app = try Self.readyToCompare()
+        app.press(.character("v"))
+        app.press(.right)
+        app.press(.escape)
+        #expect(app.state.panel.sideA == nil)
+        #expect(app.state.conversation.parameters.number(of: .temperature) == 0.2)
+        app.press(.character("v"))
+        app.press(.right)
+        app.press(.tab)
+        try app.exchange("Another", reply: "Green.")
+        #expect(app.lastStartedRequest?.request.parameters.number(of: .temperature) == 0.2, "a message sent meanwhile goes with A's values")
+        #expect(app.state.reply.comparison == nil)
+    }
+
+    @Test func sideBCannotUnsetWhatASets() throws {
+        var app = try Self.readyToCompare()
+        app.press(.character("v"))
+        app.press(.character("u"))
+        #expect(Self.starts(app.press(.character("v"))).isEmpty)
+        #expect(app.state.window.notice?.text == "B cannot leave temperature unset while A sets it: give it a value")
+        #expect(app.state.panel.sideA != nil, "still editing side B")
     }
 
     @Test func theTwoColumnAndStackedScreens() throws {

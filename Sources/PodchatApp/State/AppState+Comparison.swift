@@ -8,15 +8,71 @@ extension AppState {
     mutating func runCompare(_ text: Substring) -> CommandOutcome {
         guard !reply.isBusy else { return refuse("A reply is still coming: wait, or press Esc to stop it", for: .seconds(3)) }
         let spec = text.trimmingWhitespace
-        guard !spec.isEmpty else {
-            return refuse("Usage: /compare NAME=VALUE … (side A: the panel; side B: the panel with these changes)", for: .seconds(6))
-        }
+        guard !spec.isEmpty else { return compareFromPanel() }
+        // Changes typed win over a side B being edited in the panel: A's values come back.
+        if let kept = panel.endSideB() { conversation.replaceValues(with: kept) }
+        return compare(spec)
+    }
+
+    private mutating func compare(_ spec: String) -> CommandOutcome {
         let changes: ParameterChanges
         do { changes = try ParameterChanges(parsing: spec) } catch { return refuse("/compare: \(error)", for: .seconds(8)) }
         let entries = conversation.entries
         if entries.last?.role == .assistant { _ = conversation.rewindForRegeneration(at: entries.count - 1) }
         guard conversation.entries.last?.role == .user else { return refuse("Nothing to compare yet: send a message first", for: .seconds(3)) }
         return .done(startComparison(changes))
+    }
+
+    /// `v` and `/compare` alone: the panel starts editing side B (it shows B; side A keeps the
+    /// panel's values), or, when it already does, the compare of A and B starts.
+    mutating func compareFromPanel() -> CommandOutcome {
+        guard let kept = panel.sideA else { return beginSideB() }
+        let spec: String
+        switch Self.spec(from: kept, to: conversation.values) {
+        case .success(let changes): spec = changes
+        case .failure(let problem): return refuse(problem.description, for: .seconds(6))
+        }
+        guard !spec.isEmpty else { return refuse("Side B is the same as A: change a value first (Esc cancels)", for: .seconds(4)) }
+        _ = panel.endSideB()
+        conversation.replaceValues(with: kept)
+        window.focus(on: .input)
+        return compare(spec)
+    }
+
+    private mutating func beginSideB() -> CommandOutcome {
+        guard !reply.isBusy else { return refuse("A reply is still coming: wait, or press Esc to stop it", for: .seconds(3)) }
+        guard conversation.entries.contains(where: { $0.role == .user }) else {
+            return refuse("Nothing to compare yet: send a message first", for: .seconds(3))
+        }
+        guard isPanelVisible else { return refuse("The panel is hidden (F2) or the terminal too narrow: /compare NAME=VALUE … works without it") }
+        panel.beginSideB(keeping: conversation.values)
+        window.focus(on: .panel)
+        show("Side B: change values here (the panel shows B, A keeps yours), then v asks both; Esc cancels", expiresIn: nil)
+        return .done
+    }
+
+    /// Esc, or sending a message, while the panel edits side B: the panel's values come back.
+    mutating func cancelSideB() {
+        guard let kept = panel.endSideB() else { return }
+        conversation.replaceValues(with: kept)
+        show("Compare cancelled: the panel's values are as they were", expiresIn: .seconds(3))
+    }
+
+    /// What the panel changed for side B, as `/compare` takes it: `temperature=1.2 top_p=0.9`.
+    /// A compare varies sampling parameters only, and a parameter B leaves unset that A sets
+    /// cannot be written as a change, so both are refused with what to do.
+    private static func spec(from sideA: RequestValues, to sideB: RequestValues) -> Result<String, CompareSetupProblem> {
+        guard sideA.settings == sideB.settings else {
+            return .failure(CompareSetupProblem("A compare varies sampling parameters only: put the settings back (or Esc)"))
+        }
+        var parts: [String] = []
+        for parameter in SamplingParameter.all {
+            let (a, b) = (sideA.parameters.value(of: parameter), sideB.parameters.value(of: parameter))
+            guard a != b else { continue }
+            guard let b else { return .failure(CompareSetupProblem("B cannot leave \(parameter.name) unset while A sets it: give it a value")) }
+            parts.append("\(parameter.name)=\(b.encodedText)")
+        }
+        return .success(parts.joined(separator: " "))
     }
 
     private mutating func startComparison(_ changes: ParameterChanges) -> [Effect] {

@@ -12,9 +12,11 @@ extension AppState {
         return record == conversation.restoredRecord ? [] : [.storage(.save(record))]
     }
 
-    /// Stops a reply still coming and saves the conversation, before it is left behind.
+    /// Stops a reply still coming and saves the conversation, before it is left behind; a
+    /// side B being edited in the panel gives the panel's own values back first.
     mutating func leaveConversation() -> [Effect] {
-        reply.isBusy ? cancelReply() : saveEffects()
+        if let kept = panel.endSideB() { conversation.replaceValues(with: kept) }
+        return reply.isBusy ? cancelReply() : saveEffects()
     }
 
     /// Replaces the conversation with `record`, so the next request continues it. Nothing

@@ -41,6 +41,7 @@ extension AppState {
         case .input(let action): return perform(action)
         case .edit(let action): composer.apply(action)
         case .transcript(let action): return perform(action)
+        case .panel(.compare): return compareFromPanel().effects
         case .panel(let action): performPanelAction(action)
         case .picker(let action): return performPickerAction(action)
         case .compare(let action): return perform(action)
@@ -61,7 +62,11 @@ extension AppState {
         case .previousFocus: cycleFocus(forward: false)
         case .backToInput: return focusInput()
         case .stopReply:
-            if reply.active != nil { return cancelReply() }
+            if reply.isBusy { return cancelReply() }
+            if panel.sideA != nil {
+                cancelSideB()
+                return []
+            }
             if conversation.editing != nil { cancelEdit() }
             return focusInput()
         }
@@ -94,10 +99,7 @@ extension AppState {
         case .nextMessage: viewport.moveCursor(by: 1, count: conversation.entries.count)
         case .regenerate: return regenerate().effects
         case .editMessage: return editMessage().effects
-        case .startCompare:
-            composer.replace(with: "/compare ")
-            window.focus(on: .input)
-            show("Type the changes for side B, e.g. temperature=1.2 top_p=0.9, then Enter", expiresIn: .seconds(6))
+        case .startCompare: return compareFromPanel().effects
         case .copyReply: return runCopy([]).effects
         case .copyLastCode: return runCopy(["code"]).effects
         }

@@ -8,6 +8,7 @@ extension AppState {
             show("A reply is still coming: wait, or press Esc to stop it", expiresIn: .seconds(3), isError: true)
             return []
         }
+        if panel.sideA != nil { cancelSideB() }
         let typed = composer.take()
         // `//` at the start sends one `/`: the way to write a message that starts with a slash.
         let text = typed.hasPrefix("//") ? String(typed.dropFirst()) : typed

@@ -241,6 +241,11 @@ package struct Conversation: Sendable, Equatable {
         values.setMode(mode)
     }
 
+    /// Every value back as `kept` had them (side A's, after the panel edited side B).
+    mutating func replaceValues(with kept: RequestValues) {
+        values = kept
+    }
+
     mutating func replaceParameters(with loaded: SamplingParameters) {
         values.replaceParameters(with: loaded)
     }

@@ -37,7 +37,7 @@ package enum KeyAction: Sendable, Equatable {
     /// The sampling panel.
     package enum Panel: Sendable, Equatable {
         case selectPrevious, selectNext, selectFirst, selectLast, decrease, increase, decreaseCoarse, increaseCoarse
-        case editValue, toggleValue, resetValue, resetAllValues, unsetValue
+        case editValue, toggleValue, resetValue, resetAllValues, unsetValue, compare
     }
 
     /// The conversation's map.

@@ -98,7 +98,7 @@ package enum Keymap {
         Binding(.transcript, [.character("e")], .transcript(.editMessage), "edit your message, resend as a new branch (/edit)"),
         Binding(.transcript, [.character("y")], .transcript(.copyReply), "copy the last reply (/copy)"),
         Binding(.transcript, [.character("c")], .transcript(.copyLastCode), "copy the reply's last code block (/copy code N)"),
-        Binding(.transcript, [.character("v")], .transcript(.startCompare), "compare: the reply against one with changes (/compare NAME=VALUE …)"),
+        Binding(.transcript, [.character("v")], .transcript(.startCompare), "compare: edit side B in the panel, then v asks both (/compare)"),
         Binding(.transcript, [.character("t")], .window(.toggleThinking), "unfold or fold the thinking (/thinking)"),
         Binding(.transcript, [.character("[")], .transcript(.previousAlternative), "previous choice (n > 1), else previous branch ‹ ›"),
         Binding(.transcript, [.character("]")], .transcript(.nextAlternative), "next choice, else next branch"),
@@ -122,7 +122,8 @@ package enum Keymap {
         Binding(.panel, [.character("r")], .panel(.resetValue), "reset the setting"),
         Binding(.panel, [.character("R")], .panel(.resetAllValues), "reset every setting"),
         Binding(.panel, [.character("u")], .panel(.unsetValue), "unset the parameter: not sent, the model decides"),
-        Binding(.panel, [.escape], .window(.stopReply), "stop the reply, else back to the input"),
+        Binding(.panel, [.character("v")], .panel(.compare), "compare: edit side B here (the panel shows B), v again asks both"),
+        Binding(.panel, [.escape], .window(.stopReply), "stop the reply; cancel side B; else back to the input"),
         Binding(.panel, [.tab], .window(.nextFocus), "focus the next area"),
         Binding(.panel, [.backTab], .window(.previousFocus), "focus the previous area"),
 

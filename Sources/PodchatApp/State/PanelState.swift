@@ -25,6 +25,9 @@ package struct PanelState: Sendable, Equatable {
     package private(set) var selection = 0
     /// The field being edited as text, if any; it takes the keys until Enter or Esc.
     package private(set) var editing: FieldEdit?
+    /// While the panel edits side B of a compare (`v`): the panel's own values, side A's, to
+    /// put back when the compare starts or is cancelled.
+    package private(set) var sideA: RequestValues?
 
     /// The field the selection is on.
     package var selectedField: PanelField { PanelField.all[selection] }
@@ -46,8 +49,20 @@ package struct PanelState: Sendable, Equatable {
         case .resetValue: return .reset(field)
         case .resetAllValues: return .resetAll
         case .unsetValue: return .unset(field)
+        case .compare: return nil
         }
         return nil
+    }
+
+    /// The panel now edits side B; `values` are side A's, kept.
+    mutating func beginSideB(keeping values: RequestValues) {
+        sideA = values
+    }
+
+    /// Side B is done with; side A's values, to put back.
+    mutating func endSideB() -> RequestValues? {
+        defer { sideA = nil }
+        return sideA
     }
 
     /// Selects row `index`, kept within the list.

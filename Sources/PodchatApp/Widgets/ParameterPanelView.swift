@@ -14,7 +14,8 @@ struct ParameterPanelView {
         }
         guard let geometry = PanelGeometry(in: area) else { return }
         screen.write(
-            "Sampling", at: Point(x: geometry.content.x, y: geometry.content.y), width: geometry.content.width,
+            state.panel.sideA == nil ? "Sampling" : "Side B · v compares",
+            at: Point(x: geometry.content.x, y: geometry.content.y), width: geometry.content.width,
             style: isFocused ? .panelTitleFocused : .panelTitle)
         renderList(geometry, on: &screen)
         if let detail = geometry.detail { renderDetail(in: detail, on: &screen) }
