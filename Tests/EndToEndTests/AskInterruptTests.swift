@@ -8,8 +8,9 @@ import Testing
 /// the promise in `ask --help` is exit 130, a word on standard error and the job cancelled.
 @Suite(.serialized) struct AskInterruptTests {
     /// Whether a cancelled reply ends by throwing or quietly is a race inside podchat, so one
-    /// interrupt proves little: each worker format is interrupted at several points of its text.
-    @Test(arguments: [WorkerOutputFormat.legacy, .proxy], [1, 10, 30, 60, 100, 150])
+    /// interrupt proves little: each worker format is interrupted at two points of its text
+    /// (more cases add load that upsets the timing-sensitive terminal suites running alongside).
+    @Test(arguments: [WorkerOutputFormat.legacy, .proxy], [30, 100])
     func anInterruptMidReplyCancelsTheJobAndExits130(format: WorkerOutputFormat, afterCharacters: Int) async throws {
         // 400 tokens 50 ms apart: the reply is still streaming long after the interrupt.
         let simulator = try await SimulatorServer.start(
