@@ -90,9 +90,12 @@ struct Ask: ParsableCommand {
         let reply = Task { try await printer.consume(events) }
         let interrupt = Self.cancelOnInterrupt(reply)
         defer { interrupt.cancel() }
-        let outcome = try runBlocking { await reply.result }
+        var outcome = try runBlocking { await reply.result }
         // The cancel of an interrupted job must reach the server before the process exits.
         _ = try? runBlocking { [backend = session.backend] in await backend.settle() }
+        // A cancelled stream may end without throwing, leaving a partial reply that looks
+        // complete, so the task says whether Ctrl-C came (as in `ask --compare`).
+        if reply.isCancelled { outcome = .failure(CancellationError()) }
         try finish(outcome, of: request, printer: printer, session: session)
     }
 
