@@ -62,10 +62,12 @@ import Testing
         try await terminal.waitForScreen("streaming") { $0.contains("streaming…") }
         for (width, height) in [(60, 20), (120, 40), (45, 15), (90, 28)] {
             try await terminal.resize(width: width, height: height)
-            let screen = try await terminal.waitForScreen("the \(width)×\(height) layout") { screen in
-                screen.split(separator: "\n").count <= height && screen.split(separator: "\n").allSatisfy { $0.count <= width }
+            // tmux clips the old frame to the new size at once, so a frame that fits is not yet
+            // podchat's: wait for one with the input box drawn in it (never, if it missed the resize).
+            try await terminal.waitForScreen("the \(width)×\(height) layout with its input box") { screen in
+                let lines = screen.split(separator: "\n")
+                return lines.count <= height && lines.allSatisfy { $0.count <= width } && screen.contains("────") && screen.contains("› ")
             }
-            #expect(screen.contains("────") && screen.contains("› "), "the input box is drawn at \(width)×\(height)")
         }
         let done = try await terminal.waitForScreen("the reply to finish") { $0.contains("tok/s") }
         #expect(done.contains("finish"))
