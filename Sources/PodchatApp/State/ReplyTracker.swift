@@ -85,7 +85,8 @@ package struct ReplyTracker: Sendable, Equatable {
         case .generation(let generation):
             workerGeneration = generation
             reply.retry(nil)
-        case .queued, .started, .delta, .replaced, .reasoning, .reasoningReplaced, .logprobs, .usage, .finished: reply.retry(nil)
+        case .queued, .started, .delta, .replaced, .reasoning, .reasoningReplaced, .logprobs, .usage, .executionTime, .finished:
+            reply.retry(nil)
         }
         active = reply
         return true
