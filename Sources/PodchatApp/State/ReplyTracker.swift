@@ -7,6 +7,8 @@ package struct ReplyTracker: Sendable, Equatable {
     /// How often the load is asked for while a reply waits in the queue.
     static let loadCheckInterval = Duration.seconds(5)
 
+    /// What the endpoint costs per GPU-second, from the config; nil shows no cost.
+    package let price: GPUPrice?
     package private(set) var active: ActiveReply?
     /// A compare on screen: its two requests while they stream, then until a side is kept.
     package private(set) var comparison: Comparison?
@@ -25,7 +27,8 @@ package struct ReplyTracker: Sendable, Equatable {
     private var seeds: SeedGenerator
     private var nextRequestNumber = 1
 
-    init(seedStart: UInt64) {
+    init(seedStart: UInt64, price: GPUPrice?) {
+        self.price = price
         seeds = SeedGenerator(start: seedStart)
     }
 
