@@ -95,6 +95,7 @@ package struct AppState: Sendable, Equatable {
         case .reply(let id, .failed(let failure)): return fail(id, failure)
         case .endpoint(.loadReported(let load)): reply.report(load)
         case .endpoint(.modelInfoReported(let info)): reply.learn(info)
+        case .endpoint(.warmed(let failure)): finishWarming(failure)
         case .preset(let result): handlePresetResult(result)
         case .store(let result): return handleStoreResult(result)
         }

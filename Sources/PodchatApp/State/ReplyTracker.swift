@@ -24,6 +24,13 @@ package struct ReplyTracker: Sendable, Equatable {
     private var hasAskedForModelInfo = false
     /// When the load was last asked for; nil before the first tick.
     private var loadCheckedAt: ContinuousClock.Instant?
+    /// `/warm` sends at most one job this often: waking an endpoint once keeps it warm for
+    /// its idle timeout, and each job costs.
+    static let warmInterval = Duration.seconds(60)
+    /// Whether `/warm`'s job is out: the status bar says "warming…" until it answers.
+    package private(set) var isWarming = false
+    /// When `/warm` last sent its job; nil before the first.
+    private var warmedAt: ContinuousClock.Instant?
     private var seeds: SeedGenerator
     private var nextRequestNumber = 1
 
@@ -120,6 +127,23 @@ package struct ReplyTracker: Sendable, Equatable {
 
     mutating func report(_ load: EndpointLoad?) {
         endpointLoad = load
+    }
+
+    /// How long until `/warm` may send again, or nil when it may now.
+    func warmWait(now: ContinuousClock.Instant) -> Duration? {
+        guard let warmedAt, now - warmedAt < Self.warmInterval else { return nil }
+        return Self.warmInterval - (now - warmedAt)
+    }
+
+    /// `/warm`'s job leaves now.
+    mutating func startWarming(now: ContinuousClock.Instant) {
+        warmedAt = now
+        isWarming = true
+    }
+
+    /// `/warm`'s job answered.
+    mutating func finishWarming() {
+        isWarming = false
     }
 
     /// Whether to ask for the load now: once at start, then every few seconds while a reply

@@ -28,7 +28,9 @@ struct StatusBarView {
         if let comparison = state.reply.comparison { return (comparing(comparison) + load, .statusBar) }
         guard let active = state.reply.active, let reply = state.activeReplyEntry else {
             let generation = state.reply.workerGeneration.map { " · \($0.label)" } ?? ""
-            let ready = (state.window.isDemo ? "simulator \(state.window.endpointLabel) · ready" : "ready")
+            // `/warm`'s job is no reply: the bar says so until it answers.
+            let idle = state.reply.isWarming ? "warming…" : "ready"
+            let ready = (state.window.isDemo ? "simulator \(state.window.endpointLabel) · \(idle)" : idle)
             return (ready + contextMeter + spent + generation + load, .statusBar)
         }
         let elapsed = Formatting.elapsed(state.window.now - (reply.requestedAt ?? state.window.now))
