@@ -113,6 +113,9 @@ package struct RunpodJobPoller: Sendable {
     /// Whether the worker generation was reported, or can no longer be told from the output.
     private var isGenerationSettled = false
     private var lastUsage: Usage?
+    /// The job's `executionTime`, from the last answer that carried it (the final `/status`
+    /// of a streamed job), reported when the reply ends.
+    private var execution: Duration?
 
     /// - Parameters:
     ///   - completionTokenLimit: `max_tokens` × `n` when sent, to recognise a legacy reply cut off by it.
@@ -160,6 +163,7 @@ package struct RunpodJobPoller: Sendable {
     /// - Parameter now: When the result arrived, as time since any fixed origin; the
     ///   watchdog's limits are measured with it.
     package mutating func received(_ result: Result<JobResponse, RunpodRequestError>, at now: Duration) -> Step {
+        if case .success(let job) = result, let reported = job.execution { execution = reported }
         switch (result, phase) {
         case (_, .ended):
             // A driver bug: the reply is already over, so end quietly rather than crash the app.
@@ -323,6 +327,7 @@ package struct RunpodJobPoller: Sendable {
             case .inQueue, .inProgress, .running, .completed, .failed, .other:
                 decoder.finishReason(completionTokenLimit: completionTokenLimit)
             }
+        if let execution { events.append(.executionTime(execution)) }
         events.append(.finished(reason))
         return Step(events: events, next: .finish)
     }

@@ -48,6 +48,10 @@ package enum CompletionEvent: Sendable, Equatable {
     case generation(WorkerGeneration)
     /// Cumulative token counts.
     case usage(Usage)
+    /// How long a worker ran the job, as Runpod's job answers report it (`executionTime`):
+    /// the time Runpod bills. Sent once, before `.finished`, when an answer carried it; an
+    /// OpenAI-compatible server never reports one.
+    case executionTime(Duration)
     /// A request failed in a way worth retrying; the next try starts in `delay`.
     case retrying(reason: String, delay: Duration)
     /// The reply is complete.

@@ -2,7 +2,7 @@ extension Config {
     /// Every top-level key `parse` understands, for suggestions when a key is misspelt.
     package static let knownKeys = [
         "allow_insecure_http", "api_key", "api_key_command", "api_key_env", "endpoint_id", "endpoint_url", "input_format",
-        "mode", "model", "mouse", "openai_base_url", "policy", "sampling", "system_prompt", "timeouts",
+        "mode", "model", "mouse", "openai_base_url", "policy", "price_per_second", "sampling", "system_prompt", "timeouts",
     ]
 
     /// One line per unknown key in the file at `path`, with the likely intended key when there

@@ -37,6 +37,10 @@ package struct Config: Sendable, Equatable {
     /// The system message that starts every new conversation; empty for none.
     package var systemPrompt: String = ""
     package var mode: ConversationMode = .chat
+    /// What the endpoint costs per GPU-second (`price_per_second`); nil when not given, and
+    /// then no cost is shown. A top-level key while there is one endpoint; a map of named
+    /// endpoints will carry one per endpoint.
+    package var price: GPUPrice?
     /// Sampling parameters that override podchat's defaults, by wire name, already validated.
     package var sampling: [String: JSONValue] = [:]
     /// Keys the file had that podchat does not know, to warn about.
@@ -77,6 +81,7 @@ package struct Config: Sendable, Equatable {
             case "input_format": config.inputFormat = try reader.inputFormat(value, key: key)
             case "policy": config.policy = try reader.policy(value, key: key)
             case "timeouts": config.timeouts = try reader.timeouts(value, key: key)
+            case "price_per_second": config.price = try reader.price(value, key: key)
             default: config.unknownKeys.append(key)
             }
         }
@@ -239,6 +244,16 @@ private struct FieldReader {
             throw fail(key, allowsOff ? "a number of seconds from 0 (off) to 86400" : "a number of seconds above 0, at most 86400")
         }
         return number
+    }
+
+    /// Dollars per GPU-second: above 0 and at most 1 (the dearest Runpod GPU costs well under
+    /// a cent a second, so more is a typo such as a price per hour); null for none.
+    func price(_ value: JSONValue, key: String) throws(ConfigError) -> GPUPrice? {
+        if value == .null { return nil }
+        guard let number = value.numberValue, number > 0, number <= 1 else {
+            throw fail(key, "dollars per GPU-second above 0, at most 1, e.g. 0.00031")
+        }
+        return GPUPrice(dollarsPerSecond: number)
     }
 
     func milliseconds(_ value: JSONValue, key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int {

@@ -2,7 +2,7 @@
 /// versioned format (docs/conversation-format.md). It never holds the API key.
 package struct ConversationRecord: Sendable, Equatable, Codable {
     /// The format this build writes; files with a higher version are refused, never rewritten.
-    package static let currentFormatVersion = 3
+    package static let currentFormatVersion = 4
 
     package var formatVersion: Int
     /// A stable unique id; also the file's name.
@@ -129,6 +129,9 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
         package var durationMilliseconds: Int?
         /// How long the model thought, from its first thinking to its first answer text.
         package var thinkingMilliseconds: Int?
+        /// How long a worker ran the job, as Runpod reported it (version 4): the billed time,
+        /// absent on the OpenAI route and in older files.
+        package var executionMilliseconds: Int?
         /// Each choice's tokens with their log probabilities, when the request asked for them.
         package var logprobs: [[TokenLogprob]]?
         /// The worker generation that wrote the reply (`legacy` or `proxy`), when known.
@@ -139,8 +142,8 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
         package init(
             status: String, error: String? = nil, parameters: [String: JSONValue], usage: Usage? = nil, jobID: String? = nil,
             queueMilliseconds: Int? = nil, timeToFirstTokenMilliseconds: Int? = nil, durationMilliseconds: Int? = nil,
-            thinkingMilliseconds: Int? = nil, logprobs: [[TokenLogprob]]? = nil, workerGeneration: WorkerGeneration? = nil,
-            repaired: Bool? = nil
+            thinkingMilliseconds: Int? = nil, executionMilliseconds: Int? = nil, logprobs: [[TokenLogprob]]? = nil,
+            workerGeneration: WorkerGeneration? = nil, repaired: Bool? = nil
         ) {
             self.status = status
             self.error = error
@@ -151,6 +154,7 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
             self.timeToFirstTokenMilliseconds = timeToFirstTokenMilliseconds
             self.durationMilliseconds = durationMilliseconds
             self.thinkingMilliseconds = thinkingMilliseconds
+            self.executionMilliseconds = executionMilliseconds
             self.logprobs = logprobs
             self.workerGeneration = workerGeneration
             self.repaired = repaired
@@ -163,6 +167,7 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
             case timeToFirstTokenMilliseconds = "time_to_first_token_ms"
             case durationMilliseconds = "duration_ms"
             case thinkingMilliseconds = "thinking_ms"
+            case executionMilliseconds = "execution_ms"
             case logprobs
             case workerGeneration = "worker_generation"
             case repaired

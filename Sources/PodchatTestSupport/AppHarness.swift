@@ -12,12 +12,15 @@ package struct AppHarness {
     package private(set) var effects: [Effect] = []
     private let start: ContinuousClock.Instant
 
-    package init(size: Size = Size(width: 80, height: 24), isDemo: Bool = true, parameters: SamplingParameters = SamplingParameters()) {
+    package init(
+        size: Size = Size(width: 80, height: 24), isDemo: Bool = true, parameters: SamplingParameters = SamplingParameters(),
+        price: GPUPrice? = nil
+    ) {
         TestLocale.useUTF8()
         let start = ContinuousClock.now
         self.start = start
         terminal = ScriptedTerminal(size: size)
-        let state = AppState(endpointLabel: "127.0.0.1:8000", isDemo: isDemo, size: size, now: start, parameters: parameters)
+        let state = AppState(endpointLabel: "127.0.0.1:8000", isDemo: isDemo, size: size, now: start, parameters: parameters, price: price)
         // The harness's batches carry no tick: its clock moves only with `advance(toSeconds:)`.
         driver = LoopDriver(state: state, terminal: terminal, perform: { _ in }, now: { start })
         driver.draw()

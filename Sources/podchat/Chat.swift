@@ -74,7 +74,8 @@ struct Chat: ParsableCommand {
             parameters: session.parameters,
             inputFormat: session.config.inputFormat,
             seedStart: UInt64.random(in: .min ... .max),
-            wallTimeAtStart: Date().timeIntervalSince1970
+            wallTimeAtStart: Date().timeIntervalSince1970,
+            price: session.config.price
         )
     }
 

@@ -54,7 +54,12 @@ struct EndpointOptions: ParsableArguments {
     /// The config file to read: `--config`, else `$XDG_CONFIG_HOME/podchat/config.json`
     /// (`~/.config/podchat/config.json` when XDG_CONFIG_HOME is unset).
     func configPath(environment: [String: String]) -> (path: String, isExplicit: Bool) {
-        if let config { return (config, true) }
+        Self.configPath(explicit: config, environment: environment)
+    }
+
+    /// The config file to read: `explicit` (a `--config`), else the standard one.
+    static func configPath(explicit: String?, environment: [String: String]) -> (path: String, isExplicit: Bool) {
+        if let explicit { return (explicit, true) }
         let base =
             environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
@@ -64,7 +69,12 @@ struct EndpointOptions: ParsableArguments {
     /// The config, read from its file (a missing default file means the defaults), with a
     /// warning on stderr for each unknown key and for an API key others can read.
     func loadConfig(environment: [String: String]) throws(ConfigError) -> (config: Config, path: String) {
-        let (path, isExplicit) = configPath(environment: environment)
+        try Self.loadConfig(explicit: config, environment: environment)
+    }
+
+    /// The config from `explicit` (a `--config`) or the standard file, warnings on stderr.
+    static func loadConfig(explicit: String?, environment: [String: String]) throws(ConfigError) -> (config: Config, path: String) {
+        let (path, isExplicit) = configPath(explicit: explicit, environment: environment)
         guard let file = try ConfigFile.read(path, isExplicit: isExplicit) else { return (Config(), path) }
         let config = try Config.parse(file.text, path: path)
         let warnings =

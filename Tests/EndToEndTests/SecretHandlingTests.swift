@@ -99,12 +99,20 @@ import Testing
             try await terminal.press("Enter")
             try await waitForFile("\(home)/\(file)")
         }
+        // /warm's one-token job carries the key like any other, and nothing else does.
+        try await terminal.type("/warm")
+        try await terminal.press("Enter")
+        screens.append(try await terminal.waitForScreen("the warm-up job to answer") { $0.contains("The endpoint is awake") })
+        #expect(simulator.jobs.contains { $0.sampling?.maxTokens == 1 }, "no one-token job reached the endpoint")
         try await terminal.type("/preset save canary")
         try await terminal.press("Enter")
         screens.append(try await terminal.waitForScreen("the preset to be saved") { $0.contains("Saved preset canary") })
         try await terminal.press("C-q")
         screens.append(try await terminal.waitForScreen("podchat to exit") { $0.contains("podchat-exited-0") })
 
+        outcomes["usage"] = try await run(["usage"], environment: environment)
+        outcomes["usage --json"] = try await run(["usage", "--json"], environment: environment)
+        #expect(outcomes["usage --json"]?.standardOutput.contains("\"execution_ms\"") == true)
         expectNoKey(in: outcomes)
         for screen in screens { #expect(!screen.contains(key), "the key is on the screen") }
         let (files, leaking) = try scan(home)

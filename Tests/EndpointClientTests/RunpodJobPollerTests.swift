@@ -89,6 +89,15 @@ import Testing
                 == Step(events: [.finished(.length)], next: .finish))
     }
 
+    @Test func reportsTheExecutionTimeOfTheLastAnswerThatCarriedItBeforeTheEnd() {
+        var poller = Self.poller(limit: nil)
+        _ = poller.received(Self.job("IN_QUEUE"))
+        _ = poller.received(Self.job("COMPLETED", Self.chunks))
+        var status = JobResponse(id: "j1", status: .completed, output: .array(Self.chunks), delay: .milliseconds(31618))
+        status.execution = .milliseconds(1437)
+        #expect(poller.received(.success(status)).events == [.executionTime(.milliseconds(1437)), .finished(.completed)])
+    }
+
     @Test func startsOnTheFirstChunkWhenInProgressWasNeverSeen() {
         var poller = Self.poller(limit: nil)
         _ = poller.received(Self.job("IN_QUEUE"))

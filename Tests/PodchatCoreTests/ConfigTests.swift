@@ -40,6 +40,17 @@ import Testing
         #expect(config.policy == JobPolicySettings(executionTimeoutMilliseconds: 60000, timeToLiveMilliseconds: 600000, lowPriority: true))
     }
 
+    @Test func readsThePricePerSecond() throws {
+        #expect(try Config.parse(#"{"price_per_second": 0.00031}"#, path: "c.json").price == GPUPrice(dollarsPerSecond: 0.00031))
+        #expect(try Config.parse(#"{"price_per_second": null}"#, path: "c.json").price == nil)
+        #expect(try Config.parse("{}", path: "c.json").price == nil)
+    }
+
+    @Test(arguments: [(0.00074, "$0.00074"), (0.0050, "$0.0050"), (0.0123, "$0.01"), (1.236, "$1.24"), (0, "$0"), (0.0000004, "$0.00000040")])
+    func formatsCosts(dollars: Double, expected: String) {
+        #expect(GPUPrice.formatted(dollars) == expected)
+    }
+
     @Test func collectsUnknownKeys() throws {
         let config = try Config.parse(#"{"endpoint": "x", "temprature": 1}"#, path: "c.json")
         #expect(config.unknownKeys == ["endpoint", "temprature"])
@@ -159,6 +170,9 @@ import Testing
         (#"{"api_key": "two words"}"#, #"c.json: the API key from "api_key" in c.json holds spaces"#),
         (#"{"allow_insecure_http": "yes"}"#, #"c.json: "allow_insecure_http" must be true or false"#),
         (#"{"policy": {"low_priority": 1}}"#, #"c.json: "policy.low_priority" must be true or false"#),
+        (#"{"price_per_second": "0.0003"}"#, #"c.json: "price_per_second" must be dollars per GPU-second above 0, at most 1"#),
+        (#"{"price_per_second": 0}"#, #"c.json: "price_per_second" must be dollars per GPU-second above 0, at most 1"#),
+        (#"{"price_per_second": 1.12}"#, #"c.json: "price_per_second" must be dollars per GPU-second above 0, at most 1"#),
         (#"{"endpoint_url": {"url": "x"}}"#, #"c.json: "endpoint_url" must be a string"#),
     ])
     func reportsTheFileAndTheProblem(text: String, expectedPrefix: String) {

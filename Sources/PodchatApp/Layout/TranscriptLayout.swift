@@ -245,6 +245,11 @@ struct TranscriptLayout {
                 parts.append("\(formatDecimal(Double(tokens) / (last - first).seconds, places: 1)) tok/s")
             }
         }
+        // Runpod bills the execution time it reports; the OpenAI route reports none.
+        if let executed = entry.executionMilliseconds {
+            parts.append("ran \(Formatting.elapsed(.milliseconds(executed)))")
+            if let price = state.reply.price { parts.append(GPUPrice.formatted(price.cost(executionMilliseconds: executed))) }
+        }
         switch entry.status {
         case .complete: parts.append("finish stop")
         case .truncated: parts.append("finish length")

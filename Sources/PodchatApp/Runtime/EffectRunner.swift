@@ -41,6 +41,7 @@ package final class EffectRunner: Sendable {
         case .completion(.cancel(let id)): replies.withLock { $0[id] }?.cancel()
         case .endpoint(.checkLoad): Task { [backend, post] in post(.endpoint(.loadReported(await backend.load()))) }
         case .endpoint(.fetchModelInfo): Task { [backend, post] in post(.endpoint(.modelInfoReported(await backend.modelInfo()))) }
+        case .endpoint(.warm(let request)): Task { [backend, post] in post(.endpoint(.warmed(failure: await Self.warm(backend, request)))) }
         case .preset(let preset): disk.enqueue { [self] in post(.preset(presetResult(of: preset))) }
         case .storage(let storage):
             disk.enqueue { [self] in
@@ -48,6 +49,19 @@ package final class EffectRunner: Sendable {
             }
         case .terminal:
             break  // The terminal's to do: the event loop performs them before effects reach here.
+        }
+    }
+
+    /// Runs `/warm`'s job to its end, its text unread: only waking the worker matters. Nil when
+    /// it finished, else why it failed.
+    private static func warm(_ backend: any CompletionBackend, _ request: CompletionRequest) async -> String? {
+        do {
+            for try await _ in backend.complete(request) {}
+            return nil
+        } catch let failure as CompletionFailure {
+            return failure.message
+        } catch {
+            return "\(error)"
         }
     }
 

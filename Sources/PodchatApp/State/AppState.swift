@@ -25,6 +25,7 @@ package struct AppState: Sendable, Equatable {
     ///   - seedStart: where "new seed each request" and conversation ids start drawing; the
     ///     program passes a random value, tests a fixed one.
     ///   - wallTimeAtStart: the wall time at `now`, in seconds since 1970.
+    ///   - price: what the endpoint costs per GPU-second (`price_per_second`), to show costs.
     package init(
         endpointLabel: String,
         isDemo: Bool,
@@ -35,14 +36,15 @@ package struct AppState: Sendable, Equatable {
         parameters: SamplingParameters = SamplingParameters(),
         inputFormat: InputFormat = .native,
         seedStart: UInt64 = 0,
-        wallTimeAtStart: Double = 0
+        wallTimeAtStart: Double = 0,
+        price: GPUPrice? = nil
     ) {
         window = WindowState(endpointLabel: endpointLabel, isDemo: isDemo, size: size, now: now, wallTimeAtStart: wallTimeAtStart)
         let values = RequestValues(
             settings: RequestSettings(mode: mode, systemPrompt: systemPrompt, inputFormat: inputFormat), parameters: parameters)
         conversation = Conversation(
             endpoint: isDemo ? "demo" : endpointLabel, values: values, idSeed: ~seedStart, wallTime: wallTimeAtStart)
-        reply = ReplyTracker(seedStart: seedStart)
+        reply = ReplyTracker(seedStart: seedStart, price: price)
     }
 
     /// The earliest time the loop must wake without input: elapsed-time displays and notices
@@ -50,6 +52,14 @@ package struct AppState: Sendable, Equatable {
     package var nextWakeUp: ContinuousClock.Instant? {
         let tick = reply.isBusy ? window.now.advanced(by: .milliseconds(250)) : nil
         return [tick, window.notice?.expiresAt].compactMap { $0 }.min()
+    }
+
+    /// What the conversation's replies cost, in every branch, in dollars: their execution
+    /// time at the endpoint's price. Nil without a price or before any reply reported one.
+    package var conversationCost: Double? {
+        guard let price = reply.price else { return nil }
+        let executed = conversation.tree.allMessages.compactMap(\.entry.executionMilliseconds)
+        return executed.isEmpty ? nil : price.cost(executionMilliseconds: executed.reduce(0, +))
     }
 
     /// Whether podchat is done: the loop ends once this is true.
@@ -85,6 +95,7 @@ package struct AppState: Sendable, Equatable {
         case .reply(let id, .failed(let failure)): return fail(id, failure)
         case .endpoint(.loadReported(let load)): reply.report(load)
         case .endpoint(.modelInfoReported(let info)): reply.learn(info)
+        case .endpoint(.warmed(let failure)): finishWarming(failure)
         case .preset(let result): handlePresetResult(result)
         case .store(let result): return handleStoreResult(result)
         }

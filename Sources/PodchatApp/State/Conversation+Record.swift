@@ -37,7 +37,7 @@ extension Conversation {
             status: status, error: error, parameters: entry.parameters?.setValues ?? [:], usage: entry.usage, jobID: entry.jobID,
             queueMilliseconds: milliseconds(to: entry.startedAt), timeToFirstTokenMilliseconds: milliseconds(to: entry.firstTokenAt),
             durationMilliseconds: milliseconds(to: entry.finishedAt),
-            thinkingMilliseconds: entry.thinkingDuration.map { Int($0.milliseconds) },
+            thinkingMilliseconds: entry.thinkingDuration.map { Int($0.milliseconds) }, executionMilliseconds: entry.executionMilliseconds,
             logprobs: entry.logprobs.allSatisfy(\.isEmpty) ? nil : entry.logprobs,
             workerGeneration: entry.workerGeneration, repaired: entry.wasRepaired ? true : nil)
     }
@@ -108,6 +108,7 @@ extension Conversation {
         if let first = entry.firstTokenAt, let thinking = reply.thinkingMilliseconds {
             entry.firstAnswerAt = first.advanced(by: .milliseconds(thinking))
         }
+        entry.executionMilliseconds = reply.executionMilliseconds
         entry.workerGeneration = reply.workerGeneration
         entry.wasRepaired = reply.repaired ?? false
         return entry

@@ -14,6 +14,9 @@ extension Effect {
         case checkLoad
         /// Which model it serves and its context length.
         case fetchModelInfo
+        /// Send `/warm`'s one-token job, to wake a scaled-to-zero endpoint; its reply is
+        /// dropped, never part of the conversation.
+        case warm(CompletionRequest)
     }
 
     /// Named presets of sampling parameters, answered with ``Event/preset(_:)``.

@@ -22,6 +22,8 @@ extension Event {
         case loadReported(EndpointLoad?)
         /// The served model and its context length (nil: the server did not say).
         case modelInfoReported(ModelInfo?)
+        /// `/warm`'s job ended: nil when it finished, else why it failed.
+        case warmed(failure: String?)
     }
 
     /// The preset store's answers to ``Effect/Preset``.

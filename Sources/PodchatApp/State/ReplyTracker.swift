@@ -7,6 +7,8 @@ package struct ReplyTracker: Sendable, Equatable {
     /// How often the load is asked for while a reply waits in the queue.
     static let loadCheckInterval = Duration.seconds(5)
 
+    /// What the endpoint costs per GPU-second, from the config; nil shows no cost.
+    package let price: GPUPrice?
     package private(set) var active: ActiveReply?
     /// A compare on screen: its two requests while they stream, then until a side is kept.
     package private(set) var comparison: Comparison?
@@ -22,10 +24,18 @@ package struct ReplyTracker: Sendable, Equatable {
     private var hasAskedForModelInfo = false
     /// When the load was last asked for; nil before the first tick.
     private var loadCheckedAt: ContinuousClock.Instant?
+    /// `/warm` sends at most one job this often: waking an endpoint once keeps it warm for
+    /// its idle timeout, and each job costs.
+    static let warmInterval = Duration.seconds(60)
+    /// Whether `/warm`'s job is out: the status bar says "warming…" until it answers.
+    package private(set) var isWarming = false
+    /// When `/warm` last sent its job; nil before the first.
+    private var warmedAt: ContinuousClock.Instant?
     private var seeds: SeedGenerator
     private var nextRequestNumber = 1
 
-    init(seedStart: UInt64) {
+    init(seedStart: UInt64, price: GPUPrice?) {
+        self.price = price
         seeds = SeedGenerator(start: seedStart)
     }
 
@@ -85,7 +95,8 @@ package struct ReplyTracker: Sendable, Equatable {
         case .generation(let generation):
             workerGeneration = generation
             reply.retry(nil)
-        case .queued, .started, .delta, .replaced, .reasoning, .reasoningReplaced, .logprobs, .usage, .finished: reply.retry(nil)
+        case .queued, .started, .delta, .replaced, .reasoning, .reasoningReplaced, .logprobs, .usage, .executionTime, .finished:
+            reply.retry(nil)
         }
         active = reply
         return true
@@ -116,6 +127,23 @@ package struct ReplyTracker: Sendable, Equatable {
 
     mutating func report(_ load: EndpointLoad?) {
         endpointLoad = load
+    }
+
+    /// How long until `/warm` may send again, or nil when it may now.
+    func warmWait(now: ContinuousClock.Instant) -> Duration? {
+        guard let warmedAt, now - warmedAt < Self.warmInterval else { return nil }
+        return Self.warmInterval - (now - warmedAt)
+    }
+
+    /// `/warm`'s job leaves now.
+    mutating func startWarming(now: ContinuousClock.Instant) {
+        warmedAt = now
+        isWarming = true
+    }
+
+    /// `/warm`'s job answered.
+    mutating func finishWarming() {
+        isWarming = false
     }
 
     /// Whether to ask for the load now: once at start, then every few seconds while a reply

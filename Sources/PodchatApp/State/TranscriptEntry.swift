@@ -37,6 +37,9 @@ package struct TranscriptEntry: Sendable, Equatable {
     /// When the answer itself began, which ends the thinking.
     package var firstAnswerAt: ContinuousClock.Instant?
     package var finishedAt: ContinuousClock.Instant?
+    /// How long a worker ran the job, in milliseconds, as Runpod reported it: what a reply
+    /// costs is priced from it. Nil on the OpenAI route, which reports none.
+    package var executionMilliseconds: Int?
     /// Whether the text was lost in transit and put back from the job's final output.
     package var wasRepaired = false
     /// The worker generation that wrote the reply, when its output showed it.
@@ -136,6 +139,7 @@ package struct TranscriptEntry: Sendable, Equatable {
             logprobs[choice] += tokens
         case .generation(let generation): workerGeneration = generation
         case .usage(let reported): usage = reported
+        case .executionTime(let duration): executionMilliseconds = Int(duration.milliseconds)
         case .retrying, .finished: return
         }
     }

@@ -28,8 +28,10 @@ struct StatusBarView {
         if let comparison = state.reply.comparison { return (comparing(comparison) + load, .statusBar) }
         guard let active = state.reply.active, let reply = state.activeReplyEntry else {
             let generation = state.reply.workerGeneration.map { " · \($0.label)" } ?? ""
-            let ready = (state.window.isDemo ? "simulator \(state.window.endpointLabel) · ready" : "ready")
-            return (ready + contextMeter + generation + load, .statusBar)
+            // `/warm`'s job is no reply: the bar says so until it answers.
+            let idle = state.reply.isWarming ? "warming…" : "ready"
+            let ready = (state.window.isDemo ? "simulator \(state.window.endpointLabel) · \(idle)" : idle)
+            return (ready + contextMeter + spent + generation + load, .statusBar)
         }
         let elapsed = Formatting.elapsed(state.window.now - (reply.requestedAt ?? state.window.now))
         if let retry = active.retry {
@@ -63,6 +65,11 @@ struct StatusBarView {
     private var contextMeter: String {
         guard let length = state.reply.contextLength, let used = state.contextUsed else { return "" }
         return " · context \(Formatting.tokenCount(used))/\(Formatting.tokenCount(length))"
+    }
+
+    /// " · spent $0.0021": what the conversation's replies cost, when the price is known.
+    private var spent: String {
+        state.conversationCost.map { " · spent \(GPUPrice.formatted($0))" } ?? ""
     }
 
     /// The keys that matter in the focused area.
