@@ -18,7 +18,9 @@ import Testing
         let terminal = try await launch(simulator)
         defer { Task { await terminal.close() } }
         try await terminal.waitForScreen("the chat window") { $0.contains("Sampling") && $0.contains("Ctrl-Q quit") }
-        try await terminal.type("Why is the sky blue? [[sim:think=40]]")
+        // 160 tokens of thinking at 25 ms: a 4 s window to see it stream, which a loaded machine's
+        // screen polling needs (40 tokens, 1 s, was missed once).
+        try await terminal.type("Why is the sky blue? [[sim:think=160]]")
         try await terminal.press("Enter")
         let thinking = try await terminal.waitForScreen("thinking to stream") { $0.contains("▾ thinking…") }
         #expect(thinking.contains("thinking"))
