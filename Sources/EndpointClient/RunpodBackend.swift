@@ -52,6 +52,7 @@ package struct RunpodBackend: CompletionBackend {
     ) {
         jobs = RunpodJobClient(
             endpoint: endpoint,
+            apiKeyVariable: apiKeyVariable,
             transport: transport ?? AsyncHTTPTransport(connectTimeout: options.connectTimeout),
             requestTimeout: options.requestTimeout
         )
@@ -80,6 +81,11 @@ package struct RunpodBackend: CompletionBackend {
         wait: Duration = .seconds(90)
     ) -> AsyncThrowingStream<CompletionEvent, any Error> {
         events(for: request, submission: .runSync(wait: wait))
+    }
+
+    /// The `/run` request ``complete(_:)`` would send for `request` now, key left out.
+    package func preview(_ request: CompletionRequest) -> RequestPreview? {
+        preview(request, submission: .run)
     }
 
     /// Waits for the `/cancel` requests of abandoned replies; each is bounded by
