@@ -62,6 +62,9 @@ package struct RunpodBackend: CompletionBackend {
         generation = Remembered(workerGeneration)
     }
 
+    /// How long ``runSync(_:wait:)`` asks the server to hold the `/runsync` request by default.
+    package static let defaultRunSyncWait = Duration.seconds(90)
+
     /// The worker generation the endpoint's output showed last (or the one given at init), to
     /// persist per endpoint; nil while unknown.
     package var workerGeneration: WorkerGeneration? { generation.value }
@@ -78,7 +81,7 @@ package struct RunpodBackend: CompletionBackend {
     /// request is open cannot cancel the job, whose id is not known yet.
     package func runSync(
         _ request: CompletionRequest,
-        wait: Duration = .seconds(90)
+        wait: Duration = defaultRunSyncWait
     ) -> AsyncThrowingStream<CompletionEvent, any Error> {
         events(for: request, submission: .runSync(wait: wait))
     }
