@@ -43,7 +43,7 @@ package struct RunpodJobClient: Sendable {
 
     /// The request `method` `path` with `body`, key left out: what ``send`` sends once the key
     /// is in, and what previews show.
-    package func prepared(_ method: HTTPMethod, _ path: String, body: JSONValue?) -> PreparedRequest {
+    func prepared(_ method: HTTPMethod, _ path: String, body: JSONValue?) -> PreparedRequest {
         PreparedRequest(
             method: method, url: baseURL + path, headers: ["Accept": "application/json", "User-Agent": "podchat"],
             keyVariable: keyVariable, body: body?.encodedBytes)
