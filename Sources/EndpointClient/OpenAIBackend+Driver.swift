@@ -50,13 +50,8 @@ extension OpenAIBackend {
         case .success(let name): model = name
         case .failure(let error): return outcome(of: error, url: url("/models"), createsWork: false)
         }
-        let call = OpenAIRequest(request, model: model)
-        let target = url(call.route)
-        var headers = headers
-        headers.add(name: "Accept", value: request.stream ? "text/event-stream" : "application/json")
-        headers.add(name: "Content-Type", value: "application/json")
-        let outgoing = TransportRequest(
-            method: .POST, url: target, headers: headers, body: call.body.encodedBytes, timeout: Self.streamTimeout)
+        let outgoing = prepare(request, model: model).authorized(with: apiKey, timeout: Self.streamTimeout)
+        let target = outgoing.url
         let response: StreamingResponse
         do {
             response = try await transport.stream(outgoing)
@@ -145,10 +140,8 @@ extension OpenAIBackend {
 
     /// `GET /models`: the models of the answer, with their context lengths when listed.
     func fetchModels() async throws -> Result<[ModelInfo], RunpodRequestError> {
-        var headers = headers
-        headers.add(name: "Accept", value: "application/json")
         // Runpod runs this as a queue job, so it may wait for a cold start like a completion.
-        let request = TransportRequest(method: .GET, url: url("/models"), headers: headers, timeout: Self.streamTimeout)
+        let request = prepared(.GET, "/models", accept: "application/json").authorized(with: apiKey, timeout: Self.streamTimeout)
         let response: TransportResponse
         do {
             response = try await transport.send(request)

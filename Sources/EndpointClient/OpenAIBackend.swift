@@ -27,14 +27,15 @@ package struct OpenAIBackend: CompletionBackend {
     let transport: any HTTPTransport
     let options: RunpodOptions
     let failures: OpenAIFailurePolicy
-    /// `User-Agent` and, with a key, `Authorization`.
-    let headers: HTTPHeaders
+    /// The variable the key's placeholder names in prepared requests; nil without a key.
+    let keyVariable: String?
     let configuredModel: String?
     let discoveredModel = Remembered<String>()
     /// The answer of ``modelInfo()`` once the server gave one; a stored nil means it has none.
     let servedModel = Remembered<ModelInfo?>()
-    /// Kept only to scrub it out of messages that quote the server.
-    private let apiKey: APIKey?
+    /// Put in requests as they are sent (``PreparedRequest/authorized(with:timeout:)``), and
+    /// scrubbed out of messages that quote the server.
+    let apiKey: APIKey?
 
     /// - Parameters:
     ///   - baseURL: The API base as given: a server root, `…/v1`, a full `…/chat/completions`
@@ -61,9 +62,7 @@ package struct OpenAIBackend: CompletionBackend {
         self.apiKey = apiKey
         configuredModel = model.flatMap { $0.isEmpty ? nil : $0 }
         failures = OpenAIFailurePolicy(apiKeyVariable: apiKeyVariable, keySource: apiKey?.source)
-        var headers: HTTPHeaders = ["User-Agent": "podchat"]
-        if let apiKey { headers.add(name: "Authorization", value: apiKey.bearerToken) }
-        self.headers = headers
+        keyVariable = apiKey == nil ? nil : apiKeyVariable
     }
 
     /// Streams the reply to `request`.
@@ -100,6 +99,28 @@ package struct OpenAIBackend: CompletionBackend {
         let info = ModelInfo.serving(configuredModel, among: models)
         servedModel.store(info)
         return info
+    }
+
+    /// The completion request ``complete(_:)`` would post for `request` now, key left out. The
+    /// model is the configured or already discovered one; when neither is known yet, the first
+    /// request asks `GET /models` and names the model it lists first, which a note says.
+    package func preview(_ request: CompletionRequest) -> RequestPreview? {
+        let model = configuredModel ?? discoveredModel.value
+        let notes = model == nil ? ["first GET /models: the body then names the first model listed (none when it lists none)"] : []
+        return prepare(request, model: model).preview(notes: notes)
+    }
+
+    /// The completion request for `request` naming `model`, key left out.
+    func prepare(_ request: CompletionRequest, model: String?) -> PreparedRequest {
+        let call = OpenAIRequest(request, model: model)
+        return prepared(.POST, call.route, accept: request.stream ? "text/event-stream" : "application/json", body: call.body.encodedBytes)
+    }
+
+    /// `method` `operation` with `body`, key left out.
+    func prepared(_ method: HTTPMethod, _ operation: String, accept: String, body: [UInt8]? = nil) -> PreparedRequest {
+        PreparedRequest(
+            method: method, url: url(operation), headers: ["User-Agent": "podchat", "Accept": accept], keyVariable: keyVariable,
+            body: body)
     }
 
     /// Nothing to wait for: an abandoned reply is stopped by closing its connection, which

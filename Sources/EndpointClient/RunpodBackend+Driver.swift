@@ -1,9 +1,10 @@
+import NIOHTTP1
 import PodchatCore
 
 /// The async loop that performs what ``RunpodJobPoller`` asks for.
 extension RunpodBackend {
     /// How a reply's job is submitted.
-    enum Submission: Sendable {
+    package enum Submission: Sendable {
         case run
         case runSync(wait: Duration)
 
@@ -13,6 +14,41 @@ extension RunpodBackend {
             case .runSync: .status
             }
         }
+
+        /// The operation under the endpoint's base URL.
+        var path: String {
+            switch self {
+            case .run: "/run"
+            case .runSync(let wait): RunpodJobClient.runSyncPath(wait: wait)
+            }
+        }
+
+        /// What follows the submission, for previews.
+        var followUp: String {
+            switch self {
+            case .run: "then GET /stream/{job id} until the job ends, and GET /status/{job id} to check the whole output"
+            case .runSync: "the answer holds the output once the job is done; while it runs, GET /status/{job id} follows"
+            }
+        }
+    }
+
+    /// The request that submits `request`'s job by `submission`, key left out: the bytes
+    /// ``complete(_:)`` and ``runSync(_:wait:)`` send (the worker generation known now shapes
+    /// the input), plus a note on the polls that follow.
+    package func prepare(_ request: CompletionRequest, submission: Submission = .run) -> PreparedRequest {
+        jobs.prepared(.POST, submission.path, body: jobInput(for: request).body)
+    }
+
+    /// The preview of ``prepare(_:submission:)``, with what follows the submission.
+    package func preview(_ request: CompletionRequest, submission: Submission) -> RequestPreview {
+        prepare(request, submission: submission).preview(notes: [submission.followUp])
+    }
+
+    /// The reply's job input and the `/run` or `/runsync` body carrying it.
+    private func jobInput(for request: CompletionRequest) -> (input: WorkerInput, format: WorkerInputFormat, body: JSONValue) {
+        let format = workerFormat(for: request)
+        let input = WorkerInput(request, format: format, generation: generation.value)
+        return (input, format, input.envelope(policy: options.policy))
     }
 
     /// The events of one reply, produced by a task that stops when the stream is dropped.
@@ -36,9 +72,7 @@ extension RunpodBackend {
         submission: Submission,
         continuation: AsyncThrowingStream<CompletionEvent, any Error>.Continuation
     ) async {
-        let format = workerFormat(for: request)
-        let input = WorkerInput(request, format: format, generation: generation.value)
-        let body = input.envelope(policy: options.policy)
+        let (input, format, body) = jobInput(for: request)
         var poller = poller(for: input, format: format, source: submission.source, streaming: request.stream)
         var step = poller.start()
         do {

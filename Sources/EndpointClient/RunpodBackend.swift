@@ -52,6 +52,7 @@ package struct RunpodBackend: CompletionBackend {
     ) {
         jobs = RunpodJobClient(
             endpoint: endpoint,
+            apiKeyVariable: apiKeyVariable,
             transport: transport ?? AsyncHTTPTransport(connectTimeout: options.connectTimeout),
             requestTimeout: options.requestTimeout
         )
@@ -60,6 +61,9 @@ package struct RunpodBackend: CompletionBackend {
         apiKey = endpoint.apiKey
         generation = Remembered(workerGeneration)
     }
+
+    /// How long ``runSync(_:wait:)`` asks the server to hold the `/runsync` request by default.
+    package static let defaultRunSyncWait = Duration.seconds(90)
 
     /// The worker generation the endpoint's output showed last (or the one given at init), to
     /// persist per endpoint; nil while unknown.
@@ -77,9 +81,14 @@ package struct RunpodBackend: CompletionBackend {
     /// request is open cannot cancel the job, whose id is not known yet.
     package func runSync(
         _ request: CompletionRequest,
-        wait: Duration = .seconds(90)
+        wait: Duration = defaultRunSyncWait
     ) -> AsyncThrowingStream<CompletionEvent, any Error> {
         events(for: request, submission: .runSync(wait: wait))
+    }
+
+    /// The `/run` request ``complete(_:)`` would send for `request` now, key left out.
+    package func preview(_ request: CompletionRequest) -> RequestPreview? {
+        preview(request, submission: .run)
     }
 
     /// Waits for the `/cancel` requests of abandoned replies; each is bounded by

@@ -10,20 +10,43 @@ import PodchatCore
 package struct RunpodJobClient: Sendable {
     private let baseURL: String
     private let transport: any HTTPTransport
-    private let headers: HTTPHeaders
+    private let apiKey: APIKey?
+    /// The variable the key's placeholder names in previews; nil without a key.
+    private let keyVariable: String?
     private let requestTimeout: Duration
     /// Shared by the client's copies, so one 405 teaches every later poll.
     private let pollMethod = PollMethod()
 
     /// - Parameters:
+    ///   - apiKeyVariable: The environment variable previews name in place of the key.
     ///   - requestTimeout: How long `/run`, `/stream`, `/status` and `/health` requests may take.
-    package init(endpoint: Endpoint, transport: any HTTPTransport, requestTimeout: Duration = .seconds(30)) {
+    package init(
+        endpoint: Endpoint, apiKeyVariable: String = "RUNPOD_API_KEY", transport: any HTTPTransport,
+        requestTimeout: Duration = .seconds(30)
+    ) {
         baseURL = endpoint.baseURL.hasSuffix("/") ? String(endpoint.baseURL.dropLast()) : endpoint.baseURL
         self.transport = transport
         self.requestTimeout = requestTimeout
-        var headers: HTTPHeaders = ["Accept": "application/json", "User-Agent": "podchat"]
-        if let key = endpoint.apiKey { headers.add(name: "Authorization", value: key.bearerToken) }
-        self.headers = headers
+        apiKey = endpoint.apiKey
+        keyVariable = endpoint.apiKey == nil ? nil : apiKeyVariable
+    }
+
+    /// The path of a `/runsync` that waits `wait` on the server.
+    static func runSyncPath(wait: Duration) -> String {
+        "/runsync?wait=\(runSyncWait(wait))"
+    }
+
+    /// `wait` in milliseconds, clamped to the 1…300 s Runpod allows.
+    private static func runSyncWait(_ wait: Duration) -> Int64 {
+        min(max(wait.milliseconds, 1000), 300_000)
+    }
+
+    /// The request `method` `path` with `body`, key left out: what ``send`` sends once the key
+    /// is in, and what previews show.
+    func prepared(_ method: HTTPMethod, _ path: String, body: JSONValue?) -> PreparedRequest {
+        PreparedRequest(
+            method: method, url: baseURL + path, headers: ["Accept": "application/json", "User-Agent": "podchat"],
+            keyVariable: keyVariable, body: body?.encodedBytes)
     }
 
     /// Submits a job (`POST /run`); the answer holds its id and, usually, `IN_QUEUE`.
@@ -36,9 +59,8 @@ package struct RunpodJobClient: Sendable {
     /// Runpod clamps `wait` to 1…300 s. When the job is not done by then, the answer has a
     /// non-terminal status and no output; keep polling ``status(jobID:)`` with its id.
     package func runSync(_ body: JSONValue, wait: Duration) async throws -> JobResponse {
-        let milliseconds = min(max(wait.milliseconds, 1000), 300_000)
-        let timeout = .milliseconds(milliseconds) + requestTimeout
-        return try await job(.POST, "/runsync?wait=\(milliseconds)", body: body, timeout: timeout)
+        let timeout = .milliseconds(Self.runSyncWait(wait)) + requestTimeout
+        return try await job(.POST, Self.runSyncPath(wait: wait), body: body, timeout: timeout)
     }
 
     /// The job's output chunks since the previous call (`GET /stream/{id}`); each is delivered once.
@@ -105,11 +127,7 @@ package struct RunpodJobClient: Sendable {
     private func send(_ method: HTTPMethod, _ path: String, body: JSONValue?, timeout: Duration)
         async throws -> JSONValue
     {
-        var request = TransportRequest(method: method, url: baseURL + path, headers: headers, timeout: timeout)
-        if let body {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = body.encodedBytes
-        }
+        let request = prepared(method, path, body: body).authorized(with: apiKey, timeout: timeout)
         let response: TransportResponse
         do {
             response = try await transport.send(request)

@@ -96,6 +96,10 @@ package protocol CompletionBackend: Sendable {
     /// The served model and its context length, asked once and then remembered; nil when the
     /// server does not say (or could not be asked).
     func modelInfo() async -> ModelInfo?
+
+    /// The request that would start the reply to `request` now, key left out, built by the
+    /// code that sends it; nil when the backend cannot say. Pure: it sends nothing.
+    func preview(_ request: CompletionRequest) -> RequestPreview?
 }
 
 extension CompletionBackend {
@@ -104,4 +108,7 @@ extension CompletionBackend {
 
     /// Backends that cannot list models know nothing about them.
     package func modelInfo() async -> ModelInfo? { nil }
+
+    /// Backends that do not build HTTP requests have none to show.
+    package func preview(_ request: CompletionRequest) -> RequestPreview? { nil }
 }

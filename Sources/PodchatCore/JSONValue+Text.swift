@@ -33,3 +33,13 @@ extension JSONValue {
         String(decoding: encodedBytes, as: UTF8.self)
     }
 }
+
+extension JSONValue {
+    /// This value as indented JSON with sorted keys, for people to read; the same value always
+    /// has the same text.
+    package var prettyText: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+}

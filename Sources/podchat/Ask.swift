@@ -58,11 +58,17 @@ struct Ask: ParsableCommand {
         help: "Write a reasoning model's thinking to standard error as it arrives (standard output stays the answer only).")
     var showReasoning = false
 
+    @Flag(
+        name: .customLong("dry-run"),
+        help: "Print the request as a curl command (the key as $RUNPOD_API_KEY, for the shell to fill in) and send nothing.")
+    var dryRun = false
+
     @Argument(help: "The question.")
     var text: String?
 
     func validate() throws {
         _ = try parsedSettings()
+        if dryRun && !compare.isEmpty { throw ValidationError("--dry-run shows one request; leave out --compare") }
         guard !compare.isEmpty else { return }
         guard compareSpecs.count == 2 else {
             throw ValidationError("--compare takes exactly two side specs, e.g. --compare 'temperature=0.2' 'temperature=1.2' (got \(compare.count))")
@@ -75,6 +81,7 @@ struct Ask: ParsableCommand {
         let question = try readQuestion()
         let session = try CommandFailure.reporting { try Session.open(options, environment: environment) }
         defer { session.close() }
+        if dryRun { return try printDryRun(question: question, session: session) }
         if session.isDemo {
             StandardError.write("podchat: demo mode: no endpoint configured, so the built-in simulator answers (see podchat --help)")
         }

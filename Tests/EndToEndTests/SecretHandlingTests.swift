@@ -76,6 +76,12 @@ import Testing
             ["ask", "--openai-base-url", url + "/openai/v1", "--json", "Via OpenAI"], environment: environment)
         outcomes["jobs status"] = try await run(["jobs", "status", jobID, "--endpoint-url", url], environment: environment)
         outcomes["jobs health"] = try await run(["jobs", "health", "--endpoint-url", url], environment: environment)
+        outcomes["ask --dry-run"] = try await run(["ask", "--endpoint-url", url, "--dry-run", "Show me"], environment: environment)
+        outcomes["ask --dry-run, OpenAI route"] = try await run(
+            ["ask", "--openai-base-url", url + "/openai/v1", "--dry-run", "Show me"], environment: environment)
+        for dryRun in ["ask --dry-run", "ask --dry-run, OpenAI route"] {
+            #expect(outcomes[dryRun]?.standardOutput.contains(#""Authorization: Bearer $RUNPOD_API_KEY""#) == true, "\(dryRun)")
+        }
         for rejected in ["ask, key revoked mid-job", "ask, key rejected"] {
             let outcome = try #require(outcomes[rejected])
             #expect(outcome.status == 1)
@@ -83,17 +89,27 @@ import Testing
             #expect(outcome.standardError.contains("the environment variable RUNPOD_API_KEY"))
             #expect(JSONValue(parsing: outcome.standardOutput)?["status"] == "FAILED")
         }
-        for flow in ["ask --runsync", "ask, OpenAI route", "jobs status", "jobs health"] {
+        for flow in ["ask --runsync", "ask, OpenAI route", "jobs status", "jobs health", "ask --dry-run", "ask --dry-run, OpenAI route"] {
             #expect(outcomes[flow]?.status == 0, "\(flow): \(outcomes[flow]?.standardError ?? "")")
         }
 
-        // The chat window: a reply, both exports, a preset, and the save on quitting.
+        // The chat window: a reply, the request inspector and its copied command, both exports,
+        // a preset, and the save on quitting.
         let terminal = try await TmuxSession.podchat(
             ["--endpoint-url", url], home: home, width: 110, height: 32, extraEnvironment: ["RUNPOD_API_KEY": key])
         defer { Task { await terminal.close() } }
         try await terminal.waitForScreen("the chat window") { $0.contains("Sampling") }
+        try await terminal.acceptClipboardWrites()
         try await terminal.send("Remember the word avocado")
         var screens = [try await terminal.capture()]
+        try await terminal.press("F6")
+        screens.append(try await terminal.waitForScreen("the inspector") { $0.contains("Authorization: Bearer $RUNPOD_API_KEY") })
+        try await terminal.press("c")
+        screens.append(try await terminal.waitForScreen("the copy") { $0.contains("Copied the next request") })
+        let copied = try await terminal.clipboard()
+        #expect(copied.hasPrefix("curl ") && !copied.contains(key), "the copied command holds the key")
+        try await terminal.press("Escape")
+        try await terminal.waitForScreen("the inspector to close") { !$0.contains("Next request") }
         for (format, file) in [("md", "export.md"), ("json", "export.json")] {
             try await terminal.type("/export \(format) \(home)/\(file)")
             try await terminal.press("Enter")

@@ -39,6 +39,9 @@ package final class EffectRunner: Sendable {
         switch effect {
         case .completion(.start(let id, let request)): start(id, request)
         case .completion(.cancel(let id)): replies.withLock { $0[id] }?.cancel()
+        // Built here, not in a task: it is pure and quick, and its answer then follows every
+        // earlier one in order.
+        case .completion(.preview(let request)): post(.previewed(backend.preview(request)))
         case .endpoint(.checkLoad): Task { [backend, post] in post(.endpoint(.loadReported(await backend.load()))) }
         case .endpoint(.fetchModelInfo): Task { [backend, post] in post(.endpoint(.modelInfoReported(await backend.modelInfo()))) }
         case .endpoint(.warm(let request)): Task { [backend, post] in post(.endpoint(.warmed(failure: await Self.warm(backend, request)))) }
@@ -121,6 +124,7 @@ package final class EffectRunner: Sendable {
         from backend: any CompletionBackend,
         to post: @Sendable (Event) -> Void
     ) async {
+        if let sent = backend.preview(request) { post(.reply(id, .sent(sent))) }
         do {
             for try await event in backend.complete(request) {
                 post(.reply(id, .received(event)))

@@ -6,6 +6,7 @@ extension AppState {
         window.forgetInterrupt()
         if key == .control("q") { return quit() }
         if window.helpScroll != nil { return handleHelpKey(key) }
+        if window.inspector != nil { return Keymap.action(for: [key], in: .inspector).map { perform($0) } ?? [] }
         if browser.isOpen { return handlePickerKey(key) }
         if reply.comparison != nil { return handleComparisonKey(key) }
         if viewport.mapSelection != nil { return handleMapKey(key) }
@@ -46,6 +47,7 @@ extension AppState {
         case .picker(let action): return performPickerAction(action)
         case .compare(let action): return perform(action)
         case .map(let action): return perform(action)
+        case .inspector(let action): return perform(action)
         }
         return []
     }
@@ -58,6 +60,7 @@ extension AppState {
         case .toggleThinking: return toggleThinking()
         case .openPicker: return [browser.open()]
         case .openMap: return openMap().effects
+        case .openInspector: return openInspector()
         case .nextFocus: cycleFocus(forward: true)
         case .previousFocus: cycleFocus(forward: false)
         case .backToInput: return focusInput()

@@ -3,6 +3,7 @@
 extension AppState {
     mutating func handleMouse(_ mouse: MouseEvent) {
         if window.helpScroll != nil { return scrollHelp(by: Self.wheelRows(for: mouse.kind)) }
+        if window.inspector != nil { return scrollInspector(by: Self.wheelRows(for: mouse.kind)) }
         guard !browser.isOpen, let layout = ScreenLayout(for: self) else { return }
         if let area = layout.panel, area.contains(mouse.point) {
             handlePanelMouse(mouse, in: area)

@@ -9,13 +9,17 @@ extension AppState {
             return []
         }
         if panel.sideA != nil { cancelSideB() }
-        let typed = composer.take()
-        // `//` at the start sends one `/`: the way to write a message that starts with a slash.
-        let text = typed.hasPrefix("//") ? String(typed.dropFirst()) : typed
+        let text = Self.message(typed: composer.take())
         composer.remember(text)
         conversation.appendMessage(text, at: window.wallTime)
         viewport.dropCursor()
         return requestReply()
+    }
+
+    /// The message `typed` sends: `//` at the start sends one `/`, the way to write a message
+    /// that starts with a slash.
+    static func message(typed: String) -> String {
+        typed.hasPrefix("//") ? String(typed.dropFirst()) : typed
     }
 
     /// Asks for a reply to the conversation as it stands, with the panel's values as they are,
@@ -33,7 +37,7 @@ extension AppState {
     /// The request for the conversation so far, with the panel's values as they are now (a
     /// seed is drawn here when the seed row says `each turn`), or with `recorded` ones as they
     /// were.
-    private mutating func nextRequest(with recorded: SamplingParameters?) -> CompletionRequest {
+    mutating func nextRequest(with recorded: SamplingParameters?) -> CompletionRequest {
         var parameters = recorded ?? conversation.parameters
         if recorded == nil, conversation.values.seedChoice == .eachTurn { parameters.set(.seed, to: Double(reply.nextSeed())) }
         return request(with: parameters)

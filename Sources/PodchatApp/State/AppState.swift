@@ -91,8 +91,10 @@ package struct AppState: Sendable, Equatable {
         case .clockTicked(let instant): return tick(instant)
         case .terminationRequested: return quit()
         case .externalEdit(let result): finishExternalEdit(result)
+        case .reply(let id, .sent(let request)): record(request, for: id)
         case .reply(let id, .received(let event)): return receive(event, for: id)
         case .reply(let id, .failed(let failure)): return fail(id, failure)
+        case .previewed(let preview): window.updateInspector { $0.receive(preview) }
         case .endpoint(.loadReported(let load)): reply.report(load)
         case .endpoint(.modelInfoReported(let info)): reply.learn(info)
         case .endpoint(.warmed(let failure)): finishWarming(failure)

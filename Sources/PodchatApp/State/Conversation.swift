@@ -133,6 +133,12 @@ package struct Conversation: Sendable, Equatable {
         updateLastReply { $0.apply(event, at: instant) }
     }
 
+    /// The request that started the last reply, or with `message` the compared reply `message`.
+    mutating func record(_ request: RequestPreview, toMessage message: ConversationTree.MessageID? = nil) {
+        guard let message else { return updateLastReply { $0.request = request } }
+        tree.update(message: message) { $0.request = request }
+    }
+
     /// The reply ended with `status`.
     mutating func finishReply(_ status: TranscriptEntry.Status, at instant: ContinuousClock.Instant, wallTime: Double) {
         updatedAt = wallTime

@@ -2,10 +2,14 @@ import PodchatCore
 import PodchatStorage
 
 extension Effect {
-    /// Replies; each answers with ``Event/reply(_:_:)`` events.
+    /// Replies; each answers with ``Event/reply(_:_:)`` events, the first of them
+    /// ``Event/Reply/sent(_:)`` when the backend can show its request.
     package enum Completion: Sendable, Equatable {
         case start(RequestID, CompletionRequest)
         case cancel(RequestID)
+        /// Build the request `start` would send for this, and send nothing; answered with
+        /// ``Event/previewed(_:)``.
+        case preview(CompletionRequest)
     }
 
     /// Questions to the endpoint, answered with ``Event/endpoint(_:)``.

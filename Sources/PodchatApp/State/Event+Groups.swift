@@ -12,6 +12,8 @@ extension Event {
 
     /// A reply's progress.
     package enum Reply: Sendable, Equatable {
+        /// The request that started the reply, key left out.
+        case sent(RequestPreview)
         case received(CompletionEvent)
         case failed(CompletionFailure)
     }

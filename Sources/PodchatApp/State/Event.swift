@@ -18,6 +18,9 @@ package enum Event: Sendable, Equatable {
     case externalEdit(ExternalEdit)
     /// A piece or the end of the reply asked for with ``Effect/Completion/start(_:_:)``.
     case reply(RequestID, Reply)
+    /// The request asked for with ``Effect/Completion/preview(_:)``; nil when the backend
+    /// builds none it could show.
+    case previewed(RequestPreview?)
     /// What the endpoint said about itself.
     case endpoint(Endpoint)
     case preset(Preset)

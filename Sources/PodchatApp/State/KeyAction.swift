@@ -10,10 +10,11 @@ package enum KeyAction: Sendable, Equatable {
     case picker(Picker)
     case compare(Compare)
     case map(Map)
+    case inspector(Inspector)
 
     /// Anywhere: overlays, toggles and focus.
     package enum Window: Sendable, Equatable {
-        case showHelp, togglePanel, toggleRawText, toggleThinking, openPicker, openMap
+        case showHelp, togglePanel, toggleRawText, toggleThinking, openPicker, openMap, openInspector
         case nextFocus, previousFocus, backToInput, stopReply
     }
 
@@ -43,6 +44,11 @@ package enum KeyAction: Sendable, Equatable {
     /// The conversation's map.
     package enum Map: Sendable, Equatable {
         case selectPrevious, selectNext, jump, close
+    }
+
+    /// The request inspector.
+    package enum Inspector: Sendable, Equatable {
+        case scrollUp, scrollDown, pageUp, pageDown, scrollToTop, copyCurl, close
     }
 
     /// A compare on screen.

@@ -12,6 +12,7 @@ package enum Keymap {
         case picker = "Saved conversations (Ctrl-O)"
         case compare = "Comparing two replies (/compare)"
         case map = "The conversation's map (F5, /tree)"
+        case inspector = "The request inspector (F6, /request)"
     }
 
     /// Keys that do one thing, with the words help shows.
@@ -55,6 +56,7 @@ package enum Keymap {
         Binding(.anywhere, [.function(4)], .window(.toggleThinking), "a reply's thinking in full, or folded to one line"),
         Binding(.anywhere, [.control("o")], .window(.openPicker), "saved conversations"),
         Binding(.anywhere, [.function(5)], .window(.openMap), "the conversation's map: every branch, jump to any (/tree)"),
+        Binding(.anywhere, [.function(6)], .window(.openInspector), "the next request as sent, and the reply's at the cursor (/request)"),
 
         Binding(.input, [.enter], .input(.send), "send (a line starting with / runs a command; // sends one /)"),
         Binding(.input, [.altEnter], .input(.insertNewline), "new line"),
@@ -99,6 +101,7 @@ package enum Keymap {
         Binding(.transcript, [.character("y")], .transcript(.copyReply), "copy the last reply (/copy)"),
         Binding(.transcript, [.character("c")], .transcript(.copyLastCode), "copy the reply's last code block (/copy code N)"),
         Binding(.transcript, [.character("v")], .transcript(.startCompare), "compare: edit side B in the panel, then v asks both (/compare)"),
+        Binding(.transcript, [.character("i")], .window(.openInspector), "inspect the request of the reply at the cursor (/request)"),
         Binding(.transcript, [.character("t")], .window(.toggleThinking), "unfold or fold the thinking (/thinking)"),
         Binding(.transcript, [.character("[")], .transcript(.previousAlternative), "previous choice (n > 1), else previous branch ‹ ›"),
         Binding(.transcript, [.character("]")], .transcript(.nextAlternative), "next choice, else next branch"),
@@ -131,6 +134,14 @@ package enum Keymap {
         Binding(.map, [.down], .map(.selectNext), "next branch"),
         Binding(.map, [.enter], .map(.jump), "show it: the transcript follows that branch to its end"),
         Binding(.map, [.escape], .map(.close), "close"),
+
+        Binding(.inspector, [.up], .inspector(.scrollUp), "scroll up a line"),
+        Binding(.inspector, [.down], .inspector(.scrollDown), "scroll down a line"),
+        Binding(.inspector, [.pageUp], .inspector(.pageUp), "scroll up a page"),
+        Binding(.inspector, [.pageDown], .inspector(.pageDown), "scroll down a page"),
+        Binding(.inspector, [.home], .inspector(.scrollToTop), "the top"),
+        Binding(.inspector, [.character("c")], .inspector(.copyCurl), "copy the next request as a curl command (the key as $RUNPOD_API_KEY)"),
+        Binding(.inspector, [.escape], .inspector(.close), "close"),
 
         Binding(.compare, [.character("1")], .compare(.keepA), "keep A: it continues the conversation, B stays a branch"),
         Binding(.compare, [.character("2")], .compare(.keepB), "keep B; A stays a branch"),

@@ -38,6 +38,9 @@ package struct SlashCommand: Sendable, Equatable {
         SlashCommand("/choose", "N", "the choice of the last reply that continues the conversation") { $0.runChoose($1.text) },
         SlashCommand("/compare", "NAME=VALUE …", "ask twice at once: A with the panel, B with these changes, one seed") { $0.runCompare($1.text) },
         SlashCommand("/pick", "A|B", "keep one side of a compare; the other stays a branch") { $0.pick(String($1.text)) },
+        SlashCommand("/request", "", "the next request as sent (method, URL, headers, body), and the reply's at the cursor (F6)") { state, _ in
+            .done(state.openInspector())
+        },
         SlashCommand("/tree", "", "the conversation's map: every branch, jump to any (F5)") { state, _ in state.openMap() },
         SlashCommand("/branch", "next|previous|delete", "follow another branch at the cursor's message (or the newest fork), or delete this one") {
             $0.runBranch($1.words)

@@ -42,6 +42,9 @@ package struct TranscriptEntry: Sendable, Equatable {
     package var executionMilliseconds: Int?
     /// Whether the text was lost in transit and put back from the job's final output.
     package var wasRepaired = false
+    /// The request that started the reply, key left out, for the inspector; never stored, so
+    /// a reopened conversation's replies have none.
+    package var request: RequestPreview?
     /// The worker generation that wrote the reply, when its output showed it.
     package var workerGeneration: WorkerGeneration?
     /// When the message was written (a reply: requested), in seconds since 1970; stored with it.

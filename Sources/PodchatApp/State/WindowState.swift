@@ -16,6 +16,8 @@ package struct WindowState: Sendable, Equatable {
     package private(set) var notice: Notice?
     /// The help overlay (F1, `/help`) while it is open: how far it is scrolled.
     package private(set) var helpScroll: Int?
+    /// The request inspector (F6, `/request`) while it is open.
+    package private(set) var inspector: RequestInspector?
     /// A key that starts a two-key binding (Ctrl-X), waiting for the second key.
     package private(set) var pendingPrefix: Key?
     package private(set) var isFinished = false
@@ -98,6 +100,21 @@ package struct WindowState: Sendable, Equatable {
 
     mutating func scrollHelpToTop() {
         if helpScroll != nil { helpScroll = 0 }
+    }
+
+    mutating func openInspector(_ opened: RequestInspector) {
+        inspector = opened
+    }
+
+    mutating func closeInspector() {
+        inspector = nil
+    }
+
+    /// Changes the open inspector; nothing when it is closed (a late answer, say).
+    mutating func updateInspector(_ change: (inout RequestInspector) -> Void) {
+        guard var open = inspector else { return }
+        change(&open)
+        inspector = open
     }
 
     /// A Ctrl-C: true when it follows another soon enough to quit.

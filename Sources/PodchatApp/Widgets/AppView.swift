@@ -32,6 +32,11 @@ package enum AppView {
             screen.cursor = nil
             TreeMapView(state: state, selection: selection).render(in: layout.transcript, on: &screen)
         }
+        if let inspector = state.window.inspector {
+            screen.cursor = nil
+            let area = Rect(x: 0, y: 0, width: size.width, height: layout.statusBar.y)
+            RequestInspectorView(inspector: inspector, reply: state.inspectedReply).render(in: area, on: &screen)
+        }
         if let scroll = state.window.helpScroll {
             screen.cursor = nil
             HelpView(scroll: scroll).render(in: Rect(x: 0, y: 0, width: size.width, height: layout.statusBar.y), on: &screen)

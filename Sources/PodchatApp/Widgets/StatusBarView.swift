@@ -75,6 +75,7 @@ struct StatusBarView {
     /// The keys that matter in the focused area.
     private var keyHints: [String] {
         if state.window.helpScroll != nil { return ["↑↓ scroll", "any key closes"] }
+        if state.window.inspector != nil { return ["↑↓ scroll", "c copy curl", "Esc close"] }
         if state.browser.picker != nil { return ["Enter open", "Esc close"] }
         if state.panel.editing != nil { return ["Enter set", "Esc cancel"] }
         if let comparison = state.reply.comparison { return comparison.isStreaming ? ["Esc stop both"] : ["1 keep A", "2 keep B", "Esc close"] }
