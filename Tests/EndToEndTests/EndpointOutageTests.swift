@@ -19,7 +19,8 @@ import Testing
     /// `podchat simulate` in its own process, so killing it drops every socket as an outage does.
     private func simulatorProcess(port: Int) async throws -> (process: ChildProcess, url: String) {
         let process = try ChildProcess([Executables.podchat, "simulate", "--port", "\(port)", "--token-delay-ms", "1"], environment: [:])
-        let deadline = ContinuousClock.now.advanced(by: .seconds(20))
+        // A minute: on a loaded machine (CI beside other builds) a start took over 20 s once.
+        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
         while ContinuousClock.now < deadline {
             if let line = process.standardOutputSoFar.split(separator: "\n").first(where: { $0.contains("endpoint URL ") }),
                 let url = line.split(separator: " ").last

@@ -83,6 +83,6 @@ import Testing
         app.type("/s")
         app.press(.tab)
         #expect(app.state.composer.input.text == "/s")
-        #expect(app.state.window.notice?.text == "/set /system /save")
+        #expect(app.state.window.notice?.text == "/set /system /shade /save")
     }
 }

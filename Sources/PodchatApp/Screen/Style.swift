@@ -51,4 +51,20 @@ package enum Style: String, Sendable, Equatable, CaseIterable {
     case statusBarAccent
     case statusBarError
     case placeholder
+    /// A token the model gave a probability of 50–90 % (replies shaded by probability, F7).
+    case probabilityUnsure
+    /// 20–50 %.
+    case probabilityDoubtful
+    /// Under 20 %.
+    case probabilityUnlikely
+
+    /// The shade of a token the model gave probability `probability` (0…1): plain from 90 %.
+    package static func shade(ofProbability probability: Double) -> Style {
+        switch probability {
+        case 0.9...: .messageText
+        case 0.5..<0.9: .probabilityUnsure
+        case 0.2..<0.5: .probabilityDoubtful
+        default: .probabilityUnlikely
+        }
+    }
 }

@@ -13,6 +13,10 @@ package enum Theme {
         case .monochrome:
             if [.statusBarAccent, .statusBarError, .focusLabel, .panelEditing].contains(style) { look.reverse = true }
             if style == .inlineCode || style == .link { look.underline = true }
+            // Shading without colour: each step of doubt gets a stronger attribute.
+            if style == .probabilityUnsure { look.italic = true }
+            if style == .probabilityDoubtful { look.underline = true }
+            if style == .probabilityUnlikely { look.reverse = true }
         case .basic:
             (look.foreground, look.background) = basicColors(of: style)
         case .extended:
@@ -32,7 +36,7 @@ package enum Theme {
         case .emphasis, .quote: return Appearance(italic: true)
         case .thinking: return Appearance(dim: true, italic: true)
         case .thinkingHeading: return Appearance(bold: true, dim: true)
-        case .inlineCode: return Appearance()
+        case .inlineCode, .probabilityUnsure, .probabilityDoubtful, .probabilityUnlikely: return Appearance()
         case .link: return Appearance(underline: true)
         case .statusBar, .panelSelection: return Appearance(reverse: true)
         }
@@ -48,7 +52,9 @@ package enum Theme {
         case .link: return (ANSI.blue, nil)
         case .focusLabel, .statusBarAccent: return (ANSI.black, ANSI.cyan)
         case .panelEditing: return (ANSI.white, ANSI.blue)
-        case .statusBarError: return (ANSI.white, ANSI.red)
+        case .statusBarError, .probabilityUnlikely: return (ANSI.white, ANSI.red)
+        case .probabilityUnsure: return (ANSI.yellow, nil)
+        case .probabilityDoubtful: return (ANSI.black, ANSI.yellow)
         case .normal, .dim, .border, .title, .messageText, .strong, .emphasis, .codeFrame, .quote, .listMarker, .footer, .thinking,
             .inputText, .panelTitle, .panelSelection, .panelLabel, .panelValue, .statusBar, .placeholder:
             return (nil, nil)
@@ -63,6 +69,9 @@ package enum Theme {
         case .heading: return (214, nil)
         case .link: return (75, nil)
         case .quote: return (245, nil)
+        case .probabilityUnsure: return (229, nil)
+        case .probabilityDoubtful: return (232, 214)
+        case .probabilityUnlikely: return (231, 160)
         case .normal, .dim, .border, .borderFocused, .focusLabel, .title, .userLabel, .assistantLabel, .systemLabel, .messageText,
             .strong, .emphasis, .codeFrame, .listMarker, .footer, .thinking, .thinkingHeading, .error, .inputPrompt, .inputText,
             .panelTitle, .panelTitleFocused, .panelHeading, .panelSelection, .panelEditing, .panelLabel, .panelValue,

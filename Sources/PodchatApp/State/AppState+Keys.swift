@@ -58,6 +58,7 @@ extension AppState {
         case .togglePanel: togglePanel()
         case .toggleRawText: return toggleRawText()
         case .toggleThinking: return toggleThinking()
+        case .toggleProbabilities: return toggleProbabilities()
         case .openPicker: return [browser.open()]
         case .openMap: return openMap().effects
         case .openInspector: return openInspector()
@@ -136,6 +137,18 @@ extension AppState {
             return []
         }
         show(viewport.showsThinking ? "Thinking unfolded (F4 folds it)" : "Thinking folded (F4 unfolds it)", expiresIn: .seconds(3))
+        return []
+    }
+
+    /// F7 and `/shade`: replies with log probabilities shaded by each token's probability.
+    mutating func toggleProbabilities() -> [Effect] {
+        viewport.toggleProbabilities()
+        guard conversation.entries.contains(where: { !$0.logprobs.allSatisfy(\.isEmpty) }) else {
+            show("No reply has log probabilities: set logprobs in the panel (or /set logprobs 5), then F7 shades the replies", expiresIn: .seconds(5))
+            return []
+        }
+        let legend = "plain ≥ 90 %, then 50–90 %, 20–50 %, under 20 %"
+        show(viewport.showsProbabilities ? "Shaded by probability: \(legend) (F7 stops)" : "Shading off (F7 shades)", expiresIn: .seconds(5))
         return []
     }
 

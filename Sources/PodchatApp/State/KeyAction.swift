@@ -14,7 +14,7 @@ package enum KeyAction: Sendable, Equatable {
 
     /// Anywhere: overlays, toggles and focus.
     package enum Window: Sendable, Equatable {
-        case showHelp, togglePanel, toggleRawText, toggleThinking, openPicker, openMap, openInspector
+        case showHelp, togglePanel, toggleRawText, toggleThinking, toggleProbabilities, openPicker, openMap, openInspector
         case nextFocus, previousFocus, backToInput, stopReply
     }
 

@@ -54,6 +54,7 @@ package enum Keymap {
         Binding(.anywhere, [.function(2)], .window(.togglePanel), "show or hide the sampling panel"),
         Binding(.anywhere, [.function(3)], .window(.toggleRawText), "replies as Markdown or as raw text"),
         Binding(.anywhere, [.function(4)], .window(.toggleThinking), "a reply's thinking in full, or folded to one line"),
+        Binding(.anywhere, [.function(7)], .window(.toggleProbabilities), "shade replies by token probability (set logprobs first; /shade)"),
         Binding(.anywhere, [.control("o")], .window(.openPicker), "saved conversations"),
         Binding(.anywhere, [.function(5)], .window(.openMap), "the conversation's map: every branch, jump to any (/tree)"),
         Binding(.anywhere, [.function(6)], .window(.openInspector), "the next request as sent, and the reply's at the cursor (/request)"),

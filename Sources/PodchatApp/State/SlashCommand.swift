@@ -28,6 +28,9 @@ package struct SlashCommand: Sendable, Equatable {
         SlashCommand("/system", "[TEXT]", "set the system prompt; without TEXT, edit it") { $0.runSystem($1.text) },
         SlashCommand("/mode", "chat|prompt", "send messages, or the conversation as one raw prompt") { $0.runMode($1.text) },
         SlashCommand("/raw", "", "show replies as raw text or as Markdown") { state, _ in .done(state.toggleRawText()) },
+        SlashCommand("/shade", "", "shade replies by token probability (needs logprobs set), or not (F7)") { state, _ in
+            .done(state.toggleProbabilities())
+        },
         SlashCommand("/thinking", "", "show every reply's thinking in full, or folded to one line") { state, _ in .done(state.toggleThinking()) },
         SlashCommand("/regen", "", "regenerate the reply (at the cursor, else the last) as a new branch") { state, _ in state.regenerate() },
         SlashCommand("/rerun", "", "re-run the reply (at the cursor, else the last) with its own parameters and seed, as a new branch") { state, _ in

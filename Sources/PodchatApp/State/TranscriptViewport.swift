@@ -15,6 +15,8 @@ package struct TranscriptViewport: Sendable, Equatable {
     /// Every reply's thinking shown in full; otherwise a reply that has begun its answer shows
     /// its thinking folded to one line.
     package private(set) var showsThinking = false
+    /// Replies with log probabilities shown shaded by each token's probability (F7).
+    package private(set) var showsProbabilities = false
     /// The message the transcript's keys act on (`j` `k` move it): `r`, `e`, `[` `]` and the
     /// branch commands. Nil when none is picked: they act on the newest message.
     package private(set) var cursor: Int?
@@ -73,6 +75,10 @@ package struct TranscriptViewport: Sendable, Equatable {
     mutating func toggleRawText() {
         showsRawText.toggle()
         followNewestText()
+    }
+
+    mutating func toggleProbabilities() {
+        showsProbabilities.toggle()
     }
 
     mutating func toggleThinking() {
