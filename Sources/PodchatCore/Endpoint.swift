@@ -84,7 +84,9 @@ package enum EndpointChoice: Sendable, Equatable {
         /// The flag's value, else the config's; empty counts as unset.
         func setting(flag: String, _ flagValue: String?, key: String, _ configValue: String?) -> Setting? {
             if let flagValue, !flagValue.isEmpty { return Setting(value: flagValue, place: flag, subject: "") }
-            if let configValue, !configValue.isEmpty { return Setting(value: configValue, place: configPath, subject: "\"\(key)\"") }
+            // A named endpoint's setting is named by its path, `endpoints.NAME.key`.
+            let keyPath = config.endpointName.map { "endpoints.\($0).\(key)" } ?? key
+            if let configValue, !configValue.isEmpty { return Setting(value: configValue, place: configPath, subject: keyPath.quotedForMessage) }
             return nil
         }
 
