@@ -5,6 +5,12 @@ extension Config {
         "model", "openai_base_url", "policy", "price_per_second", "timeouts",
     ]
 
+    /// Where `key` sits in the file, quoted for a message: `"endpoint_url"` at the top level,
+    /// `"endpoints.qwen.endpoint_url"` in a named endpoint.
+    package func quotedKeyPath(_ key: String) -> String {
+        (endpointName.map { "endpoints.\($0).\(key)" } ?? key).quotedForMessage
+    }
+
     /// Whether these settings say where to send requests; without it podchat runs its demo.
     package var hasTarget: Bool { endpointID != nil || endpointURL != nil || openAIBaseURL != nil }
 

@@ -145,4 +145,23 @@ import Testing
             try EndpointChoice.resolve(config: chosen, configPath: "c.json", keys: environmentKeys(["RUNPOD_API_KEY": "k"]))
         }
     }
+
+    @Test func aNamedEndpointsKeyProblemsNameItsKeyPath() throws {
+        let config = try parse(
+            #"{"default_endpoint": "q", "endpoints": {"q": {"endpoint_id": "a", "api_key_env": "NONE"}, "c": {"endpoint_id": "c", "api_key_command": "false"}}}"#
+        )
+        let failing = APIKeyLookup(environment: [:]) { _ in .exited(status: 1, output: []) }
+        #expect(
+            throws: ConfigError(
+                path: "c.json", problem: #"no API key for runpod a: set the environment variable NONE, or "endpoints.q.api_key_command" in this file"#
+            )
+        ) {
+            try EndpointChoice.resolve(config: config.choosingEndpoint("q").config, configPath: "c.json", keys: failing)
+        }
+        let message =
+            #""endpoints.c.api_key_command" failed with exit status 1 (its output is not shown, as it may hold the key); run the command yourself to see why"#
+        #expect(throws: ConfigError(path: "c.json", problem: message)) {
+            try EndpointChoice.resolve(config: config.choosingEndpoint("c").config, configPath: "c.json", keys: failing)
+        }
+    }
 }
