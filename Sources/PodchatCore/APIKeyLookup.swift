@@ -31,14 +31,15 @@ package struct APIKeyLookup: Sendable {
             return try Self.checked(fromEnvironment, source: .environment(variable: variable), errorPath: "$\(variable)")
         }
         if let command = config.apiKeyCommand {
-            return try key(fromCommand: command, configPath: configPath)
+            return try key(fromCommand: command, configPath: configPath, setting: config.quotedKeyPath("api_key_command"))
         }
         return config.apiKey
     }
 
-    private func key(fromCommand command: String, configPath: String) throws(ConfigError) -> APIKey {
+    /// - Parameter setting: The command's key path in the file, quoted, for errors.
+    private func key(fromCommand command: String, configPath: String, setting: String) throws(ConfigError) -> APIKey {
         func failure(_ problem: String) -> ConfigError {
-            ConfigError(path: configPath, problem: "\"api_key_command\" \(problem)")
+            ConfigError(path: configPath, problem: "\(setting) \(problem)")
         }
         let output: [UInt8]
         switch runCommand(command) {

@@ -1,8 +1,9 @@
 extension Config {
     /// Every top-level key `parse` understands, for suggestions when a key is misspelt.
     package static let knownKeys = [
-        "allow_insecure_http", "api_key", "api_key_command", "api_key_env", "endpoint_id", "endpoint_url", "input_format",
-        "mode", "model", "mouse", "openai_base_url", "policy", "price_per_second", "sampling", "system_prompt", "timeouts",
+        "allow_insecure_http", "api_key", "api_key_command", "api_key_env", "default_endpoint", "endpoint_id", "endpoint_url",
+        "endpoints", "input_format", "mode", "model", "mouse", "openai_base_url", "policy", "price_per_second", "sampling", "system_prompt",
+        "timeouts",
     ]
 
     /// One line per unknown key in the file at `path`, with the likely intended key when there
@@ -13,7 +14,10 @@ extension Config {
             if SamplingParameter.named(key) != nil {
                 return warning + "; sampling parameters go inside \"sampling\": {\"\(key)\": …}"
             }
-            return Self.nearestKnownKey(to: key).map { warning + "; did you mean \"\($0)\"?" } ?? warning
+            // An unknown key inside a named endpoint is compared with what an endpoint may hold.
+            let (name, candidates) =
+                key.hasPrefix("endpoints.") ? (key.split(separator: ".").last.map(String.init) ?? key, Self.endpointKeys) : (key, Self.knownKeys)
+            return Self.nearestKnownKey(to: name, among: candidates).map { warning + "; did you mean \"\($0)\"?" } ?? warning
         }
     }
 
@@ -28,8 +32,12 @@ extension Config {
 
     /// The known key `key` was most likely meant to be: one a known key starts with, else one
     /// at most two edits away (a typo), else nil.
-    static func nearestKnownKey(to key: String) -> String? {
+    ///
+    /// - Parameter knownKeys: The keys valid where `key` was found: the top level's, or a named endpoint's.
+    static func nearestKnownKey(to key: String, among knownKeys: [String] = knownKeys) -> String? {
         let lowered = key.lowercased()
+        // `--endpoint` takes an id, so a bare "endpoint" means "endpoint_id", not the "endpoints" map.
+        if lowered == "endpoint" && knownKeys.contains("endpoint_id") { return "endpoint_id" }
         if let extended = knownKeys.filter({ $0.hasPrefix(lowered) }).min(by: { $0.count < $1.count }) { return extended }
         let scored = knownKeys.map { (key: $0, distance: editDistance(lowered, $0)) }
         guard let best = scored.min(by: { $0.distance < $1.distance }), best.distance <= 2, best.distance < key.count else { return nil }

@@ -38,9 +38,17 @@ package struct Config: Sendable, Equatable {
     package var systemPrompt: String = ""
     package var mode: ConversationMode = .chat
     /// What the endpoint costs per GPU-second (`price_per_second`); nil when not given, and
-    /// then no cost is shown. A top-level key while there is one endpoint; a map of named
-    /// endpoints will carry one per endpoint.
+    /// then no cost is shown. Each named endpoint has its own; it is not inherited.
     package var price: GPUPrice?
+    /// The named endpoints (`endpoints`), each already merged with the top-level settings it
+    /// inherits (see ``Config/endpointBase``), so choosing one is taking its `Config`.
+    package var endpoints: [String: Config] = [:]
+    /// The named endpoint used when `--endpoint` names none: `default_endpoint`, or the only
+    /// named endpoint when there is one and no top-level endpoint; nil means the top level.
+    package var defaultEndpoint: String?
+    /// This settings' name in `endpoints` when it is a named endpoint, so errors can name the
+    /// key path (`endpoints.qwen.endpoint_id`); nil for the top level.
+    package var endpointName: String?
     /// Sampling parameters that override podchat's defaults, by wire name, already validated.
     package var sampling: [String: JSONValue] = [:]
     /// Keys the file had that podchat does not know, to warn about.
@@ -64,28 +72,45 @@ package struct Config: Sendable, Equatable {
         }
         var config = Config()
         let reader = FieldReader(path: path)
+        var named: JSONValue?
+        var defaultName: String?
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) where !key.hasPrefix("//") {
+            if try config.applyEndpointSetting(key, value, keyPath: key, reader: reader) { continue }
             switch key {
-            case "endpoint_id": config.endpointID = try reader.optionalString(value, key: key)
-            case "endpoint_url": config.endpointURL = try reader.optionalString(value, key: key)
-            case "api_key_env": config.apiKeyEnvironmentVariable = try reader.variableName(value, key: key)
-            case "api_key_command": config.apiKeyCommand = try reader.optionalString(value, key: key)
-            case "api_key": config.apiKey = try reader.apiKey(value, key: key)
-            case "allow_insecure_http": config.allowsInsecureHTTP = try reader.bool(value, key: key)
             case "mouse": config.usesMouse = try reader.bool(value, key: key)
             case "system_prompt": config.systemPrompt = try reader.string(value, key: key)
             case "mode": config.mode = try reader.mode(value, key: key)
             case "sampling": config.sampling = try reader.sampling(value, key: key)
-            case "openai_base_url": config.openAIBaseURL = try reader.optionalString(value, key: key)
-            case "model": config.model = try reader.optionalString(value, key: key)
-            case "input_format": config.inputFormat = try reader.inputFormat(value, key: key)
-            case "policy": config.policy = try reader.policy(value, key: key)
-            case "timeouts": config.timeouts = try reader.timeouts(value, key: key)
-            case "price_per_second": config.price = try reader.price(value, key: key)
+            case "endpoints": named = value
+            case "default_endpoint": defaultName = try reader.optionalString(value, key: key)
             default: config.unknownKeys.append(key)
             }
         }
+        // After the loop, so every endpoint inherits the top-level settings whatever their order.
+        if let named { try config.readNamedEndpoints(named, reader: reader) }
+        config.defaultEndpoint = try config.checkedDefault(defaultName, reader: reader)
         return config
+    }
+
+    /// Sets the one-endpoint setting `key` (at `keyPath` in the file, for errors) from `value`;
+    /// false when `key` is not such a setting.
+    mutating func applyEndpointSetting(_ key: String, _ value: JSONValue, keyPath: String, reader: FieldReader) throws(ConfigError) -> Bool {
+        switch key {
+        case "endpoint_id": endpointID = try reader.optionalString(value, key: keyPath)
+        case "endpoint_url": endpointURL = try reader.optionalString(value, key: keyPath)
+        case "openai_base_url": openAIBaseURL = try reader.optionalString(value, key: keyPath)
+        case "model": model = try reader.optionalString(value, key: keyPath)
+        case "api_key_env": apiKeyEnvironmentVariable = try reader.variableName(value, key: keyPath)
+        case "api_key_command": apiKeyCommand = try reader.optionalString(value, key: keyPath)
+        case "api_key": apiKey = try reader.apiKey(value, key: keyPath)
+        case "allow_insecure_http": allowsInsecureHTTP = try reader.bool(value, key: keyPath)
+        case "input_format": inputFormat = try reader.inputFormat(value, key: keyPath)
+        case "policy": policy = try reader.policy(value, key: keyPath)
+        case "timeouts": timeouts = try reader.timeouts(value, key: keyPath)
+        case "price_per_second": price = try reader.price(value, key: keyPath)
+        default: return false
+        }
+        return true
     }
 }
 
@@ -148,7 +173,7 @@ package struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible 
 }
 
 /// Reads typed fields out of the config's JSON, with errors that say which key is wrong.
-private struct FieldReader {
+struct FieldReader {
     let path: String
 
     func fail(_ key: String, _ expectation: String) -> ConfigError {

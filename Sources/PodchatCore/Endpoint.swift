@@ -84,7 +84,7 @@ package enum EndpointChoice: Sendable, Equatable {
         /// The flag's value, else the config's; empty counts as unset.
         func setting(flag: String, _ flagValue: String?, key: String, _ configValue: String?) -> Setting? {
             if let flagValue, !flagValue.isEmpty { return Setting(value: flagValue, place: flag, subject: "") }
-            if let configValue, !configValue.isEmpty { return Setting(value: configValue, place: configPath, subject: "\"\(key)\"") }
+            if let configValue, !configValue.isEmpty { return Setting(value: configValue, place: configPath, subject: config.quotedKeyPath(key)) }
             return nil
         }
 
@@ -104,7 +104,9 @@ package enum EndpointChoice: Sendable, Equatable {
                 let variable = config.apiKeyEnvironmentVariable
                 throw ConfigError(
                     path: configPath,
-                    problem: "no API key for \(label): set the environment variable \(variable), or \"api_key_command\" in this file")
+                    problem:
+                        "no API key for \(label): set the environment variable \(variable), or \(config.quotedKeyPath("api_key_command")) in this file"
+                )
             }
             if key != nil && !url.isSecure && !url.isLoopback && !allowsInsecureHTTP {
                 throw setting.error(

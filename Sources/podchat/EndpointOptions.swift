@@ -7,7 +7,11 @@ struct EndpointOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The config file to read.", valueName: "file"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("A Runpod Serverless endpoint id (overrides the config).", valueName: "id"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A named endpoint from the config's \"endpoints\", else a Runpod Serverless endpoint id (overrides the config).",
+            valueName: "name-or-id"))
     var endpoint: String?
 
     @Option(
@@ -85,9 +89,11 @@ struct EndpointOptions: ParsableArguments {
 
     /// The config and the endpoint it and the command line choose; prints warnings to stderr.
     func resolve(environment: [String: String]) throws(ConfigError) -> (config: Config, endpoint: EndpointChoice) {
-        let (config, path) = try loadConfig(environment: environment)
+        let (file, path) = try loadConfig(environment: environment)
+        let selection = file.choosingEndpoint(endpoint)
+        let config = selection.config
         let endpoint = try EndpointChoice.resolve(
-            config: config, configPath: path, endpointID: endpoint, endpointURL: endpointURL,
+            config: config, configPath: path, endpointID: selection.endpointID, endpointURL: endpointURL,
             openAIBaseURL: openAIBaseURL, allowsInsecureHTTP: allowInsecureHTTP,
             keys: APIKeyLookup(environment: environment, runCommand: KeyCommand.run))
         return (applyingOverrides(to: config), endpoint)

@@ -13,7 +13,7 @@ struct Podchat: ParsableCommand {
             "endpoint_id" in $XDG_CONFIG_HOME/podchat/config.json; the API key is read from \
             RUNPOD_API_KEY, else from the config's "api_key_command" or "api_key".
             """,
-        subcommands: [Chat.self, Ask.self, Conversations.self, Export.self, Jobs.self, UsageCommand.self, Simulate.self],
+        subcommands: [Chat.self, Ask.self, Conversations.self, Export.self, Jobs.self, EndpointsCommand.self, UsageCommand.self, Simulate.self],
         defaultSubcommand: Chat.self
     )
 }

@@ -21,6 +21,11 @@ struct Session {
     /// Opens the session the options and the environment describe.
     static func open(_ options: EndpointOptions, environment: [String: String]) throws -> Session {
         let (config, choice) = try options.resolve(environment: environment)
+        return try open(config: config, choice: choice, environment: environment)
+    }
+
+    /// Opens a session with the endpoint `choice`, resolved from `config`.
+    static func open(config: Config, choice: EndpointChoice, environment: [String: String]) throws -> Session {
         switch choice {
         case .runpod(let endpoint):
             return runpodSession(config: config, endpoint: endpoint, simulator: nil, memory: .standard(environment: environment))
@@ -54,7 +59,7 @@ struct Session {
     }
 
     /// The client's options from the config: the input format and the job policy.
-    private static func runpodOptions(_ config: Config) -> RunpodOptions {
+    static func runpodOptions(_ config: Config) -> RunpodOptions {
         var options = RunpodOptions()
         switch config.inputFormat {
         case .native: options.inputFormat = .native
