@@ -72,7 +72,10 @@ extension RunpodBackend {
         submission: Submission,
         continuation: AsyncThrowingStream<CompletionEvent, any Error>.Continuation
     ) async {
-        let (input, format, body) = jobInput(for: request)
+        let generationWasUnknown = generation.value == nil
+        var hasResubmitted = false
+        let (input, format, firstBody) = jobInput(for: request)
+        var body = firstBody
         var poller = poller(for: input, format: format, source: submission.source, streaming: request.stream)
         var step = poller.start()
         do {
@@ -85,7 +88,20 @@ extension RunpodBackend {
                 case .finish:
                     return continuation.finish()
                 case .fail(let failure):
-                    return continuation.finish(throwing: redacted(failure))
+                    guard generationWasUnknown, !hasResubmitted, generation.value == nil, Self.isLegacyRefusal(failure) else {
+                        return continuation.finish(throwing: redacted(failure))
+                    }
+                    // The input was shaped for the proxy worker (the generation was not known yet)
+                    // and a legacy worker's SamplingParams refused a field of it: the job failed
+                    // before generating, so sending it once more, shaped for legacy, duplicates nothing.
+                    hasResubmitted = true
+                    generation.store(.legacy)
+                    continuation.yield(.generation(.legacy))
+                    let (legacyInput, legacyFormat, legacyBody) = jobInput(for: request)
+                    body = legacyBody
+                    poller = self.poller(for: legacyInput, format: legacyFormat, source: submission.source, streaming: request.stream)
+                    step = poller.start()
+                    continue
                 case .abandon(let jobID, let failure):
                     cancelInBackground(jobID)
                     return continuation.finish(throwing: redacted(failure))
@@ -102,6 +118,13 @@ extension RunpodBackend {
             if let jobID = poller.jobToCancel { cancelInBackground(jobID) }
             continuation.finish(throwing: CancellationError())
         }
+    }
+
+    /// Whether `failure` is a legacy worker's `SamplingParams` refusing a keyword it lacks
+    /// (`Unexpected keyword argument 'top_logprobs'`, msgspec's wording; Python's own says
+    /// "got an unexpected keyword argument"): what a job shaped for the proxy worker meets there.
+    private static func isLegacyRefusal(_ failure: CompletionFailure) -> Bool {
+        [failure.message, failure.detail ?? ""].contains { $0.lowercased().contains("unexpected keyword argument") }
     }
 
     /// The request's own input format (the chat window's panel), else the configured one.

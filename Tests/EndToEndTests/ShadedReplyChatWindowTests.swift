@@ -4,8 +4,7 @@ import PodchatTestSupport
 import Testing
 
 /// F7 in the real binary: with `logprobs` set, the simulator's reply comes with each token's
-/// probability and is drawn shaded, its least likely tokens named. The proxy worker (today's
-/// worker-vllm): the legacy one refuses chat's `top_logprobs` (see the session note).
+/// probability and is drawn shaded, its least likely tokens named; against today's proxy worker.
 @Suite(.serialized) struct ShadedReplyChatWindowTests {
     @Test func aReplyWithLogProbabilitiesIsShaded() async throws {
         let simulator = try await SimulatorServer.start(port: 0, options: SimulatorOptions(tokenDelay: .milliseconds(1), outputFormat: .proxy))
