@@ -19,7 +19,7 @@ struct OpenConversationMeasurement: ParsableCommand {
         let (record, loading) = try Stopwatch.time { try store.load(id: id) }
         let (state, restoring) = try Stopwatch.time {
             var state = AppState(
-                endpointLabel: record.endpoint, isDemo: false, size: Size(width: 120, height: 40), now: .now,
+                endpoint: EndpointIdentity(label: record.endpoint), size: Size(width: 120, height: 40), now: .now,
                 wallTimeAtStart: Date().timeIntervalSince1970)
             try state.restore(record)
             return state

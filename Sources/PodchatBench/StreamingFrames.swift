@@ -27,7 +27,7 @@ struct StreamingFrames {
     private let request: RequestID
 
     init(messageCount: Int, size: Size, text: inout FixtureText) throws {
-        var state = AppState(endpointLabel: "bench", isDemo: false, size: size, now: .now, wallTimeAtStart: 1_795_000_000)
+        var state = AppState(endpoint: EndpointIdentity(label: "bench"), size: size, now: .now, wallTimeAtStart: 1_795_000_000)
         // Restored messages, then the question typed below and its reply make `messageCount`.
         if messageCount > 2 {
             try state.restore(

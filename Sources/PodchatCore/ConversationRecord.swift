@@ -2,7 +2,7 @@
 /// versioned format (docs/conversation-format.md). It never holds the API key.
 package struct ConversationRecord: Sendable, Equatable, Codable {
     /// The format this build writes; files with a higher version are refused, never rewritten.
-    package static let currentFormatVersion = 4
+    package static let currentFormatVersion = 5
 
     package var formatVersion: Int
     /// A stable unique id; also the file's name.
@@ -11,7 +11,8 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
     /// Seconds since 1970-01-01 UTC.
     package var createdAt: Double
     package var updatedAt: Double
-    /// Where replies came from (the endpoint's label: an endpoint id or a host, never a key).
+    /// Where the conversation began: a configured endpoint name, `demo`, or an endpoint id or
+    /// host (never a key). Each reply names its own endpoint since version 5.
     package var endpoint: String
     package var settings: Settings
     /// The sampling parameters set for the next request, by wire name.
@@ -134,6 +135,9 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
         package var executionMilliseconds: Int?
         /// Each choice's tokens with their log probabilities, when the request asked for them.
         package var logprobs: [[TokenLogprob]]?
+        /// The endpoint that wrote the reply (version 5): a configured name, `demo`, or an
+        /// endpoint id or host; absent in older files, whose replies all came from `endpoint`.
+        package var endpoint: String?
         /// The worker generation that wrote the reply (`legacy` or `proxy`), when known.
         package var workerGeneration: WorkerGeneration?
         /// True when text lost in transit was put back from the job's final output.
@@ -143,7 +147,7 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
             status: String, error: String? = nil, parameters: [String: JSONValue], usage: Usage? = nil, jobID: String? = nil,
             queueMilliseconds: Int? = nil, timeToFirstTokenMilliseconds: Int? = nil, durationMilliseconds: Int? = nil,
             thinkingMilliseconds: Int? = nil, executionMilliseconds: Int? = nil, logprobs: [[TokenLogprob]]? = nil,
-            workerGeneration: WorkerGeneration? = nil, repaired: Bool? = nil
+            endpoint: String? = nil, workerGeneration: WorkerGeneration? = nil, repaired: Bool? = nil
         ) {
             self.status = status
             self.error = error
@@ -156,6 +160,7 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
             self.thinkingMilliseconds = thinkingMilliseconds
             self.executionMilliseconds = executionMilliseconds
             self.logprobs = logprobs
+            self.endpoint = endpoint
             self.workerGeneration = workerGeneration
             self.repaired = repaired
         }
@@ -168,7 +173,7 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
             case durationMilliseconds = "duration_ms"
             case thinkingMilliseconds = "thinking_ms"
             case executionMilliseconds = "execution_ms"
-            case logprobs
+            case logprobs, endpoint
             case workerGeneration = "worker_generation"
             case repaired
         }

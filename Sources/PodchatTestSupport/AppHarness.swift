@@ -14,13 +14,15 @@ package struct AppHarness {
 
     package init(
         size: Size = Size(width: 80, height: 24), isDemo: Bool = true, parameters: SamplingParameters = SamplingParameters(),
-        price: GPUPrice? = nil
+        price: GPUPrice? = nil, endpoint: EndpointIdentity? = nil, endpointNames: [String] = [], prices: [String: GPUPrice] = [:]
     ) {
         TestLocale.useUTF8()
         let start = ContinuousClock.now
         self.start = start
         terminal = ScriptedTerminal(size: size)
-        let state = AppState(endpointLabel: "127.0.0.1:8000", isDemo: isDemo, size: size, now: start, parameters: parameters, price: price)
+        let state = AppState(
+            endpoint: endpoint ?? EndpointIdentity(label: "127.0.0.1:8000", isDemo: isDemo, price: price), endpointNames: endpointNames,
+            prices: prices, size: size, now: start, parameters: parameters)
         // The harness's batches carry no tick: its clock moves only with `advance(toSeconds:)`.
         driver = LoopDriver(state: state, terminal: terminal, perform: { _ in }, now: { start })
         driver.draw()

@@ -25,12 +25,20 @@ struct Chat: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let store = FileConversationStore.standard(environment: environment)
         let resumed = resume ? try Self.conversation(named: name, in: store) : nil
-        let session = try CommandFailure.reporting { try Session.open(options, environment: environment) }
-        defer { session.close() }
-        let state = try Self.openingState(session: session, resumed: resumed)
+        let (file, path) = try CommandFailure.reporting { try options.loadConfig(environment: environment) }
+        let session = try CommandFailure.reporting { try Session.open(options, file: file, configPath: path, environment: environment) }
+        let directory = EndpointDirectory(file: file, configPath: path, environment: environment)
+        defer {
+            session.close()
+            directory.close()
+        }
+        let identity = session.identity(named: options.endpointName(of: session.config))
+        let state = try Self.openingState(session: session, identity: identity, directory: directory, resumed: resumed)
         let mailbox = Mailbox()
         let presets = FilePresetStore.standard(environment: environment)
-        let runner = EffectRunner(backend: session.backend, presets: presets, conversations: store, post: { mailbox.post($0) })
+        let runner = EffectRunner(
+            backend: session.backend, endpoint: identity, opener: { try directory.open($0) }, presets: presets, conversations: store,
+            post: { mailbox.post($0) })
         try CommandFailure.reporting {
             try TerminalSession.run(environment: environment, usesMouse: session.config.usesMouse, mailbox: mailbox) { terminal in
                 var loop = LoopDriver(state: state, terminal: terminal, perform: runner.perform)
@@ -55,27 +63,30 @@ struct Chat: ParsableCommand {
     /// The state the window opens with, the `--resume` conversation restored (or reported):
     /// 80×24 until the terminal, taken over only after this, tells its size in the loop's first
     /// batch.
-    private static func openingState(session: Session, resumed: ConversationRecord?) throws -> AppState {
-        var state = initialState(session: session, size: Size(width: 80, height: 24), now: ContinuousClock.now)
+    private static func openingState(
+        session: Session, identity: EndpointIdentity, directory: EndpointDirectory, resumed: ConversationRecord?
+    ) throws -> AppState {
+        var state = initialState(session: session, identity: identity, directory: directory, now: ContinuousClock.now)
         if let resumed {
             do throws(ConversationStoreError) { try state.restore(resumed) } catch { throw resumeFailure(error) }
         }
         return state
     }
 
-    private static func initialState(session: Session, size: Size, now: ContinuousClock.Instant) -> AppState {
+    private static func initialState(
+        session: Session, identity: EndpointIdentity, directory: EndpointDirectory, now: ContinuousClock.Instant
+    ) -> AppState {
         AppState(
-            endpointLabel: session.endpoint.label,
-            isDemo: session.isDemo,
-            size: size,
+            endpoint: identity,
+            endpointNames: directory.names,
+            prices: directory.prices,
+            size: Size(width: 80, height: 24),
             now: now,
             systemPrompt: session.config.systemPrompt,
             mode: session.config.mode,
             parameters: session.parameters,
-            inputFormat: session.config.inputFormat,
             seedStart: UInt64.random(in: .min ... .max),
-            wallTimeAtStart: Date().timeIntervalSince1970,
-            price: session.config.price
+            wallTimeAtStart: Date().timeIntervalSince1970
         )
     }
 

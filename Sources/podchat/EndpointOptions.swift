@@ -90,6 +90,11 @@ struct EndpointOptions: ParsableArguments {
     /// The config and the endpoint it and the command line choose; prints warnings to stderr.
     func resolve(environment: [String: String]) throws(ConfigError) -> (config: Config, endpoint: EndpointChoice) {
         let (file, path) = try loadConfig(environment: environment)
+        return try resolve(file: file, path: path, environment: environment)
+    }
+
+    /// The config and the endpoint the command line chooses from `file`, read from `path`.
+    func resolve(file: Config, path: String, environment: [String: String]) throws(ConfigError) -> (config: Config, endpoint: EndpointChoice) {
         let selection = file.choosingEndpoint(endpoint)
         let config = selection.config
         let endpoint = try EndpointChoice.resolve(
@@ -97,6 +102,12 @@ struct EndpointOptions: ParsableArguments {
             openAIBaseURL: openAIBaseURL, allowsInsecureHTTP: allowInsecureHTTP,
             keys: APIKeyLookup(environment: environment, runCommand: KeyCommand.run))
         return (applyingOverrides(to: config), endpoint)
+    }
+
+    /// The config's name for the endpoint `config` describes: nil when the command line gave a
+    /// URL of its own, which no name in the config describes.
+    func endpointName(of config: Config) -> String? {
+        endpointURL == nil && openAIBaseURL == nil ? config.endpointName : nil
     }
 
     /// The config with this command line's settings on top.

@@ -1,10 +1,11 @@
 import EndpointClient
+import PodchatApp
 import PodchatCore
 import PodchatSimulator
 
 /// What a chatting command talks to: the configured endpoint, or in demo mode the built-in
 /// simulator started on a free loopback port for as long as the session lives.
-struct Session {
+struct Session: Sendable {
     let config: Config
     let endpoint: Endpoint
     let backend: any CompletionBackend
@@ -18,9 +19,20 @@ struct Session {
 
     var isDemo: Bool { simulator != nil }
 
+    /// What the chat window shows of this endpoint, called `name` when the config names it.
+    func identity(named name: String?) -> EndpointIdentity {
+        EndpointIdentity(name: name, label: endpoint.label, isDemo: isDemo, price: config.price, inputFormat: config.inputFormat)
+    }
+
     /// Opens the session the options and the environment describe.
     static func open(_ options: EndpointOptions, environment: [String: String]) throws -> Session {
-        let (config, choice) = try options.resolve(environment: environment)
+        let (file, path) = try options.loadConfig(environment: environment)
+        return try open(options, file: file, configPath: path, environment: environment)
+    }
+
+    /// Opens the session the options choose from `file`, the config read from `configPath`.
+    static func open(_ options: EndpointOptions, file: Config, configPath: String, environment: [String: String]) throws -> Session {
+        let (config, choice) = try options.resolve(file: file, path: configPath, environment: environment)
         return try open(config: config, choice: choice, environment: environment)
     }
 

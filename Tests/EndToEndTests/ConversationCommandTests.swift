@@ -94,7 +94,7 @@ import Testing
                 errors == [
                     "podchat: skipped \(path("broken")): not JSON",
                     "podchat: skipped \(path("empty")): empty file",
-                    "podchat: skipped \(path("future")): format_version 7 is newer than this podchat reads (4); upgrade podchat",
+                    "podchat: skipped \(path("future")): format_version 7 is newer than this podchat reads (5); upgrade podchat",
                 ])
         }
         #expect(try broken.map { try Data(contentsOf: URL(fileURLWithPath: path($0.0))) } == before)

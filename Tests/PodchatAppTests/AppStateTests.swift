@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func theSystemPromptLeadsTheRequest() throws {
-        var state = AppState(endpointLabel: "x", isDemo: false, size: Size(width: 80, height: 24), now: .now, systemPrompt: "Be brief.")
+        var state = AppState(endpoint: EndpointIdentity(label: "x"), size: Size(width: 80, height: 24), now: .now, systemPrompt: "Be brief.")
         _ = state.handle(.keyPressed(.character("Q")))
         guard case .completion(.start(_, let request)) = try #require(state.handle(.keyPressed(.enter)).first) else {
             Issue.record("no request")

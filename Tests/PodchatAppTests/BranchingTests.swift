@@ -119,7 +119,7 @@ import Testing
         app.type("/branch previous")
         app.press(.enter)
         let record = app.state.conversation.record
-        #expect(record.formatVersion == 4)
+        #expect(record.formatVersion == ConversationRecord.currentFormatVersion)
         #expect(record.messages.map(\.id) == [1, 2, 3, 4, 5] && record.messages.map(\.parent) == [nil, 1, 1, 3, 4])
         #expect(record.current == 2)
         let decoded = try JSONDecoder().decode(ConversationRecord.self, from: try JSONEncoder().encode(record))
@@ -156,7 +156,7 @@ import Testing
         app.press(.enter)
         try Self.answer(&app, with: "hello again")
         let saved = try #require(Self.saves(app.effects).last)
-        #expect(saved.formatVersion == 4 && saved.id == "c2")
+        #expect(saved.formatVersion == ConversationRecord.currentFormatVersion && saved.id == "c2")
         #expect(saved.messages.map(\.content) == ["hi", "hello", "hello again"] && saved.current == 3)
     }
 

@@ -22,7 +22,7 @@ private final class PerformedEffects: Sendable {
 
     private static func state(size: Size = Size(width: 80, height: 24)) -> AppState {
         TestLocale.useUTF8()
-        return AppState(endpointLabel: "loop", isDemo: false, size: size, now: start)
+        return AppState(endpoint: EndpointIdentity(label: "loop"), size: size, now: start)
     }
 
     private static func keys(_ text: String) -> [Event] {

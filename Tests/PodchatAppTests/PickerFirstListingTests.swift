@@ -73,7 +73,7 @@ import Testing
         let loop = DedicatedThread {
             loopThread.withLock { $0 = pthread_self() }
             var loop = LoopDriver(
-                state: AppState(endpointLabel: "picker", isDemo: false, size: terminal.size, now: .now), terminal: terminal,
+                state: AppState(endpoint: EndpointIdentity(label: "picker"), size: terminal.size, now: .now), terminal: terminal,
                 perform: runner.perform)
             loop.start()
             loop.run()

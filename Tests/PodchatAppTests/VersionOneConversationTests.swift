@@ -27,7 +27,7 @@ import Testing
         #expect(next.parameters.wireValues.map(\.name) == ["max_tokens", "top_p"])
         // Changed, it is written in the current version: one path, numbered from 1.
         let written = app.state.conversation.record
-        #expect(written.formatVersion == 4)
+        #expect(written.formatVersion == ConversationRecord.currentFormatVersion)
         #expect(written.messages.map(\.id) == [1, 2, 3, 4] && written.messages.map(\.parent) == [nil, 1, 2, 3] && written.current == 4)
     }
 }

@@ -49,7 +49,7 @@ import Testing
             #expect(!error.reason.isEmpty, "\(label)")
             return
         }
-        var state = AppState(endpointLabel: "127.0.0.1:8000", isDemo: false, size: Size(width: 100, height: 30), now: .now)
+        var state = AppState(endpoint: EndpointIdentity(label: "127.0.0.1:8000"), size: Size(width: 100, height: 30), now: .now)
         do {
             try state.restore(loaded)
         } catch {

@@ -106,7 +106,7 @@ private struct SoakDriver {
     private let terminal: ScriptedTerminal
 
     init(terminal: ScriptedTerminal, perform: @escaping (Effect) -> Void) {
-        let state = AppState(endpointLabel: "soak", isDemo: false, size: terminal.size, now: .now)
+        let state = AppState(endpoint: EndpointIdentity(label: "soak"), size: terminal.size, now: .now)
         loop = LoopDriver(state: state, terminal: terminal, perform: perform)
         self.terminal = terminal
         loop.start()

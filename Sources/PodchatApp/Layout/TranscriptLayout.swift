@@ -193,7 +193,7 @@ struct TranscriptLayout {
     /// compares with siblings sent the same.
     private func footerLines(of entry: TranscriptEntry, at index: Int?) -> [TranscriptLine] {
         var lines: [TranscriptLine] = []
-        if let footer = footer(for: entry) { lines += footerRows(footer.text, style: footer.style) }
+        if let footer = footer(for: entry, at: index) { lines += footerRows(footer.text, style: footer.style) }
         guard entry.status != .streaming else { return lines }
         if let parameters = entry.parameters {
             var others = parameters
@@ -230,17 +230,19 @@ struct TranscriptLayout {
         }
     }
 
-    private func footer(for entry: TranscriptEntry) -> (text: String, style: Style)? {
+    private func footer(for entry: TranscriptEntry, at index: Int?) -> (text: String, style: Style)? {
+        let writer = index.flatMap { state.conversation.changedEndpoint(at: $0) }.map { "from \($0)" }
         switch entry.status {
-        case .streaming: return (progress(of: entry), .footer)
-        case .complete: return statistics(of: entry).map { ($0, .footer) }
+        case .streaming: return (joined([writer, progress(of: entry)]), .footer)
+        case .complete: return statistics(of: entry, writer: writer).map { ($0, .footer) }
         case .truncated where entry.text.isEmpty && !entry.reasoning.isEmpty:
             let limit = entry.parameters?.number(of: .maxTokens).map { "all \(Int($0)) tokens" } ?? "all its tokens"
-            return (joined(["the model used \(limit) thinking: raise max_tokens (/set max_tokens N)", statistics(of: entry)]), .error)
-        case .truncated: return (joined(["truncated — raise max_tokens (the panel or /set max_tokens N)", statistics(of: entry)]), .footer)
-        case .cancelled: return (joined(["cancelled", statistics(of: entry)]), .footer)
-        case .timedOut: return (joined(["timed out on the server", statistics(of: entry)]), .error)
-        case .failed(let message): return ("failed: \(message)", .error)
+            return (joined(["the model used \(limit) thinking: raise max_tokens (/set max_tokens N)", statistics(of: entry, writer: writer)]), .error)
+        case .truncated:
+            return (joined(["truncated — raise max_tokens (the panel or /set max_tokens N)", statistics(of: entry, writer: writer)]), .footer)
+        case .cancelled: return (joined(["cancelled", statistics(of: entry, writer: writer)]), .footer)
+        case .timedOut: return (joined(["timed out on the server", statistics(of: entry, writer: writer)]), .error)
+        case .failed(let message): return (joined(["failed: \(message)", writer]), .error)
         }
     }
 
@@ -258,8 +260,9 @@ struct TranscriptLayout {
     }
 
     /// Footer parts keep their label and value together: spaces inside a part do not break.
-    private func statistics(of entry: TranscriptEntry) -> String? {
-        let parts = statisticParts(of: entry)
+    /// `writer` names the endpoint first when it is not the one before.
+    private func statistics(of entry: TranscriptEntry, writer: String?) -> String? {
+        let parts = [writer].compactMap { $0 } + statisticParts(of: entry)
         return parts.isEmpty ? nil : Formatting.keepingTogether(parts)
     }
 
@@ -280,7 +283,7 @@ struct TranscriptLayout {
         // Runpod bills the execution time it reports; the OpenAI route reports none.
         if let executed = entry.executionMilliseconds {
             parts.append("ran \(Formatting.elapsed(.milliseconds(executed)))")
-            if let price = state.reply.price { parts.append(GPUPrice.formatted(price.cost(executionMilliseconds: executed))) }
+            if let cost = state.replyCost(of: entry) { parts.append(GPUPrice.formatted(cost)) }
         }
         switch entry.status {
         case .complete: parts.append("finish stop")

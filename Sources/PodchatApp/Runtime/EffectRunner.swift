@@ -14,7 +14,9 @@ import Synchronization
 /// inherited the main actor would never run (see DECISIONS.md). Work started here only ever
 /// talks back through `post`.
 package final class EffectRunner: Sendable {
-    private let backend: any CompletionBackend
+    /// Every endpoint opened so far by recorded name, and the one requests go to.
+    private let endpoints: Mutex<(current: any CompletionBackend, opened: [String: OpenedEndpoint])>
+    private let opener: EndpointOpener?
     private let presets: (any PresetStore)?
     let conversations: (any ConversationStore)?
     let post: @Sendable (Event) -> Void
@@ -22,22 +24,33 @@ package final class EffectRunner: Sendable {
     private let disk = DiskWorker()
 
     /// - Parameters:
+    ///   - backend: the endpoint requests go to first.
+    ///   - endpoint: what the window shows of it, so `/endpoint` can come back to it unopened.
+    ///   - opener: opens the config's other endpoints for `/endpoint NAME`; nil refuses switching.
     ///   - presets: where `/preset` keeps its files; nil reports presets as unavailable.
     ///   - conversations: where conversations are saved; nil reports saving as unavailable.
     ///   - post: delivers an event to the loop; called from any thread.
     package init(
-        backend: any CompletionBackend, presets: (any PresetStore)? = nil, conversations: (any ConversationStore)? = nil,
-        post: @escaping @Sendable (Event) -> Void
+        backend: any CompletionBackend, endpoint: EndpointIdentity? = nil, opener: EndpointOpener? = nil,
+        presets: (any PresetStore)? = nil, conversations: (any ConversationStore)? = nil, post: @escaping @Sendable (Event) -> Void
     ) {
-        self.backend = backend
+        let first = endpoint.map { [$0.recordedName: OpenedEndpoint(backend: backend, identity: $0)] } ?? [:]
+        endpoints = Mutex((backend, first))
+        self.opener = opener
         self.presets = presets
         self.conversations = conversations
         self.post = post
     }
 
+    /// The endpoint requests go to now.
+    private var backend: any CompletionBackend {
+        endpoints.withLock { $0.current }
+    }
+
     package func perform(_ effect: Effect) {
+        let backend = self.backend
         switch effect {
-        case .completion(.start(let id, let request)): start(id, request)
+        case .completion(.start(let id, let request)): start(id, request, on: backend)
         case .completion(.cancel(let id)): replies.withLock { $0[id] }?.cancel()
         // Built here, not in a task: it is pure and quick, and its answer then follows every
         // earlier one in order.
@@ -45,6 +58,8 @@ package final class EffectRunner: Sendable {
         case .endpoint(.checkLoad): Task { [backend, post] in post(.endpoint(.loadReported(await backend.load()))) }
         case .endpoint(.fetchModelInfo): Task { [backend, post] in post(.endpoint(.modelInfoReported(await backend.modelInfo()))) }
         case .endpoint(.warm(let request)): Task { [backend, post] in post(.endpoint(.warmed(failure: await Self.warm(backend, request)))) }
+        case .endpoint(.open(let name)): open(name)
+        case .endpoint(.use(let name)): endpoints.withLock { $0.current = $0.opened[name]?.backend ?? $0.current }
         case .preset(let preset): disk.enqueue { [self] in post(.preset(presetResult(of: preset))) }
         case .storage(let storage):
             disk.enqueue { [self] in
@@ -104,10 +119,29 @@ package final class EffectRunner: Sendable {
         await disk.idle()
         let tasks = replies.withLock { Array($0.values) }
         for task in tasks { await task.value }
-        await backend.settle()
+        let backends = endpoints.withLock { [$0.current] + $0.opened.values.map(\.backend) }
+        for backend in backends { await backend.settle() }
     }
 
-    private func start(_ id: RequestID, _ request: CompletionRequest) {
+    /// Opens endpoint `name` in a task (its key may come from a command), or answers at once
+    /// with one opened before.
+    private func open(_ name: String) {
+        if let known = endpoints.withLock({ $0.opened[name] }) { return post(.endpoint(.opened(known.identity))) }
+        guard let opener else {
+            return post(.endpoint(.openFailed(name: name, message: "switching endpoints is not available here")))
+        }
+        Task { [post] in
+            do {
+                let opened = try await opener(name)
+                self.endpoints.withLock { $0.opened[opened.identity.recordedName] = opened }
+                post(.endpoint(.opened(opened.identity)))
+            } catch {
+                post(.endpoint(.openFailed(name: name, message: "\(error)")))
+            }
+        }
+    }
+
+    private func start(_ id: RequestID, _ request: CompletionRequest, on backend: any CompletionBackend) {
         // The task is registered under the lock it also takes to unregister itself, so it
         // cannot finish before it is registered.
         replies.withLock { replies in

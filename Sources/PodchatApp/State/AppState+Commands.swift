@@ -106,7 +106,7 @@ extension AppState {
     }
 
     /// Completes to the one candidate, or to what all of them share while listing them.
-    private mutating func complete(_ partial: String, from candidates: [String], what: String, then suffix: String) {
+    mutating func complete(_ partial: String, from candidates: [String], what: String, then suffix: String) {
         switch candidates.count {
         case 0:
             let hint = what == "command" ? " (F1 lists them)" : ""

@@ -82,7 +82,7 @@ extension AppState {
             base: conversation.parameters, changes: [ParameterChanges(), changes], drawSeed: { UInt32(truncatingIfNeeded: drawn) })
         let requests = plan.sides.map { request(with: $0.parameters) }
         let messages = conversation.appendComparedReplies(
-            parameters: requests.map(\.parameters), requestedAt: window.now, at: window.wallTime)
+            parameters: requests.map(\.parameters), requestedAt: window.now, endpoint: endpoints.current.recordedName, at: window.wallTime)
         let sides = zip(plan.sides, messages).map { (label: $0.label, message: $1, changes: $0.changes.text) }
         let ids = reply.startComparison(sides, seed: plan.sides[0].seed, differing: Self.differing(requests.map(\.parameters)))
         viewport.dropCursor()

@@ -31,7 +31,7 @@ extension AppState {
 
     /// Starts an empty conversation with a new id and the values podchat started with.
     mutating func startNewConversation() {
-        conversation.startOver(at: window.wallTime)
+        conversation.startOver(at: window.wallTime, on: endpoints.current.recordedName)
         reply.end()
         reply.closeComparison()
         panel.endEdit()

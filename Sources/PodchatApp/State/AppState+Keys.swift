@@ -112,6 +112,10 @@ extension AppState {
 
     private mutating func completeOrMoveFocus() -> [Effect] {
         if composer.input.text.hasPrefix("/load ") { return completeConversationName() }
+        if composer.input.text.hasPrefix("/endpoint ") {
+            completeEndpointName()
+            return []
+        }
         if !completeCommandName() { cycleFocus(forward: true) }
         return []
     }

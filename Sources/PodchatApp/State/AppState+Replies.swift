@@ -29,7 +29,8 @@ extension AppState {
         window.clearNotice()
         let request = nextRequest(with: recorded)
         let id = reply.start()
-        conversation.appendReply(requestedAt: window.now, parameters: request.parameters, at: window.wallTime)
+        conversation.appendReply(
+            requestedAt: window.now, parameters: request.parameters, endpoint: endpoints.current.recordedName, at: window.wallTime)
         viewport.followNewestText()
         return [.completion(.start(id, request))]
     }

@@ -20,31 +20,33 @@ package struct AppState: Sendable, Equatable {
     package internal(set) var viewport = TranscriptViewport()
     package internal(set) var composer = Composer()
     package internal(set) var browser = ConversationBrowser()
+    package internal(set) var endpoints: EndpointState
 
     /// - Parameters:
     ///   - seedStart: where "new seed each request" and conversation ids start drawing; the
     ///     program passes a random value, tests a fixed one.
     ///   - wallTimeAtStart: the wall time at `now`, in seconds since 1970.
-    ///   - price: what the endpoint costs per GPU-second (`price_per_second`), to show costs.
+    ///   - endpoint: where requests go first; its input format is the conversation's.
+    ///   - endpointNames: the config's named endpoints, which `/endpoint` switches between.
+    ///   - prices: each named endpoint's price by name, to cost replies from any of them.
     package init(
-        endpointLabel: String,
-        isDemo: Bool,
+        endpoint: EndpointIdentity,
+        endpointNames: [String] = [],
+        prices: [String: GPUPrice] = [:],
         size: Size,
         now: ContinuousClock.Instant,
         systemPrompt: String = "",
         mode: ConversationMode = .chat,
         parameters: SamplingParameters = SamplingParameters(),
-        inputFormat: InputFormat = .native,
         seedStart: UInt64 = 0,
-        wallTimeAtStart: Double = 0,
-        price: GPUPrice? = nil
+        wallTimeAtStart: Double = 0
     ) {
-        window = WindowState(endpointLabel: endpointLabel, isDemo: isDemo, size: size, now: now, wallTimeAtStart: wallTimeAtStart)
-        let values = RequestValues(
-            settings: RequestSettings(mode: mode, systemPrompt: systemPrompt, inputFormat: inputFormat), parameters: parameters)
-        conversation = Conversation(
-            endpoint: isDemo ? "demo" : endpointLabel, values: values, idSeed: ~seedStart, wallTime: wallTimeAtStart)
-        reply = ReplyTracker(seedStart: seedStart, price: price)
+        window = WindowState(size: size, now: now, wallTimeAtStart: wallTimeAtStart)
+        endpoints = EndpointState(current: endpoint, names: endpointNames, prices: prices)
+        let settings = RequestSettings(mode: mode, systemPrompt: systemPrompt, inputFormat: endpoint.inputFormat)
+        let values = RequestValues(settings: settings, parameters: parameters)
+        conversation = Conversation(endpoint: endpoint.recordedName, values: values, idSeed: ~seedStart, wallTime: wallTimeAtStart)
+        reply = ReplyTracker(seedStart: seedStart)
     }
 
     /// The earliest time the loop must wake without input: elapsed-time displays and notices
@@ -54,12 +56,20 @@ package struct AppState: Sendable, Equatable {
         return [tick, window.notice?.expiresAt].compactMap { $0 }.min()
     }
 
-    /// What the conversation's replies cost, in every branch, in dollars: their execution
-    /// time at the endpoint's price. Nil without a price or before any reply reported one.
+    /// What the conversation's replies cost, in every branch, in dollars: each one's execution
+    /// time at its own endpoint's price. Nil before any priced reply reported its time.
     package var conversationCost: Double? {
-        guard let price = reply.price else { return nil }
-        let executed = conversation.tree.allMessages.compactMap(\.entry.executionMilliseconds)
-        return executed.isEmpty ? nil : price.cost(executionMilliseconds: executed.reduce(0, +))
+        let costs = conversation.tree.allMessages.compactMap { replyCost(of: $0.entry) }
+        return costs.isEmpty ? nil : costs.reduce(0, +)
+    }
+
+    /// What a reply cost, in dollars: its execution time at the price of the endpoint that
+    /// wrote it. Nil when it reported no time or that endpoint has no known price.
+    package func replyCost(of entry: TranscriptEntry) -> Double? {
+        guard let executed = entry.executionMilliseconds, let price = endpoints.price(of: entry.endpoint ?? conversation.endpoint) else {
+            return nil
+        }
+        return price.cost(executionMilliseconds: executed)
     }
 
     /// Whether podchat is done: the loop ends once this is true.
@@ -83,6 +93,12 @@ package struct AppState: Sendable, Equatable {
 
     /// Applies one event and returns the effects it calls for. Pure and synchronous.
     package mutating func handle(_ event: Event) -> [Effect] {
+        let effects = route(event)
+        // An endpoint opened while a reply streamed takes over once it has ended.
+        return endpoints.ready == nil ? effects : effects + takeOverEndpoint()
+    }
+
+    private mutating func route(_ event: Event) -> [Effect] {
         switch event {
         case .keyPressed(let key): return handleKey(key)
         case .pasted(let text): paste(text)
@@ -98,6 +114,8 @@ package struct AppState: Sendable, Equatable {
         case .endpoint(.loadReported(let load)): reply.report(load)
         case .endpoint(.modelInfoReported(let info)): reply.learn(info)
         case .endpoint(.warmed(let failure)): finishWarming(failure)
+        case .endpoint(.opened(let opened)): return endpointOpened(opened)
+        case .endpoint(.openFailed(let name, let message)): endpointFailed(name: name, message: message)
         case .preset(let result): handlePresetResult(result)
         case .store(let result): return handleStoreResult(result)
         }

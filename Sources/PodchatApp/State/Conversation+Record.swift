@@ -39,7 +39,7 @@ extension Conversation {
             durationMilliseconds: milliseconds(to: entry.finishedAt),
             thinkingMilliseconds: entry.thinkingDuration.map { Int($0.milliseconds) }, executionMilliseconds: entry.executionMilliseconds,
             logprobs: entry.logprobs.allSatisfy(\.isEmpty) ? nil : entry.logprobs,
-            workerGeneration: entry.workerGeneration, repaired: entry.wasRepaired ? true : nil)
+            endpoint: entry.endpoint, workerGeneration: entry.workerGeneration, repaired: entry.wasRepaired ? true : nil)
     }
 
     /// A reply still streaming is stored as cancelled: that is what it is if podchat stops now.
@@ -109,6 +109,7 @@ extension Conversation {
             entry.firstAnswerAt = first.advanced(by: .milliseconds(thinking))
         }
         entry.executionMilliseconds = reply.executionMilliseconds
+        entry.endpoint = reply.endpoint
         entry.workerGeneration = reply.workerGeneration
         entry.wasRepaired = reply.repaired ?? false
         return entry

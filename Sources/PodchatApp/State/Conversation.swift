@@ -22,8 +22,9 @@ package struct Conversation: Sendable, Equatable {
     /// The record as it was restored, so that opening a conversation and leaving it unchanged
     /// never rewrites its file (an older version's file stays in its version).
     package private(set) var restoredRecord: ConversationRecord?
-    /// Where replies come from, as stored: `demo` or the endpoint's label, never a key.
-    let endpoint: String
+    /// Where the conversation began, as stored: the endpoint's recorded name (`demo`, a
+    /// configured name or a label), never a key. Each reply records its own as well.
+    package private(set) var endpoint: String
     /// Conversation ids: a stream of their own, so ids do not change which seeds replies get.
     private var ids: SeedGenerator
 
@@ -76,8 +77,11 @@ package struct Conversation: Sendable, Equatable {
     }
 
     /// Adds an empty reply that streams in as it arrives.
-    mutating func appendReply(requestedAt instant: ContinuousClock.Instant, parameters: SamplingParameters, at wallTime: Double) {
+    mutating func appendReply(
+        requestedAt instant: ContinuousClock.Instant, parameters: SamplingParameters, endpoint writer: String, at wallTime: Double
+    ) {
         var reply = TranscriptEntry(role: .assistant, text: "", status: .streaming)
+        reply.endpoint = writer
         reply.requestedAt = instant
         reply.parameters = parameters
         reply.time = wallTime
@@ -89,13 +93,13 @@ package struct Conversation: Sendable, Equatable {
     /// last message (a reply that ended the path stays a sibling too), the last one shown.
     /// Their ids, in order.
     mutating func appendComparedReplies(
-        parameters: [SamplingParameters], requestedAt instant: ContinuousClock.Instant, at wallTime: Double
+        parameters: [SamplingParameters], requestedAt instant: ContinuousClock.Instant, endpoint writer: String, at wallTime: Double
     ) -> [ConversationTree.MessageID] {
         editing = nil
         let length = entries.last?.role == .assistant ? entries.count - 1 : entries.count
         return parameters.compactMap { sent in
             tree.rewind(toLength: length)
-            appendReply(requestedAt: instant, parameters: sent, at: wallTime)
+            appendReply(requestedAt: instant, parameters: sent, endpoint: writer, at: wallTime)
             return tree.path.last
         }
     }
@@ -259,7 +263,8 @@ package struct Conversation: Sendable, Equatable {
     // MARK: - Starting over
 
     /// An empty conversation with a new id and the values podchat started with.
-    mutating func startOver(at wallTime: Double) {
+    mutating func startOver(at wallTime: Double, on writer: String) {
+        endpoint = writer
         tree = ConversationTree()
         editing = nil
         restoredRecord = nil
@@ -269,13 +274,30 @@ package struct Conversation: Sendable, Equatable {
         (createdAt, updatedAt) = (wallTime, wallTime)
     }
 
+    /// Requests now go to `writer`, whose jobs take `format`: an empty conversation begins
+    /// there instead.
+    mutating func moveTo(_ writer: String, format: InputFormat) {
+        values.adopt(format)
+        if tree.messageCount == 0 { endpoint = writer }
+    }
+
     /// Becomes the stored conversation `record`, already validated into a tree and values.
     mutating func become(_ record: ConversationRecord, tree restored: ConversationTree, settings: RequestSettings, parameters: SamplingParameters) {
         values.restore(settings: settings, parameters: parameters)
         tree = restored
         editing = nil
         (id, title, createdAt, updatedAt) = (record.id, record.title, record.createdAt, record.updatedAt)
+        endpoint = record.endpoint
         restoredRecord = self.record
+    }
+
+    /// The endpoint that wrote the path's reply at `index`, when it is not the one that wrote the
+    /// reply before it (or, for a first reply, not where the conversation began); nil otherwise.
+    package func changedEndpoint(at index: Int) -> String? {
+        guard entries.indices.contains(index), entries[index].role == .assistant else { return nil }
+        let writer = entries[index].endpoint ?? endpoint
+        let before = entries[..<index].last { $0.role == .assistant }.map { $0.endpoint ?? endpoint } ?? endpoint
+        return writer == before ? nil : writer
     }
 
     /// A fresh id: 16 hex digits from the generator seeded at start, so tests get fixed ids.

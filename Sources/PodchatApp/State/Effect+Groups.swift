@@ -21,6 +21,12 @@ extension Effect {
         /// Send `/warm`'s one-token job, to wake a scaled-to-zero endpoint; its reply is
         /// dropped, never part of the conversation.
         case warm(CompletionRequest)
+        /// Open the config's endpoint `name` (its key, its client), answered with
+        /// ``Event/Endpoint/opened(_:)`` or ``Event/Endpoint/openFailed(name:message:)``.
+        case open(name: String)
+        /// From now on, send requests, previews, load checks and `/warm` to the opened
+        /// endpoint recorded as `name`; a reply already streaming finishes where it is.
+        case use(name: String)
     }
 
     /// Named presets of sampling parameters, answered with ``Event/preset(_:)``.

@@ -26,6 +26,10 @@ extension Event {
         case modelInfoReported(ModelInfo?)
         /// `/warm`'s job ended: nil when it finished, else why it failed.
         case warmed(failure: String?)
+        /// The endpoint `/endpoint` asked for is open and ready for requests.
+        case opened(EndpointIdentity)
+        /// It could not be opened (no key, a bad URL): why, in a sentence.
+        case openFailed(name: String, message: String)
     }
 
     /// The preset store's answers to ``Effect/Preset``.

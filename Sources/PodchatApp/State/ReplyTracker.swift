@@ -7,8 +7,6 @@ package struct ReplyTracker: Sendable, Equatable {
     /// How often the load is asked for while a reply waits in the queue.
     static let loadCheckInterval = Duration.seconds(5)
 
-    /// What the endpoint costs per GPU-second, from the config; nil shows no cost.
-    package let price: GPUPrice?
     package private(set) var active: ActiveReply?
     /// A compare on screen: its two requests while they stream, then until a side is kept.
     package private(set) var comparison: Comparison?
@@ -34,9 +32,20 @@ package struct ReplyTracker: Sendable, Equatable {
     private var seeds: SeedGenerator
     private var nextRequestNumber = 1
 
-    init(seedStart: UInt64, price: GPUPrice?) {
-        self.price = price
+    init(seedStart: UInt64) {
         seeds = SeedGenerator(start: seedStart)
+    }
+
+    /// Another endpoint now takes the requests: what this one showed about itself (generation,
+    /// model, context length, load, warming) no longer applies.
+    mutating func forgetEndpoint() {
+        workerGeneration = nil
+        modelInfo = nil
+        reportedContextLength = nil
+        hasAskedForModelInfo = false
+        endpointLoad = nil
+        loadCheckedAt = nil
+        warmedAt = nil
     }
 
     /// The model's context length, from its model list or from a refusal that named it.

@@ -15,7 +15,7 @@ package struct RequestValues: Sendable, Equatable {
     private(set) var lastFixedSeed: Int?
     /// What `r`, `R` and `/reset` go back to: the values podchat started with (the config's,
     /// else podchat's defaults), not necessarily the worker's.
-    package let initialSettings: RequestSettings
+    package private(set) var initialSettings: RequestSettings
     package let initialParameters: SamplingParameters
 
     init(settings: RequestSettings, parameters: SamplingParameters) {
@@ -163,6 +163,13 @@ package struct RequestValues: Sendable, Equatable {
 
     mutating func setMode(_ mode: ConversationMode) {
         settings.mode = mode
+    }
+
+    /// Another endpoint takes the requests: its jobs' input format is the one to send, and the
+    /// one a reset or a new conversation goes back to.
+    mutating func adopt(_ format: InputFormat) {
+        settings.inputFormat = format
+        initialSettings.inputFormat = format
     }
 
     /// A loaded preset's parameters, already validated; a preset's seed is fixed, so it ends

@@ -53,6 +53,9 @@ package struct SlashCommand: Sendable, Equatable {
             "wake a scaled-to-zero endpoint while you type: a one-token job (max_tokens 1), at most once a minute; it costs"
                 + " about a second of GPU time, plus the worker's start-up and idle time that any first request costs"
         ) { state, _ in state.runWarm() },
+        SlashCommand("/endpoint", "[NAME]", "send the next requests to another endpoint the config names (Tab completes); without NAME, say which") {
+            $0.runEndpoint($1.text)
+        },
         SlashCommand("/preset", "save|load NAME, list", "named sets of sampling parameters") { $0.runPreset($1.words) },
         SlashCommand("/new", "", "start a new conversation (this one is saved)") { state, _ in .done(state.runNew()) },
         SlashCommand("/save", "[NAME]", "save now, and name the conversation") { $0.runSave($1.text) },

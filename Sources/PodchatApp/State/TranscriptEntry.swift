@@ -45,6 +45,9 @@ package struct TranscriptEntry: Sendable, Equatable {
     /// The request that started the reply, key left out, for the inspector; never stored, so
     /// a reopened conversation's replies have none.
     package var request: RequestPreview?
+    /// The endpoint that wrote the reply, by its recorded name (``EndpointIdentity/recordedName``);
+    /// nil in files from before replies kept it, where the conversation's endpoint wrote them all.
+    package var endpoint: String?
     /// The worker generation that wrote the reply, when its output showed it.
     package var workerGeneration: WorkerGeneration?
     /// When the message was written (a reply: requested), in seconds since 1970; stored with it.

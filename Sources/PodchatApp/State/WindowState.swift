@@ -6,10 +6,6 @@ package struct WindowState: Sendable, Equatable {
     /// How long a second Ctrl-C may follow the first to quit.
     package static let quitConfirmationWindow = Duration.seconds(2)
 
-    /// Where replies come from, as the status bar names it.
-    package let endpointLabel: String
-    /// Whether replies come from the built-in simulator.
-    package let isDemo: Bool
     package private(set) var size: Size
     package private(set) var now: ContinuousClock.Instant
     package private(set) var focus = Focus.input
@@ -27,9 +23,7 @@ package struct WindowState: Sendable, Equatable {
     private let wallTimeAtStart: Double
     private let startedAt: ContinuousClock.Instant
 
-    init(endpointLabel: String, isDemo: Bool, size: Size, now: ContinuousClock.Instant, wallTimeAtStart: Double) {
-        self.endpointLabel = endpointLabel
-        self.isDemo = isDemo
+    init(size: Size, now: ContinuousClock.Instant, wallTimeAtStart: Double) {
         self.size = size
         self.now = now
         self.wallTimeAtStart = wallTimeAtStart

@@ -8,7 +8,8 @@ struct StatusBarView {
     func render(in area: Rect, on screen: inout Screen) {
         screen.fill(area, style: .statusBar)
         var x = area.x
-        let badge = state.window.isDemo ? " DEMO " : " \(state.window.endpointLabel) "
+        let endpoint = state.endpoints.current
+        let badge = endpoint.isDemo ? " DEMO " : " \(endpoint.name ?? endpoint.label) "
         x += screen.write(badge, at: Point(x: x, y: area.y), width: area.width, style: .statusBarAccent)
         let (message, style) = self.message
         let hints = " " + keyHints.joined(separator: " · ") + " "
@@ -23,14 +24,16 @@ struct StatusBarView {
     }
 
     private var message: (String, Style) {
+        let endpoint = state.endpoints.current
         if let notice = state.window.notice { return (notice.text, notice.isError ? .statusBarError : .statusBar) }
+        if let switching = state.endpoints.switching { return ("opening \(switching)…", .statusBar) }
         let load = state.reply.endpointLoad.map { " · \($0.summary)" } ?? ""
         if let comparison = state.reply.comparison { return (comparing(comparison) + load, .statusBar) }
         guard let active = state.reply.active, let reply = state.activeReplyEntry else {
             let generation = state.reply.workerGeneration.map { " · \($0.label)" } ?? ""
             // `/warm`'s job is no reply: the bar says so until it answers.
             let idle = state.reply.isWarming ? "warming…" : "ready"
-            let ready = (state.window.isDemo ? "simulator \(state.window.endpointLabel) · \(idle)" : idle)
+            let ready = endpoint.isDemo ? "simulator \(endpoint.label) · \(idle)" : idle
             return (ready + contextMeter + spent + generation + load, .statusBar)
         }
         let elapsed = Formatting.elapsed(state.window.now - (reply.requestedAt ?? state.window.now))

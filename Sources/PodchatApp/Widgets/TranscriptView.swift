@@ -28,9 +28,9 @@ struct TranscriptView {
             ("podchat: chat with LLMs on Runpod Serverless vLLM endpoints.", .title),
             ("", .normal),
         ]
-        if state.window.isDemo {
+        if state.endpoints.current.isDemo {
             paragraphs += [
-                ("Demo mode: replies come from the built-in simulator (\(state.window.endpointLabel)), over real HTTP.", .messageText),
+                ("Demo mode: replies come from the built-in simulator (\(state.endpoints.current.label)), over real HTTP.", .messageText),
                 (
                     "To chat with your endpoint, run podchat --endpoint YOUR_ENDPOINT_ID with the key in RUNPOD_API_KEY, or set \"endpoint_id\" in ~/.config/podchat/config.json.",
                     .dim
