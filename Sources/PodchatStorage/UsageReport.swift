@@ -6,7 +6,8 @@ import PodchatCore
 package struct UsageReport: Sendable, Equatable {
     /// The totals of one endpoint on one day, or of everything (`endpoint` and `day` empty).
     package struct Row: Sendable, Equatable {
-        /// The conversations' endpoint label (an endpoint id or a host, `demo` for the simulator).
+        /// The endpoint that wrote the replies: a configured name, an endpoint id or a host,
+        /// `demo` for the simulator.
         package var endpoint: String
         /// `YYYY-MM-DD`, in UTC.
         package var day: String
@@ -43,7 +44,9 @@ package struct UsageReport: Sendable, Equatable {
             for message in record.messages where message.time >= since ?? -.infinity {
                 guard let reply = message.reply else { continue }
                 let day = Self.day(of: message.time)
-                byKey["\(record.endpoint)\u{0}\(day)", default: Row(endpoint: record.endpoint, day: day)].add(reply)
+                // Since version 5 each reply names its endpoint; before, the conversation's wrote them all.
+                let endpoint = reply.endpoint ?? record.endpoint
+                byKey["\(endpoint)\u{0}\(day)", default: Row(endpoint: endpoint, day: day)].add(reply)
                 total.add(reply)
             }
         }

@@ -12,9 +12,10 @@ struct UsageCommand: ParsableCommand {
         discussion: """
             Every reply of every branch of the saved conversations counts. Queue time (podchat's own \
             measure, not billed) is kept apart from execution time (Runpod's executionTime, which is \
-            billed). Conversation files keep no price: cost is execution time × the current config's \
-            price_per_second, for every endpoint but demo (the built-in simulator). Files that cannot \
-            be read are named on standard error.
+            billed). Rows are per the endpoint that wrote each reply. Conversation files keep no price: \
+            cost is execution time × the current config's price_per_second, a named endpoint's own \
+            (by name or endpoint id), else the top-level one; none for demo (the built-in simulator). \
+            Files that cannot be read are named on standard error.
             """
     )
 
@@ -23,7 +24,7 @@ struct UsageCommand: ParsableCommand {
 
     @Flag(
         help: """
-            Print JSON instead: price_per_second, note, rows (endpoint, day, replies, prompt_tokens, completion_tokens, \
+            Print JSON instead: price_per_second, prices_per_second, note, rows (endpoint, day, replies, prompt_tokens, completion_tokens, \
             queue_ms, execution_ms, cost), total.
             """)
     var json = false
@@ -39,7 +40,8 @@ struct UsageCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let price = try CommandFailure.reporting { try EndpointOptions.loadConfig(explicit: config, environment: environment).config.price }
+        let file = try CommandFailure.reporting { try EndpointOptions.loadConfig(explicit: config, environment: environment).config }
+        let pricing = UsagePricing(config: file)
         let store = Conversations.store
         let listing = store.list()
         var records: [ConversationRecord] = []
@@ -54,9 +56,9 @@ struct UsageCommand: ParsableCommand {
         let start = since.flatMap { UsageReport.since($0, now: Date().timeIntervalSince1970) }
         let report = UsageReport(records: records, since: start)
         if json {
-            StandardOutput.write(exactly: report.json(price: price))
+            StandardOutput.write(exactly: report.json(pricing: pricing))
         } else {
-            StandardOutput.write(report.table(price: price))
+            StandardOutput.write(report.table(pricing: pricing))
         }
     }
 }

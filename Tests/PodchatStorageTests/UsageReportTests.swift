@@ -6,7 +6,7 @@ import Testing
 
 /// `podchat usage`'s sums over saved conversations with known totals.
 @Suite struct UsageReportTests {
-    private static let price = GPUPrice(dollarsPerSecond: 0.00031)
+    private static let price = UsagePricing(standard: GPUPrice(dollarsPerSecond: 0.00031))
 
     @Test func sumsEveryReplyOfEveryBranchPerEndpointAndDay() throws {
         let report = UsageReport(records: UsageFixtures.records, since: nil)
@@ -23,8 +23,8 @@ import Testing
         let report = UsageReport(records: UsageFixtures.records, since: nil)
         #expect(UsageReport.cost(of: report.rows[0], at: Self.price).map { abs($0 - 0.00279) < 1e-12 } == true)
         #expect(UsageReport.cost(of: report.rows[2], at: Self.price) == nil)
-        #expect(UsageReport.cost(of: report.rows[0], at: nil) == nil)
-        let json = try #require(JSONValue(parsing: String(decoding: report.json(price: Self.price), as: UTF8.self)))
+        #expect(UsageReport.cost(of: report.rows[0], at: UsagePricing()) == nil)
+        let json = try #require(JSONValue(parsing: String(decoding: report.json(pricing: Self.price), as: UTF8.self)))
         // 9 s on abc123 is priced; the demo's second is not.
         #expect(json["total"]?["cost"]?.numberValue.map { abs($0 - 0.00279) < 1e-12 } == true)
         #expect(json["total"]?["execution_ms"] == .number(10_000))
@@ -35,14 +35,53 @@ import Testing
     }
 
     @Test func theTableAlignsTheRowsAndSaysHowItPriced() {
-        let table = UsageReport(records: UsageFixtures.records, since: nil).table(price: Self.price)
+        let table = UsageReport(records: UsageFixtures.records, since: nil).table(pricing: Self.price)
         let lines = table.split(separator: "\n").map(String.init)
         #expect(lines[0].hasPrefix("ENDPOINT  DAY         REPLIES  PROMPT  COMPLETION  QUEUED    RAN     COST"))
         #expect(lines[1] == "abc123    2026-12-01        3      30          60    1.5s   9.0s  $0.0028")
         #expect(lines[3].hasPrefix("demo") && lines[3].hasSuffix("  -"))
         #expect(lines[4].hasPrefix("total") && lines[4].hasSuffix("$0.0028"))
         #expect(lines[5].contains("price_per_second ($0.00031/s)"))
-        #expect(UsageReport(records: UsageFixtures.records, since: nil).table(price: nil).contains("No price_per_second"))
+        #expect(UsageReport(records: UsageFixtures.records, since: nil).table(pricing: UsagePricing()).contains("No price_per_second"))
+    }
+
+    /// The config's prices: a top-level one, and named endpoints with and without their own.
+    private static func namedPricing() throws -> UsagePricing {
+        let config = try Config.parse(
+            """
+            {"price_per_second": 0.0001, "endpoint_id": "abc123",
+             "endpoints": {"qwen": {"endpoint_id": "q1", "price_per_second": 0.001},
+                           "local": {"openai_base_url": "http://127.0.0.1:8000/v1"}}}
+            """, path: "/tmp/config.json")
+        return UsagePricing(config: config)
+    }
+
+    @Test func eachReplyCountsForTheEndpointThatWroteItAtThatEndpointsPrice() throws {
+        var switched = UsageFixtures.records[0]
+        let writers: [String?] = ["qwen", "local", nil]
+        for (index, position) in switched.messages.indices.filter({ switched.messages[$0].reply != nil }).enumerated() {
+            switched.messages[position].reply?.endpoint = writers[index]
+        }
+        let report = UsageReport(records: [switched], since: nil)
+        #expect(report.rows.map(\.endpoint) == ["abc123", "local", "qwen"])
+        #expect(report.rows.map(\.executionMilliseconds) == [3_000, 4_000, 2_000])
+        let pricing = try Self.namedPricing()
+        let costs = report.rows.map { UsageReport.cost(of: $0, at: pricing) }
+        // abc123: 3 s at the top-level price; local has none of its own; qwen: 2 s at its own.
+        #expect(costs[0].map { abs($0 - 0.0003) < 1e-12 } == true)
+        #expect(costs[1] == nil)
+        #expect(costs[2].map { abs($0 - 0.002) < 1e-12 } == true)
+        let json = try #require(JSONValue(parsing: String(decoding: report.json(pricing: pricing), as: UTF8.self)))
+        #expect(json["prices_per_second"] == .object(["qwen": .number(0.001), "q1": .number(0.001)]))
+        #expect(json["total"]?["cost"]?.numberValue.map { abs($0 - 0.0023) < 1e-12 } == true)
+        #expect(report.table(pricing: pricing).contains("each named endpoint's own price_per_second"))
+    }
+
+    @Test(arguments: [
+        ("qwen", 0.001), ("q1", 0.001), ("local", nil), ("abc123", 0.0001), ("other", 0.0001), ("demo", nil),
+    ] as [(String, Double?)])
+    func pricesByNameThenEndpointIDThenTheTopLevel(endpoint: String, dollarsPerSecond: Double?) throws {
+        #expect(try Self.namedPricing().price(of: endpoint)?.dollarsPerSecond == dollarsPerSecond)
     }
 
     @Test func sinceKeepsOnlyLaterReplies() {
