@@ -44,6 +44,52 @@ import Testing
         #expect(!app.screen.lines.contains { $0.contains("least likely") })
     }
 
+    /// The screen's rows, no-break spaces read as spaces.
+    private static func lines(_ app: AppHarness) -> [String] {
+        app.screen.lines.map { String($0.map { $0 == "\u{A0}" ? " " : $0 }) }
+    }
+
+    @Test func theTokenCursorShowsEachTokensProbabilityAndAlternatives() throws {
+        var app = try Self.answered()
+        app.press(.function(7))
+        app.press(.tab)
+        app.press(.tab)
+        #expect(app.state.window.focus == .transcript)
+        app.press(.right)
+        #expect(app.state.viewport.cursor == 1 && app.state.viewport.tokenCursor == 0)
+        #expect(Self.lines(app).contains { $0.contains("token 1/5 'The' 99 %") })
+        for _ in 0..<3 { app.press(.right) }
+        let screen = Self.lines(app).map { $0.split(separator: "│").first.map { $0.trimmingWhitespace } ?? "" }.joined(separator: " ")
+        #expect(screen.contains("token 4/5 ' teal' 8 % · alternatives: ' blue' 67 %, ' grey' 20 %"), "\(screen)")
+        expectSnapshot(of: app.screen, named: "token-cursor")
+        // It stops at the ends.
+        for _ in 0..<5 { app.press(.right) }
+        #expect(app.state.viewport.tokenCursor == 4)
+        for _ in 0..<9 { app.press(.left) }
+        #expect(app.state.viewport.tokenCursor == 0)
+        // Moving to another message leaves the tokens.
+        app.press(.character("k"))
+        #expect(app.state.viewport.tokenCursor == nil)
+        #expect(!Self.lines(app).contains { $0.contains("token 1/5") })
+    }
+
+    @Test func theTokenCursorNeedsShadingAndLogProbabilities() throws {
+        var app = try Self.answered()
+        app.press(.tab)
+        app.press(.tab)
+        app.press(.right)
+        #expect(app.state.viewport.tokenCursor == nil)
+        #expect(app.state.window.notice?.text.contains("(F7)") == true)
+        var plain = AppHarness()
+        try plain.exchange("hi", reply: "hello")
+        plain.press(.function(7))
+        plain.press(.tab)
+        plain.press(.tab)
+        plain.press(.right)
+        #expect(plain.state.viewport.tokenCursor == nil)
+        #expect(plain.state.window.notice?.text.hasPrefix("No reply here has log probabilities to walk") == true)
+    }
+
     @Test func aReplyWhoseTokensDoNotSpellItsTextIsNotShaded() throws {
         var app = try Self.answered("The sky is blue, repaired.")
         app.press(.function(7))

@@ -23,7 +23,7 @@ struct TranscriptLayout {
         if entry.role == .assistant { lines += thinkingLines(of: entry, at: index) }
         let key = TranscriptCache.Key(
             role: entry.role, choices: entry.choices, chosenChoice: entry.chosenChoice, width: width, showsRawText: state.viewport.showsRawText)
-        if let shaded = shadedText(of: entry) {
+        if let shaded = shadedText(of: entry, at: index) {
             // Shaded replies are few and short-lived on screen: laid out each frame, not cached.
             lines += shaded
         } else if let cache {
@@ -90,7 +90,7 @@ struct TranscriptLayout {
     /// that continues the conversation marked. A reply of one choice is laid out going on from
     /// `progress` (see ``MarkdownProgress``).
     private func body(of entry: TranscriptEntry, continuing progress: inout MarkdownProgress) -> [TranscriptLine] {
-        if let shaded = shadedText(of: entry) { return shaded }
+        if let shaded = shadedText(of: entry, at: nil) { return shaded }
         guard entry.choices.count > 1 else {
             return entry.text.isEmpty ? [] : text(entry.text, role: entry.role, width: textWidth, indent: 2, continuing: &progress)
         }
@@ -146,28 +146,46 @@ struct TranscriptLayout {
     /// With F7, a reply whose tokens came with log probabilities, as the raw text with each token
     /// styled by how likely the model found it; nil when it cannot be shaded (no log
     /// probabilities, several choices, or tokens that do not spell the text, as after a repair).
-    private func shadedText(of entry: TranscriptEntry) -> [TranscriptLine]? {
-        guard state.viewport.showsProbabilities, entry.role == .assistant, entry.choices.count == 1,
-            let tokens = entry.logprobs.first, !tokens.isEmpty, tokens.map(\.token).joined() == entry.text
-        else { return nil }
-        let runs = tokens.map { StyledRun($0.token, style: Style.shade(ofProbability: $0.probability)) }
+    /// The transcript's message `index` at the cursor shows its token cursor: that token
+    /// highlighted, and a line on it.
+    private func shadedText(of entry: TranscriptEntry, at index: Int?) -> [TranscriptLine]? {
+        guard state.viewport.showsProbabilities, let tokens = entry.shadeableTokens else { return nil }
+        let picked = index != nil && index == state.viewport.cursor ? state.viewport.tokenCursor : nil
+        let runs = tokens.enumerated().map { place, token in
+            StyledRun(token.token, style: place == picked ? .panelSelection : Style.shade(ofProbability: token.probability))
+        }
+        let cursorLines = picked.map { pickedTokenLines(tokens, at: $0) } ?? []
         return TextWrapper.wrap(runs: runs, width: textWidth).map { TranscriptLine(runs: $0, indent: 2) }
-            + leastLikelyLines(of: tokens)
+            + cursorLines + leastLikelyLines(of: tokens)
+    }
+
+    /// The token cursor's line: `token 12/86 'blue' 12 % · alternatives: 'red' 40 %, 'green' 30 %`.
+    private func pickedTokenLines(_ tokens: [TokenLogprob], at place: Int) -> [TranscriptLine] {
+        let token = tokens[place]
+        let text = "token \(place + 1)/\(tokens.count) " + Self.described(token, listing: "alternatives")
+        return TextWrapper.wrap(text, width: textWidth).map { TranscriptLine($0, style: .assistantLabel, indent: 2) }
+    }
+
+    /// `'blue' 12 % · instead: 'red' 40 %, 'green' 30 %`: a token, its probability and up to
+    /// three alternatives the server listed (`listing` names them).
+    private static func described(_ token: TokenLogprob, listing: String) -> String {
+        // A token and its percentage never part at a line break.
+        func percent(_ probability: Double) -> String { "\u{A0}\(Int((probability * 100).rounded()))\u{A0}%" }
+        func shown(_ token: String) -> String { "'" + String(token.map { $0 == "\n" ? "⏎" : $0 == " " ? "\u{A0}" : $0 }) + "'" }
+        let others = token.alternatives.filter { $0.token != token.token }.prefix(3).map { alternative in
+            shown(alternative.token) + percent(TokenLogprob(token: alternative.token, logprob: alternative.logprob).probability)
+        }
+        return shown(token.token) + percent(token.probability) + (others.isEmpty ? "" : " · \(listing): " + others.joined(separator: ", "))
     }
 
     /// The three least likely tokens, each with its probability and the alternatives the server
     /// listed, e.g. `'blue' 12 % · instead: 'red' 40 %, 'green' 30 %`.
     private func leastLikelyLines(of tokens: [TokenLogprob]) -> [TranscriptLine] {
-        // A token and its percentage never part at a line break.
-        func percent(_ probability: Double) -> String { "\u{A0}\(Int((probability * 100).rounded()))\u{A0}%" }
-        func shown(_ token: String) -> String { "'" + String(token.map { $0 == "\n" ? "⏎" : $0 == " " ? "\u{A0}" : $0 }) + "'" }
         let least = tokens.sorted { $0.logprob < $1.logprob }.prefix(3).filter { $0.probability < 0.9 }
         return least.flatMap { token in
-            let others = token.alternatives.filter { $0.token != token.token }.prefix(3).map { alternative in
-                shown(alternative.token) + percent(TokenLogprob(token: alternative.token, logprob: alternative.logprob).probability)
+            TextWrapper.wrap("least likely: " + Self.described(token, listing: "instead"), width: textWidth).map {
+                TranscriptLine($0, style: .footer, indent: 2)
             }
-            let text = shown(token.token) + percent(token.probability) + (others.isEmpty ? "" : " · instead: " + others.joined(separator: ", "))
-            return TextWrapper.wrap("least likely: " + text, width: textWidth).map { TranscriptLine($0, style: .footer, indent: 2) }
         }
     }
 

@@ -101,6 +101,8 @@ extension AppState {
         case .nextAlternative: return cycleAlternative(by: 1)
         case .previousMessage: viewport.moveCursor(by: -1, count: conversation.entries.count)
         case .nextMessage: viewport.moveCursor(by: 1, count: conversation.entries.count)
+        case .previousToken: moveTokenCursor(by: -1)
+        case .nextToken: moveTokenCursor(by: 1)
         case .regenerate: return regenerate().effects
         case .editMessage: return editMessage().effects
         case .startCompare: return compareFromPanel().effects
@@ -152,7 +154,8 @@ extension AppState {
             return []
         }
         let legend = "plain ≥ 90 %, then 50–90 %, 20–50 %, under 20 %"
-        show(viewport.showsProbabilities ? "Shaded by probability: \(legend) (F7 stops)" : "Shading off (F7 shades)", expiresIn: .seconds(5))
+        let shaded = "Shaded by probability: \(legend); in the transcript ← → walk the tokens (F7 stops)"
+        show(viewport.showsProbabilities ? shaded : "Shading off (F7 shades)", expiresIn: .seconds(6))
         return []
     }
 

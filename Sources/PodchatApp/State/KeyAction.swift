@@ -32,7 +32,7 @@ package enum KeyAction: Sendable, Equatable {
     /// The transcript: scrolling, and what to do with the last exchange.
     package enum Transcript: Sendable, Equatable {
         case scrollUp, scrollDown, pageUp, pageDown, scrollToTop, scrollToBottom, previousAlternative, nextAlternative
-        case previousMessage, nextMessage, regenerate, editMessage, copyReply, copyLastCode, startCompare
+        case previousMessage, nextMessage, previousToken, nextToken, regenerate, editMessage, copyReply, copyLastCode, startCompare
     }
 
     /// The sampling panel.

@@ -97,6 +97,8 @@ package enum Keymap {
         Binding(.transcript, [.end], .transcript(.scrollToBottom), "the newest text, and follow it"),
         Binding(.transcript, [.character("k")], .transcript(.previousMessage), "cursor to the previous message (the keys below act on it)"),
         Binding(.transcript, [.character("j")], .transcript(.nextMessage), "cursor to the next message; past the newest, none"),
+        Binding(.transcript, [.left], .transcript(.previousToken), "with F7 shading: previous token, its odds and others"),
+        Binding(.transcript, [.right], .transcript(.nextToken), "with F7 shading: next token"),
         Binding(.transcript, [.character("r")], .transcript(.regenerate), "regenerate the reply as a new branch (/regen)"),
         Binding(.transcript, [.character("e")], .transcript(.editMessage), "edit your message, resend as a new branch (/edit)"),
         Binding(.transcript, [.character("y")], .transcript(.copyReply), "copy the last reply (/copy)"),

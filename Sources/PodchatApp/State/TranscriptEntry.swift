@@ -73,6 +73,15 @@ package struct TranscriptEntry: Sendable, Equatable {
         self.chosenChoice = chosenChoice
     }
 
+    /// The tokens a reply is shaded by (F7): those of its one choice, when they spell its text;
+    /// nil for several choices, none asked for, or tokens that do not spell the text (a repair).
+    package var shadeableTokens: [TokenLogprob]? {
+        guard role == .assistant, choices.count == 1, let tokens = logprobs.first, !tokens.isEmpty,
+            tokens.map(\.token).joined() == text
+        else { return nil }
+        return tokens
+    }
+
     /// The chosen choice's text: what later requests carry.
     package var text: String {
         choices.indices.contains(chosenChoice) ? choices[chosenChoice] : ""

@@ -20,6 +20,9 @@ package struct TranscriptViewport: Sendable, Equatable {
     /// The message the transcript's keys act on (`j` `k` move it): `r`, `e`, `[` `]` and the
     /// branch commands. Nil when none is picked: they act on the newest message.
     package private(set) var cursor: Int?
+    /// With shading on, the token of the cursor's reply that `←` `→` picked: its probability
+    /// and the alternatives the server listed show under the reply.
+    package private(set) var tokenCursor: Int?
     /// The row picked in the conversation's map (F5, `/tree`) while it is open.
     package private(set) var mapSelection: Int?
 
@@ -38,7 +41,22 @@ package struct TranscriptViewport: Sendable, Equatable {
         guard target < count else { return dropCursor() }
         let picked = max(0, target)
         cursor = picked
+        tokenCursor = nil
         scroll = .anchored(entry: picked, row: 0)
+    }
+
+    /// `←` `→`: the token cursor moves `offset` tokens within message `message`'s `count`,
+    /// which becomes the cursor's message; it starts at the first token (or the last, going
+    /// back) and stops at either end.
+    mutating func moveTokenCursor(by offset: Int, count: Int, message: Int) {
+        guard count > 0 else { return }
+        if cursor != message {
+            cursor = message
+            tokenCursor = nil
+            scroll = .anchored(entry: message, row: 0)
+        }
+        let target = tokenCursor.map { $0 + offset } ?? (offset < 0 ? count - 1 : 0)
+        tokenCursor = min(max(0, target), count - 1)
     }
 
     /// Opens the map with row `row` picked.
@@ -59,6 +77,7 @@ package struct TranscriptViewport: Sendable, Equatable {
     /// No message is picked any more, and the newest text is followed.
     mutating func dropCursor() {
         cursor = nil
+        tokenCursor = nil
         followNewestText()
     }
 
