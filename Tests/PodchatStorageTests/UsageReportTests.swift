@@ -77,9 +77,10 @@ import Testing
         #expect(report.table(pricing: pricing).contains("each named endpoint's own price_per_second"))
     }
 
-    @Test(arguments: [
-        ("qwen", 0.001), ("q1", 0.001), ("local", nil), ("abc123", 0.0001), ("other", 0.0001), ("demo", nil),
-    ] as [(String, Double?)])
+    @Test(
+        arguments: [
+            ("qwen", 0.001), ("q1", 0.001), ("local", nil), ("abc123", 0.0001), ("other", 0.0001), ("demo", nil),
+        ] as [(String, Double?)])
     func pricesByNameThenEndpointIDThenTheTopLevel(endpoint: String, dollarsPerSecond: Double?) throws {
         #expect(try Self.namedPricing().price(of: endpoint)?.dollarsPerSecond == dollarsPerSecond)
     }

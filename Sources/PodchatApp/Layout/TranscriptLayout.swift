@@ -255,7 +255,9 @@ struct TranscriptLayout {
         case .complete: return statistics(of: entry, writer: writer).map { ($0, .footer) }
         case .truncated where entry.text.isEmpty && !entry.reasoning.isEmpty:
             let limit = entry.parameters?.number(of: .maxTokens).map { "all \(Int($0)) tokens" } ?? "all its tokens"
-            return (joined(["the model used \(limit) thinking: raise max_tokens (/set max_tokens N)", statistics(of: entry, writer: writer)]), .error)
+            return (
+                joined(["the model used \(limit) thinking: raise max_tokens (/set max_tokens N)", statistics(of: entry, writer: writer)]), .error
+            )
         case .truncated:
             return (joined(["truncated — raise max_tokens (the panel or /set max_tokens N)", statistics(of: entry, writer: writer)]), .footer)
         case .cancelled: return (joined(["cancelled", statistics(of: entry, writer: writer)]), .footer)
