@@ -5,7 +5,7 @@ extension CompletionEvent {
     var choice: Int? {
         switch self {
         case .delta(let choice, _), .reasoning(let choice, _), .logprobs(let choice, _): choice
-        case .queued, .started, .replaced, .reasoningReplaced, .generation, .usage, .executionTime, .retrying, .finished: nil
+        case .queued, .started, .replaced, .reasoningReplaced, .generation, .usage, .executionTime, .exchanges, .retrying, .finished: nil
         }
     }
 
@@ -17,7 +17,7 @@ extension CompletionEvent {
     var isText: Bool {
         switch self {
         case .delta, .reasoning: true
-        case .queued, .started, .logprobs, .replaced, .reasoningReplaced, .generation, .usage, .executionTime, .retrying, .finished: false
+        case .queued, .started, .logprobs, .replaced, .reasoningReplaced, .generation, .usage, .executionTime, .exchanges, .retrying, .finished: false
         }
     }
 

@@ -78,8 +78,11 @@ extension RunpodBackend {
         var body = firstBody
         var poller = poller(for: input, format: format, source: submission.source, streaming: request.stream)
         var step = poller.start()
+        var exchanges = JobExchanges()
         do {
             while true {
+                // Before the last step's events, so it comes before `.finished` as every event must.
+                if Self.ends(step.next) { continuation.yield(.exchanges(exchanges)) }
                 for event in step.events {
                     if case .generation(let seen) = event { generation.store(seen) }
                     continuation.yield(event)
@@ -107,7 +110,9 @@ extension RunpodBackend {
                     return continuation.finish(throwing: redacted(failure))
                 case .send(let operation, let delay):
                     if delay > .zero { try await options.sleep(delay) }
+                    exchanges.sent(method(of: operation, submission: submission), path(of: operation, submission: submission))
                     let result = try await perform(operation, body: body, submission: submission)
+                    exchanges.answered(Self.answerText(of: result))
                     step = poller.received(result, at: options.now())
                     // Checked after the poller saw the answer, so a job created meanwhile is known and cancelled.
                     try Task.checkCancellation()
@@ -178,6 +183,39 @@ extension RunpodBackend {
             return try await Self.result { try await jobs.stream(jobID: jobID) }
         case (.poll(let jobID), .runSync), (.fetchError(let jobID), _), (.reconcile(let jobID), _):
             return try await Self.result { try await jobs.status(jobID: jobID) }
+        }
+    }
+
+    /// Whether `next` ends the reply (a failure may still resubmit once, reporting again).
+    private static func ends(_ next: RunpodJobPoller.Next) -> Bool {
+        switch next {
+        case .finish, .fail, .abandon: true
+        case .send: false
+        }
+    }
+
+    /// How `operation` goes on the wire, for the inspector's count of requests.
+    private func method(of operation: RunpodJobPoller.Operation, submission: Submission) -> String {
+        switch operation {
+        case .submit: "POST"
+        case .poll, .fetchError, .reconcile: jobs.pollMethod.current.rawValue
+        }
+    }
+
+    private func path(of operation: RunpodJobPoller.Operation, submission: Submission) -> String {
+        switch (operation, submission) {
+        case (.submit, .run): "/run"
+        case (.submit, .runSync(let wait)): RunpodJobClient.runSyncPath(wait: wait)
+        case (.poll(let jobID), .run): "/stream/\(jobID)"
+        case (.poll(let jobID), .runSync), (.fetchError(let jobID), _), (.reconcile(let jobID), _): "/status/\(jobID)"
+        }
+    }
+
+    /// The answer as the inspector shows it: the job object pretty-printed, or why the request failed.
+    private static func answerText(of result: Result<JobResponse, RunpodRequestError>) -> String {
+        switch result {
+        case .success(let job): job.answerJSON.prettyText
+        case .failure(let error): "(no answer: \(error))"
         }
     }
 

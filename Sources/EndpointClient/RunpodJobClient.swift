@@ -15,7 +15,7 @@ package struct RunpodJobClient: Sendable {
     private let keyVariable: String?
     private let requestTimeout: Duration
     /// Shared by the client's copies, so one 405 teaches every later poll.
-    private let pollMethod = PollMethod()
+    let pollMethod = PollMethod()
 
     /// - Parameters:
     ///   - apiKeyVariable: The environment variable previews name in place of the key.

@@ -33,7 +33,7 @@ struct PolledReply {
             case .queued(let id): jobID = id
             case .delta(0, let text): arrivals.append((clock.now, (arrivals.last?.bytes ?? 0) + text.utf8.count))
             case .replaced, .reasoningReplaced: throw BenchmarkFailure("the backend recovered lost text: a poll failed")
-            case .started, .delta, .reasoning, .logprobs, .generation, .usage, .executionTime, .retrying, .finished: break
+            case .started, .delta, .reasoning, .logprobs, .generation, .usage, .executionTime, .exchanges, .retrying, .finished: break
             }
         }
         let requests = server.requests.count

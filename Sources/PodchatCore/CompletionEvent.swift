@@ -52,6 +52,9 @@ package enum CompletionEvent: Sendable, Equatable {
     /// the time Runpod bills. Sent once, before `.finished`, when an answer carried it; an
     /// OpenAI-compatible server never reports one.
     case executionTime(Duration)
+    /// The job API requests the reply took and the last answer, for the request inspector;
+    /// sent once, as the reply ends (finished or failed), by the job API's backend only.
+    case exchanges(JobExchanges)
     /// A request failed in a way worth retrying; the next try starts in `delay`.
     case retrying(reason: String, delay: Duration)
     /// The reply is complete.

@@ -51,7 +51,7 @@ package struct ReplySummary: Sendable, Equatable {
         case .finished(let reason):
             finishReason = reason
             finishedAt = instant
-        case .started, .retrying, .executionTime: break
+        case .started, .retrying, .executionTime, .exchanges: break
         }
     }
 

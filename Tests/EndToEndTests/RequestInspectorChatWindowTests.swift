@@ -43,7 +43,10 @@ import Testing
         let message = #"It's "quoted" & $HOME — ünïcödé"#
         try await chat.type(message)
         try await chat.press("F6")
-        let screen = try await chat.waitForScreen("the next request") { $0.contains("Next request") && $0.contains("then GET /stream/") }
+        // The reply's own request shows "then GET /stream/" too: wait until the next one is built.
+        let screen = try await chat.waitForScreen("the next request") {
+            $0.contains("Next request") && !$0.contains("Building the request") && $0.contains("then GET /stream/")
+        }
         #expect(screen.contains("POST \(simulator.endpointURL())/run"))
         #expect(screen.contains("Authorization: Bearer $RUNPOD_API_KEY"))
         #expect(screen.contains("Reply 2 (the last one)"))
@@ -79,6 +82,17 @@ import Testing
             .replacingOccurrences(of: "\u{A0}", with: " ")
         #expect(inspected.contains("status: complete"))
         #expect(inspected.filter { $0 == "{" }.count >= 2, "both the next request's and the reply's bodies")
+        // And what the job API answered it last: the status of the finished job.
+        var pages: [String] = []
+        for _ in 0..<8 {
+            try await chat.press("NPage")
+            pages.append(try await chat.waitForScreen("a page down") { $0 != pages.last })
+            if pages.last?.contains(#""status" : "COMPLETED""#) == true { break }
+        }
+        let answers = pages.joined(separator: "\n")
+        #expect(answers.contains("Job API requests: POST /run ×1"))
+        #expect(answers.contains("Last answer, to GET /status/"))
+        #expect(answers.contains(#""status" : "COMPLETED""#))
         try await chat.press("Escape")
         try await chat.press("C-q")
         try await chat.waitForScreen("podchat to exit") { $0.contains("podchat-exited-0") }

@@ -1,4 +1,5 @@
 import EndpointClient
+import Foundation
 import PodchatCore
 import PodchatSimulator
 import PodchatTestSupport
@@ -64,6 +65,25 @@ import Testing
             #expect(Self.paths(server, "run") == ["POST /v2/t/run"])
             #expect(Self.paths(server, "stream").allSatisfy { $0 == "GET /v2/t/stream/\(jobID)" })
             #expect(server.requests.allSatisfy { $0.header("authorization") == "Bearer \(Self.key)" })
+        }
+    }
+
+    @Test func theRepliesRequestsAndLastAnswerAreReportedForTheInspector() async throws {
+        try await Self.withSimulator { server, backend in
+            let (events, failure) = await Self.run(backend.complete(Self.request("Count them")))
+            #expect(failure == nil)
+            let logs = events.compactMap { event -> JobExchanges? in if case .exchanges(let log) = event { log } else { nil } }
+            let log = try #require(logs.first)
+            #expect(logs.count == 1)
+            // The same requests the server saw, by kind.
+            let seen = server.requests.filter { !$0.path.hasSuffix("/health") }.map {
+                "\($0.method) " + $0.path.replacingOccurrences(of: "/v2/t", with: "")
+            }
+            let kinds = Dictionary(grouping: seen) { "\($0.split(separator: "/").prefix(2).joined(separator: "/"))" }.mapValues(\.count)
+            #expect(Dictionary(uniqueKeysWithValues: log.requests.map { ($0.kind, $0.count) }) == kinds)
+            #expect(log.lastRequest == seen.last)
+            let answer = try #require(log.lastAnswer)
+            #expect(answer.contains(#""status" : "COMPLETED""#) && answer.contains("executionTime"))
         }
     }
 

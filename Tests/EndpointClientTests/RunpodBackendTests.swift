@@ -125,7 +125,13 @@ import Testing
                     .encodedText),
         ])
         let (events, failure) = await Self.collect(Self.backend(transport).complete(Self.request))
-        #expect(events == [.queued(jobID: "j1")])
+        // Besides the inspector's record of the three requests, only the job id came.
+        #expect(events.count == 2 && events.first == .queued(jobID: "j1"))
+        guard case .exchanges(let log) = events.last else {
+            Issue.record("no record of the requests: \(events)")
+            return
+        }
+        #expect(log.requests.map(\.count) == [1, 1, 1] && log.lastRequest == "GET /status/j1")
         #expect(failure == "The job failed: prompt or messages is required")
         #expect(transport.unusedExchanges.isEmpty && transport.mismatches.isEmpty)
     }

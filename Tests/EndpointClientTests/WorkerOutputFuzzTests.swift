@@ -67,7 +67,7 @@ private struct OneAnswerTransport: HTTPTransport {
             case .delta(let choice, _), .replaced(let choice, _), .reasoning(let choice, _), .reasoningReplaced(let choice, _),
                 .logprobs(let choice, _):
                 #expect(possibleChoices.contains(choice), "\(label)")
-            case .queued, .started, .usage, .executionTime, .retrying, .finished, .generation: break
+            case .queued, .started, .usage, .executionTime, .exchanges, .retrying, .finished, .generation: break
             }
         }
         var summary = ReplySummary(requestedAt: .now)

@@ -117,6 +117,33 @@ import Testing
         #expect(text.contains(#""content" : "One""#))
     }
 
+    @Test func itShowsTheJobRequestsAndTheLastAnswerOfTheReply() throws {
+        var app = AppHarness(size: Size(width: 100, height: 60))
+        app.type("One")
+        app.press(.enter)
+        let id = try #require(app.lastStartedRequest).id
+        var log = JobExchanges()
+        log.sent("POST", "/run")
+        log.answered(#"{"id": "job-one", "status": "IN_QUEUE"}"#)
+        for _ in 0..<3 { log.sent("GET", "/stream/job-one") }
+        log.sent("GET", "/status/job-one")
+        log.answered(JSONValue.object(["id": "job-one", "status": "COMPLETED", "executionTime": .number(812)]).prettyText)
+        app.receive([.queued(jobID: "job-one"), .delta(choice: 0, text: "Uno."), .exchanges(log), .finished(.completed)], for: id)
+        app.press(.function(6))
+        let text = app.screen.lines.joined(separator: "\n")
+        #expect(text.contains("Job API requests: POST /run ×1 · GET /stream ×3 · GET /status ×1"))
+        #expect(text.contains("Last answer, to GET /status/job-one:"))
+        #expect(text.contains(#""executionTime" : 812"#))
+    }
+
+    @Test func aLongAnswerIsCutForTheInspector() {
+        var log = JobExchanges()
+        log.sent("GET", "/status/j")
+        log.answered(String(repeating: "x", count: JobExchanges.answerLimit + 10))
+        #expect(log.lastAnswer?.count == JobExchanges.answerLimit + 1)
+        #expect(log.lastAnswer?.hasSuffix("…") == true)
+    }
+
     @Test func withoutACursorItShowsTheLastReply() throws {
         var app = AppHarness()
         try app.chat("One")

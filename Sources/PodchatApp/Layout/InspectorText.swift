@@ -60,6 +60,17 @@ enum InspectorText {
         } else {
             lines.append(TranscriptLine("Its request was not kept (replies keep it only in the session that sent them).", style: .dim))
         }
+        if let exchanges = reply.exchanges { lines += answers(exchanges) }
+        return lines
+    }
+
+    /// The job API requests of the reply, counted by kind, and the last answer as sent.
+    private static func answers(_ exchanges: JobExchanges) -> [TranscriptLine] {
+        let counts = exchanges.requests.map { "\($0.kind) ×\($0.count)" }.joined(separator: " · ")
+        var lines: [TranscriptLine] = [.blank, TranscriptLine("Job API requests: " + counts, style: .strong)]
+        guard let request = exchanges.lastRequest, let answer = exchanges.lastAnswer else { return lines }
+        lines.append(TranscriptLine("Last answer, to \(request):", style: .strong))
+        lines += answer.split(separator: "\n", omittingEmptySubsequences: false).map { TranscriptLine(String($0), style: .codeBlock) }
         return lines
     }
 

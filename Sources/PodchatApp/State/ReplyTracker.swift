@@ -104,7 +104,7 @@ package struct ReplyTracker: Sendable, Equatable {
         case .generation(let generation):
             workerGeneration = generation
             reply.retry(nil)
-        case .queued, .started, .delta, .replaced, .reasoning, .reasoningReplaced, .logprobs, .usage, .executionTime, .finished:
+        case .queued, .started, .delta, .replaced, .reasoning, .reasoningReplaced, .logprobs, .usage, .executionTime, .exchanges, .finished:
             reply.retry(nil)
         }
         active = reply

@@ -48,6 +48,9 @@ package struct TranscriptEntry: Sendable, Equatable {
     /// The endpoint that wrote the reply, by its recorded name (``EndpointIdentity/recordedName``);
     /// nil in files from before replies kept it, where the conversation's endpoint wrote them all.
     package var endpoint: String?
+    /// The job API requests the reply took and the last answer, for the inspector; like
+    /// `request`, never stored.
+    package var exchanges: JobExchanges?
     /// The worker generation that wrote the reply, when its output showed it.
     package var workerGeneration: WorkerGeneration?
     /// When the message was written (a reply: requested), in seconds since 1970; stored with it.
@@ -155,6 +158,7 @@ package struct TranscriptEntry: Sendable, Equatable {
         case .generation(let generation): workerGeneration = generation
         case .usage(let reported): usage = reported
         case .executionTime(let duration): executionMilliseconds = Int(duration.milliseconds)
+        case .exchanges(let log): exchanges = log
         case .retrying, .finished: return
         }
     }
