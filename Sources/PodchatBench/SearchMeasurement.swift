@@ -16,6 +16,8 @@ struct SearchMeasurement: ParsableCommand {
     func run() throws {
         let store = FileConversationStore(directory: URL(fileURLWithPath: directory))
         let residentBefore = ProcessMemory.residentMebibytes ?? 0
+        // What podchat does on its disk worker as it starts, before any Ctrl-O.
+        let (_, prepared) = Stopwatch.time { buildOnly ? () : store.prepare() }
         let (listing, listed) = Stopwatch.time { store.list() }
         guard listing.conversations.count == Benchmark.searchedConversationCount else {
             throw BenchmarkFailure("listed \(listing.conversations.count) conversations")
@@ -41,11 +43,12 @@ struct SearchMeasurement: ParsableCommand {
             throw BenchmarkFailure("\"memory\" found \(everywhere.count), \"zyzzyva\" \(nowhere.count)")
         }
         ChildMeasurement.print([
-            Figure(name: "open the picker in a new process: list all (index on disk)", value: listed, unit: .milliseconds),
+            Figure(name: "start-up, on the disk worker: the index compared with the directory", value: prepared, unit: .milliseconds),
+            Figure(name: "then Ctrl-O: list all", value: listed, unit: .milliseconds),
             Figure(name: "open it again: list all (unchanged files)", value: relisted, unit: .milliseconds),
             Figure(name: "typing \"avocado\": mean per keystroke", value: keystrokes.reduce(0, +) / Double(keystrokes.count), unit: .milliseconds),
             Figure(name: "typing \"avocado\": slowest keystroke", value: keystrokes.max() ?? 0, unit: .milliseconds),
-            Figure(name: "\"memory\" (in every conversation; the best 200)", value: common, unit: .milliseconds),
+            Figure(name: "\"memory\" (in every conversation; the newest 100)", value: common, unit: .milliseconds),
             Figure(name: "\"zyzzyva\" (in none)", value: missing, unit: .milliseconds),
             Figure(
                 name: "RSS growth over the listing and searches (VmRSS)", value: (ProcessMemory.residentMebibytes ?? 0) - residentBefore,

@@ -21,6 +21,8 @@ final class ConversationIndex: Sendable {
         var tables: IndexTables
         /// In memory only because the directory did not exist yet: moves to disk once it does.
         var waitsForDirectory: Bool
+        /// What changed since the last comparison; nil until the first, or without inotify.
+        var watch: DirectoryWatch?
     }
 
     private let directory: String
@@ -83,7 +85,7 @@ final class ConversationIndex: Sendable {
             for attempt in 0..<3 {
                 do throws(IndexDatabase.Failure) {
                     let tables = try open(&connection)
-                    if let read { try IndexSynchronization(directory: directory, tables: tables).run(reading: read) }
+                    if let read { try synchronize(&connection, tables, reading: read) }
                     return try work(tables)
                 } catch {
                     recover(from: error, deleting: attempt == 0, &connection)
@@ -93,13 +95,29 @@ final class ConversationIndex: Sendable {
         }
     }
 
+    /// Compares the whole directory the first time, and then only the files the watch saw change.
+    private func synchronize(_ connection: inout Connection?, _ tables: IndexTables, reading read: @escaping Reader) throws(IndexDatabase.Failure) {
+        let synchronization = IndexSynchronization(directory: directory, tables: tables)
+        if let watch = connection?.watch, case .files(let names) = watch.changes() {
+            return try synchronization.run(names: names, reading: read)
+        }
+        // Watching first, so a change made during the comparison is seen the next time.
+        connection?.watch = DirectoryWatch(directory: directory)
+        try synchronization.run(reading: read)
+    }
+
+    /// Brings the index up to date with the directory, so the first listing only reads it.
+    func prepare(reading read: @escaping Reader) {
+        _ = withTables(synchronizing: read) { _ throws(IndexDatabase.Failure) in () }
+    }
+
     private func open(_ connection: inout Connection?) throws(IndexDatabase.Failure) -> IndexTables {
         let onDisk = directoryExists
         if let connection, !(connection.waitsForDirectory && onDisk) { return connection.tables }
         // Until the first save makes the directory, there is nothing to index but in memory.
         let tables = IndexTables(database: try IndexDatabase(path: onDisk ? indexPath : ":memory:"))
         try tables.prepare()
-        connection = Connection(tables: tables, waitsForDirectory: !onDisk)
+        connection = Connection(tables: tables, waitsForDirectory: !onDisk, watch: nil)
         return tables
     }
 
@@ -110,7 +128,7 @@ final class ConversationIndex: Sendable {
         if failure.isDamage && deleting {
             for suffix in ["", "-wal", "-shm"] { unlink(indexPath + suffix) }
         } else if let tables = try? IndexTables(database: IndexDatabase(path: ":memory:")), (try? tables.prepare()) != nil {
-            connection = Connection(tables: tables, waitsForDirectory: false)
+            connection = Connection(tables: tables, waitsForDirectory: false, watch: nil)
         }
     }
 

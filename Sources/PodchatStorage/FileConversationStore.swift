@@ -76,6 +76,12 @@ package struct FileConversationStore: ConversationStore {
         throw ConversationStoreError(path: name, reason: "no conversation has this id, id prefix or title")
     }
 
+    /// Brings the index up to date with the files (the whole directory compared, new and
+    /// changed files read), so the picker's first listing, moments later, only reads the index.
+    package func prepare() {
+        index.prepare(reading: readForIndex)
+    }
+
     package func list() -> ConversationListing {
         index.listing(reading: readForIndex)
     }

@@ -16,9 +16,28 @@ struct IndexSynchronization {
             if signature == nil || known[name] != .some(signature) { changed.append(name) }
             known[name] = nil
         }
-        guard !changed.isEmpty || !known.isEmpty else { return }
+        try update(changed: changed, gone: Array(known.keys), reading: read)
+    }
+
+    /// Checks only the files `names` (a ``DirectoryWatch`` saw them change): each one that is
+    /// gone is forgotten, each whose identity is not the one indexed is read.
+    func run(names: Set<String>, reading read: ConversationIndex.Reader) throws(IndexDatabase.Failure) {
+        var changed: [String] = []
+        var gone: [String] = []
+        for name in names {
+            guard let signature = FileIdentity(path: directory + "/" + name)?.signature else {
+                gone.append(name)
+                continue
+            }
+            if try !tables.isIndexed(name, signature: signature) { changed.append(name) }
+        }
+        try update(changed: changed, gone: gone, reading: read)
+    }
+
+    private func update(changed: [String], gone: [String], reading read: ConversationIndex.Reader) throws(IndexDatabase.Failure) {
+        guard !changed.isEmpty || !gone.isEmpty else { return }
         try tables.database.transaction { () throws(IndexDatabase.Failure) in
-            for name in known.keys { try tables.remove(name) }
+            for name in gone { try tables.remove(name) }
             for name in changed {
                 guard let (identity, content) = read(directory + "/" + name) else {
                     try tables.remove(name)

@@ -11,7 +11,10 @@ struct IndexTables: Sendable {
     static let schemaVersion = 1
     /// At most this many results, the most relevant: each carries a snippet, and nobody reads
     /// further down a list than that.
-    static let resultLimit = 200
+    static let resultLimit = 100
+    /// Scoring every matching text with bm25 costs about 2 µs each: a word in more texts than
+    /// this is too common to rank by, and its conversations come newest first instead.
+    static let scoredTextLimit = 5_000
     private static let fieldBits: Int64 = 20
     private static let maximumField: Int64 = (1 << fieldBits) - 1
 
@@ -53,6 +56,13 @@ struct IndexTables: Sendable {
             _ in readable = true
         }
         return readable
+    }
+
+    /// Whether the file `name` is indexed, readable or not, with this signature.
+    func isIndexed(_ name: String, signature: String) throws(IndexDatabase.Failure) -> Bool {
+        var indexed = false
+        try database.query("SELECT 1 FROM conversations WHERE name = ? AND signature = ?", [.text(name), .text(signature)]) { _ in indexed = true }
+        return indexed
     }
 
     /// Forgets the file `name`.
@@ -121,22 +131,57 @@ struct IndexTables: Sendable {
     /// The conversations `query` finds, most relevant first, then newest; each with a snippet
     /// around its best match and the message that holds it.
     func search(_ query: SearchQuery) throws(IndexDatabase.Failure) -> [ConversationSummary] {
-        let excluded = query.excluded.isEmpty ? "" : "AND c.key NOT IN (SELECT rowid >> \(Self.fieldBits) FROM texts WHERE texts MATCH ?)"
+        // Numbered: the newest-first query names its own expression ?1 twice.
+        let excluded = query.excluded.isEmpty ? "" : "AND c.key NOT IN (SELECT rowid >> \(Self.fieldBits) FROM texts WHERE texts MATCH ?2)"
         let exclusion: [IndexDatabase.Value] = query.excluded.isEmpty ? [] : [.text(SearchExpression.anyOf(query.excluded))]
         guard !query.included.isEmpty else { return try everything(except: excluded, exclusion) }
-        // bm25() cannot be an aggregate's argument, so the scores are materialized first; the
-        // best text of each conversation is its hit (min() keeps that row's rowid).
         let expression = SearchExpression.allOf(query.included)
-        var hits: [(summary: ConversationSummary, rowid: Int64)] = []
+        let hits =
+            try matchCount(expression) > Self.scoredTextLimit
+            ? try newest(matching: expression, except: excluded, exclusion) : try mostRelevant(matching: expression, except: excluded, exclusion)
+        return try hits.map { hit throws(IndexDatabase.Failure) in try marked(hit.summary, rowid: hit.rowid, expression: expression) }
+    }
+
+    private typealias Hit = (summary: ConversationSummary, rowid: Int64)
+
+    /// How many texts `expression` matches, counting no further than one past the limit.
+    private func matchCount(_ expression: String) throws(IndexDatabase.Failure) -> Int {
+        var count = 0
+        try database.query(
+            "SELECT count(*) FROM (SELECT 1 FROM texts WHERE texts MATCH ? LIMIT \(Self.scoredTextLimit + 1))", [.text(expression)]
+        ) { row in count = Int(row.integer(0)) }
+        return count
+    }
+
+    /// The conversations with the best-scoring texts, then newest. bm25() cannot be an
+    /// aggregate's argument, so the scores are materialized first; the best text of each
+    /// conversation is its hit (min() keeps that row's rowid).
+    private func mostRelevant(matching expression: String, except excluded: String, _ exclusion: [IndexDatabase.Value]) throws(IndexDatabase.Failure) -> [Hit] {
+        var hits: [Hit] = []
         try database.query(
             """
-            WITH scored AS MATERIALIZED (SELECT rowid AS hit, bm25(texts) AS score FROM texts WHERE texts MATCH ?),
+            WITH scored AS MATERIALIZED (SELECT rowid AS hit, bm25(texts) AS score FROM texts WHERE texts MATCH ?1),
             hits AS (SELECT hit, min(score) AS score FROM scored GROUP BY hit >> \(Self.fieldBits))
             SELECT \(Self.summaryColumns), hit FROM hits JOIN conversations c ON c.key = hit >> \(Self.fieldBits)
             WHERE c.problem IS NULL \(excluded) ORDER BY score, c.updated_at DESC, c.id LIMIT \(Self.resultLimit)
             """, [.text(expression)] + exclusion
         ) { row in hits.append((Self.summary(row, snippet: ""), row.integer(5))) }
-        return try hits.map { hit throws(IndexDatabase.Failure) in try marked(hit.summary, rowid: hit.rowid, expression: expression) }
+        return hits
+    }
+
+    /// The newest conversations with a matching text, each probed through its own rowid range
+    /// (a seek in the word's list), so the cost follows the results, not the matches.
+    private func newest(matching expression: String, except excluded: String, _ exclusion: [IndexDatabase.Value]) throws(IndexDatabase.Failure) -> [Hit] {
+        var hits: [Hit] = []
+        try database.query(
+            """
+            SELECT \(Self.summaryColumns),
+                (SELECT rowid FROM texts WHERE texts MATCH ?1 AND rowid BETWEEN c.key << \(Self.fieldBits) AND (c.key << \(Self.fieldBits)) + \(Self.maximumField) LIMIT 1) AS hit
+            FROM conversations c WHERE c.problem IS NULL AND hit IS NOT NULL \(excluded)
+            ORDER BY c.updated_at DESC, c.id LIMIT \(Self.resultLimit)
+            """, [.text(expression)] + exclusion
+        ) { row in hits.append((Self.summary(row, snippet: ""), row.integer(5))) }
+        return hits
     }
 
     /// `summary` with the snippet around its hit, cut by FTS5's `snippet()` with the matches
@@ -160,7 +205,7 @@ struct IndexTables: Sendable {
             """
             SELECT \(Self.summaryColumns), opening FROM conversations c WHERE c.problem IS NULL \(excluded)
             ORDER BY c.updated_at DESC, c.id LIMIT \(Self.resultLimit)
-            """, exclusion
+            """, [.null] + exclusion  // ?1, the included terms, are none here
         ) { row in conversations.append(Self.summary(row, snippet: row.text(5))) }
         return conversations
     }

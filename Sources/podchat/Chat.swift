@@ -31,6 +31,7 @@ struct Chat: ParsableCommand {
         let mailbox = Mailbox()
         let presets = FilePresetStore.standard(environment: environment)
         let runner = EffectRunner(backend: session.backend, presets: presets, conversations: store, post: { mailbox.post($0) })
+        runner.prepareConversations()
         try CommandFailure.reporting {
             try TerminalSession.run(environment: environment, usesMouse: session.config.usesMouse, mailbox: mailbox) { terminal in
                 var loop = LoopDriver(state: state, terminal: terminal, perform: runner.perform)

@@ -138,7 +138,7 @@ import Testing
             outcome.standardOutput == """
                 ID        UPDATED           MESSAGES  TITLE
                 aaaa1111  2026-11-19 12:06         2  Trip to Oslo
-                    The fjord and the opera house.
+                    The fjord and the [opera] house.
 
                 """)
         let json = try await podchat("conversations", "search", "leek", "--json")

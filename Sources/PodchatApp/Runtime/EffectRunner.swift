@@ -35,6 +35,13 @@ package final class EffectRunner: Sendable {
         self.post = post
     }
 
+    /// Has the conversation store get ready on the disk worker, so that opening the picker
+    /// later costs only the listing (the file store compares its index with the directory).
+    package func prepareConversations() {
+        guard let conversations else { return }
+        disk.enqueue { conversations.prepare() }
+    }
+
     package func perform(_ effect: Effect) {
         switch effect {
         case .completion(.start(let id, let request)): start(id, request)
