@@ -156,7 +156,9 @@ struct IndexTables: Sendable {
     /// The conversations with the best-scoring texts, then newest. bm25() cannot be an
     /// aggregate's argument, so the scores are materialized first; the best text of each
     /// conversation is its hit (min() keeps that row's rowid).
-    private func mostRelevant(matching expression: String, except excluded: String, _ exclusion: [IndexDatabase.Value]) throws(IndexDatabase.Failure) -> [Hit] {
+    private func mostRelevant(matching expression: String, except excluded: String, _ exclusion: [IndexDatabase.Value]) throws(IndexDatabase.Failure)
+        -> [Hit]
+    {
         var hits: [Hit] = []
         try database.query(
             """
@@ -171,7 +173,9 @@ struct IndexTables: Sendable {
 
     /// The newest conversations with a matching text, each probed through its own rowid range
     /// (a seek in the word's list), so the cost follows the results, not the matches.
-    private func newest(matching expression: String, except excluded: String, _ exclusion: [IndexDatabase.Value]) throws(IndexDatabase.Failure) -> [Hit] {
+    private func newest(matching expression: String, except excluded: String, _ exclusion: [IndexDatabase.Value]) throws(IndexDatabase.Failure)
+        -> [Hit]
+    {
         var hits: [Hit] = []
         try database.query(
             """
