@@ -6,6 +6,12 @@ enum SearchExpression {
         terms.map(rendered).joined(separator: " ")
     }
 
+    /// Matches a text that contains, for every group, one of its terms.
+    static func allOf(alternatives groups: [[SearchQuery.Term]]) -> String {
+        // AND spelled out: FTS5 takes no implicit AND before a parenthesis.
+        groups.map { $0.count == 1 ? rendered($0[0]) : "(" + anyOf($0) + ")" }.joined(separator: " AND ")
+    }
+
     /// Matches a text that contains any of the terms.
     static func anyOf(_ terms: [SearchQuery.Term]) -> String {
         terms.map(rendered).joined(separator: " OR ")

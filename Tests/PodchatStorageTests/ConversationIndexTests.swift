@@ -141,7 +141,10 @@ import Testing
         for _ in 0..<40 {
             let first = pick()
             let second = pick()
-            queries += ["\(first) ", "\(first) \(second) ", "\"\(first) \(second)\"", "\(first.prefix(3))", "\(first) -\(second)", "-\(first)"]
+            queries += [
+                "\(first) ", "\(first) \(second) ", "\"\(first) \(second)\"", "\(first.prefix(3))", "\(first.prefix(4))",
+                "\(second) \(first.prefix(5))*", "\(first) -\(second)", "-\(first)",
+            ]
         }
         for query in queries {
             #expect(Set(ids(query, in: newStore())) == fullScan(query), "\(query)")
