@@ -115,6 +115,7 @@ final class ConversationIndex: Sendable {
         let onDisk = directoryExists
         if let connection, !(connection.waitsForDirectory && onDisk) { return connection.tables }
         // Until the first save makes the directory, there is nothing to index but in memory.
+        if onDisk { createPrivately(indexPath) }
         let tables = IndexTables(database: try IndexDatabase(path: onDisk ? indexPath : ":memory:"))
         try tables.prepare()
         connection = Connection(tables: tables, waitsForDirectory: !onDisk, watch: nil)
@@ -130,6 +131,13 @@ final class ConversationIndex: Sendable {
         } else if let tables = try? IndexTables(database: IndexDatabase(path: ":memory:")), (try? tables.prepare()) != nil {
             connection = Connection(tables: tables, waitsForDirectory: false, watch: nil)
         }
+    }
+
+    /// Creates the index file, if missing, readable by the user alone, like the conversations
+    /// it copies (SQLite would follow the umask; its journal files take the file's mode).
+    private func createPrivately(_ path: String) {
+        let descriptor = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if descriptor >= 0 { close(descriptor) }
     }
 
     private var indexPath: String { directory + "/" + Self.fileName }

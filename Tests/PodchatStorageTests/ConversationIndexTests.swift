@@ -48,6 +48,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: indexPath))
         #expect(newStore().list().conversations.map(\.id) == ["c2", "c1"])
         #expect(FileManager.default.fileExists(atPath: indexPath))
+        var status = stat()
+        #expect(stat(indexPath, &status) == 0 && status.st_mode & 0o777 == 0o600, "private, like the conversations")
         #expect(ids("potato", in: newStore()) == ["c1"])
     }
 
