@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // Only for the SQLite (with FTS5) it compiles in; see DECISIONS.md 2026-12-04.
+        .package(url: "https://github.com/vapor/sqlite-nio", exact: "1.13.2"),
     ],
     targets: [
         // Pure domain: messages, conversations, sampling parameters, configuration.
@@ -29,7 +31,10 @@ let package = Package(
         // libc wcwidth under _XOPEN_SOURCE, which Glibc does not expose to Swift.
         .target(name: "CDisplayWidth"),
         // Conversations and presets on disk: the stores, their index and search, and export.
-        .target(name: "PodchatStorage", dependencies: ["PodchatCore"]),
+        .target(
+            name: "PodchatStorage",
+            dependencies: ["PodchatCore", .product(name: "SQLiteNIO", package: "sqlite-nio")]
+        ),
         // Pure app layer: state, events, effects, view -> screen grid.
         .target(name: "PodchatApp", dependencies: ["PodchatCore", "PodchatStorage", "CDisplayWidth"]),
         // The wide-character ncurses API (Debian libncurses-dev).

@@ -19,4 +19,12 @@ package protocol ConversationStore: Sendable {
     func search(_ text: String) -> ConversationListing
     /// Removes the conversation with this exact id.
     func delete(id: String) throws(ConversationStoreError)
+    /// Gets ready for a first listing without being asked for one; called off the loop's
+    /// thread when podchat starts.
+    func prepare()
+}
+
+extension ConversationStore {
+    /// Most stores have nothing to prepare.
+    package func prepare() {}
 }

@@ -13,6 +13,8 @@ package struct ConversationSummary: Sendable, Equatable {
     /// In a search's results: the id of the message whose text matched, in whichever branch;
     /// nil when the title matched, and in a listing.
     package var matchedMessage: Int?
+    /// In a search's results: where in ``snippet`` the matching words are, in characters.
+    package var highlights: [Range<Int>] = []
 
     package init(
         id: String, title: String, createdAt: Double, updatedAt: Double, messageCount: Int, snippet: String, matchedMessage: Int? = nil

@@ -9,15 +9,18 @@ import PodchatCore
 /// which is flushed to disk and renamed over the target, and then the directory is flushed, so a
 /// crash leaves the old file or the new one. A file this build cannot read is never replaced.
 ///
-/// Listings and searches go through a ``ConversationIndex`` that copies of this store share, so
-/// only files that changed since the last call are read again.
+/// Listings and searches go through a ``ConversationIndex`` that copies of this store share, a
+/// persistent cache beside the files, so only files that changed since it last looked are read.
 package struct FileConversationStore: ConversationStore {
     /// Where the files are; created, private to the user, by the first save.
     package let directory: URL
-    private let index = ConversationIndex()
+    private let index: ConversationIndex
+    /// A search returns at most this many conversations, the most relevant.
+    package static let searchResultLimit = IndexTables.resultLimit
 
     package init(directory: URL) {
         self.directory = directory
+        index = ConversationIndex(directory: directory.path)
     }
 
     /// `$XDG_DATA_HOME/podchat/conversations`, else `~/.local/share/podchat/conversations`.
@@ -49,7 +52,7 @@ package struct FileConversationStore: ConversationStore {
         let bytes = try Self.encode(record)
         try makeDirectory()
         try Disk.replace(target, with: bytes)
-        index.noteWritten(target.path)
+        index.noteWritten(target.path, record: record)
     }
 
     package func load(id: String) throws(ConversationStoreError) -> ConversationRecord {
@@ -64,7 +67,7 @@ package struct FileConversationStore: ConversationStore {
         if ids.contains(name) { return try load(id: name) }
         let prefixed = ids.filter { $0.hasPrefix(name) }
         if prefixed.count == 1, let id = prefixed.first { return try load(id: id) }
-        let titled = indexed().conversations.map(\.summary).filter { $0.title.caseInsensitiveCompare(name) == .orderedSame }
+        let titled = list().conversations.filter { $0.title.caseInsensitiveCompare(name) == .orderedSame }
         if let newest = titled.max(by: { $0.updatedAt < $1.updatedAt }) { return try load(id: newest.id) }
         if prefixed.count > 1 {
             let candidates = prefixed.sorted().joined(separator: ", ")
@@ -73,28 +76,24 @@ package struct FileConversationStore: ConversationStore {
         throw ConversationStoreError(path: name, reason: "no conversation has this id, id prefix or title")
     }
 
-    package func list() -> ConversationListing {
-        let all = indexed()
-        return ConversationListing(conversations: all.conversations.map(\.summary).newestFirst, unreadable: all.unreadable)
+    /// Brings the index up to date with the files (the whole directory compared, new and
+    /// changed files read), so the picker's first listing, moments later, only reads the index.
+    package func prepare() {
+        index.prepare(reading: readForIndex)
     }
 
-    /// Matches letter by letter ignoring case (``CaseFolding``), in the title first, then the
-    /// messages of every branch in the order written; the snippet is cut around the first
-    /// match, and the summary names the message it is in.
+    package func list() -> ConversationListing {
+        index.listing(reading: readForIndex)
+    }
+
+    /// Understands `text` as a ``SearchQuery`` and looks for it in the titles and in the
+    /// messages of every branch, most relevant first, then newest; each result's snippet is cut
+    /// around its best match, with the matching words marked, and names the message it is in.
+    /// An empty query lists everything.
     package func search(_ text: String) -> ConversationListing {
-        guard !text.isEmpty else { return list() }
-        let all = indexed()
-        let query = CaseFolding.folded(text)
-        var scratch: [UInt8] = []
-        let found = all.conversations.compactMap { conversation in
-            conversation.text.match(of: query, scratch: &scratch).map { match in
-                var summary = conversation.summary
-                summary.snippet = match.snippet
-                summary.matchedMessage = conversation.message(inField: match.field)
-                return summary
-            }
-        }
-        return ConversationListing(conversations: found.newestFirst, unreadable: all.unreadable)
+        let query = SearchQuery(parsing: text)
+        guard !query.isEmpty else { return list() }
+        return index.search(query, reading: readForIndex)
     }
 
     package func delete(id: String) throws(ConversationStoreError) {
@@ -102,6 +101,7 @@ package struct FileConversationStore: ConversationStore {
         guard unlink(target.path) == 0 else {
             throw ConversationStoreError(path: target.path, reason: errno == ENOENT ? "no such conversation" : String(cString: strerror(errno)))
         }
+        index.noteDeleted(target.path)
         try? Disk.syncDirectory(directory.path)
     }
 
@@ -127,31 +127,22 @@ package struct FileConversationStore: ConversationStore {
 
     /// The ids of every conversation file; temporary files are hidden and never count.
     private func storedIDs() -> [String] {
-        storedFileNames().map { String($0.dropLast(".json".count)) }
+        IndexSynchronization.conversationFileNames(in: directory.path).map { String($0.dropLast(".json".count)) }
     }
 
-    private func storedFileNames() -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
-    }
-
-    /// Every conversation file through the index, which reads only those that changed.
-    private func indexed() -> (conversations: [IndexedConversation], unreadable: [ConversationStoreError]) {
-        // Paths by concatenation: a thousand URL appends would cost more than the stats.
-        let base = directory.path + "/"
-        return index.conversations(in: storedFileNames().map { base + $0 }) { path in
-            do throws(ReadProblem) {
-                let (bytes, identity) = try Disk.read(path)
-                do throws(ConversationStoreError) {
-                    return (identity, .success(try Self.decode(bytes, path: path)))
-                } catch {
-                    return (identity, .failure(error))
-                }
+    /// A file as the index takes it in: its identity and record, or why it cannot be read.
+    private func readForIndex(_ path: String) -> (FileIdentity?, Result<ConversationRecord, ConversationStoreError>)? {
+        do throws(ReadProblem) {
+            let (bytes, identity) = try Disk.read(path)
+            do throws(ConversationStoreError) {
+                return (identity, .success(try Self.decode(bytes, path: path)))
             } catch {
-                // Deleted since the directory was listed, or not readable at all (its
-                // permissions, say): then it is examined again next time.
-                return error.isMissing ? nil : (nil, .failure(error.error))
+                return (identity, .failure(error))
             }
+        } catch {
+            // Deleted since the directory was listed, or not readable at all (its
+            // permissions, say): then it is examined again next time.
+            return error.isMissing ? nil : (nil, .failure(error.error))
         }
     }
 
@@ -306,12 +297,5 @@ package struct FileConversationStore: ConversationStore {
         private static func failure(_ path: String, _ action: String) -> ConversationStoreError {
             ConversationStoreError(path: path, reason: "\(action): \(String(cString: strerror(errno)))")
         }
-    }
-}
-
-extension [ConversationSummary] {
-    /// Newest first; ties by id so the order is stable.
-    fileprivate var newestFirst: [ConversationSummary] {
-        sorted { ($0.updatedAt, $1.id) > ($1.updatedAt, $0.id) }
     }
 }

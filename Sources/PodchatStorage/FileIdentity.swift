@@ -20,6 +20,11 @@ struct FileIdentity: Sendable, Equatable {
         changedNanoseconds = status.st_ctim.tv_nsec
     }
 
+    /// The identity as one string, as the persistent index stores it.
+    var signature: String {
+        "\(inode):\(size):\(modifiedSeconds).\(modifiedNanoseconds):\(changedSeconds).\(changedNanoseconds)"
+    }
+
     /// The identity of the file at `path` now; nil when it cannot be examined (gone, say).
     init?(path: String) {
         var status = stat()

@@ -39,6 +39,7 @@ struct Chat: ParsableCommand {
         let runner = EffectRunner(
             backend: session.backend, endpoint: identity, opener: { try directory.open($0) }, presets: presets, conversations: store,
             post: { mailbox.post($0) })
+        runner.prepareConversations()
         try CommandFailure.reporting {
             try TerminalSession.run(environment: environment, usesMouse: session.config.usesMouse, mailbox: mailbox) { terminal in
                 var loop = LoopDriver(state: state, terminal: terminal, perform: runner.perform)

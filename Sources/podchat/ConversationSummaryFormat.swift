@@ -9,7 +9,9 @@ enum ConversationSummaryFormat {
     static let shortestID = 8
 
     /// One row a conversation, under a header: id prefix, last update (local time), message
-    /// count, title; with `snippets`, the text around the match on an indented line below.
+    /// count, title; with `snippets`, the text around the match on an indented line below, the
+    /// matching words between `[` and `]` (stdout may be a pipe, and on a terminal escape
+    /// sequences in stored text are shown, not obeyed, so brackets work in both).
     static func table(_ summaries: [ConversationSummary], snippets: Bool) -> String {
         let length = abbreviationLength(of: summaries.map(\.id))
         let ids = summaries.map { String($0.id.prefix(length)) }
@@ -27,9 +29,19 @@ enum ConversationSummaryFormat {
         for (index, summary) in summaries.enumerated() {
             let updated = localTime.string(from: Date(timeIntervalSince1970: summary.updatedAt))
             lines.append(row(ids[index], updated, counts[index], summary.title))
-            if snippets { lines.append("    " + summary.snippet) }
+            if snippets { lines.append("    " + marked(summary)) }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `summary`'s snippet with its highlighted words marked.
+    private static func marked(_ summary: ConversationSummary) -> String {
+        var characters = Array(summary.snippet)
+        for match in summary.highlights.reversed() where match.upperBound <= characters.count {
+            characters.insert("]", at: match.upperBound)
+            characters.insert("[", at: match.lowerBound)
+        }
+        return String(characters)
     }
 
     /// A JSON array: per conversation its id, title, `created_at` and `updated_at` (ISO 8601,

@@ -138,12 +138,13 @@ import Testing
             outcome.standardOutput == """
                 ID        UPDATED           MESSAGES  TITLE
                 aaaa1111  2026-11-19 12:06         2  Trip to Oslo
-                    The fjord and the opera house.
+                    The fjord and the [opera] house.
 
                 """)
         let json = try await podchat("conversations", "search", "leek", "--json")
         let found = try #require(JSONValue(parsing: json.standardOutput)?.arrayValue)
-        #expect(found.map { $0["snippet"]?.stringValue } == ["Leek soup"])
+        // "leek", the last word, is also a prefix: the message's rarer "leeks" ranks first.
+        #expect(found.map { $0["snippet"]?.stringValue } == ["Sweat the leeks, add stock, simmer."])
         let nothing = try await podchat("conversations", "search", "zyzzyva")
         #expect(nothing.status == 0 && nothing.standardOutput.isEmpty && nothing.standardError.isEmpty)
         #expect(try await podchat("conversations", "search", "zyzzyva", "--json").standardOutput == "[]\n")

@@ -47,6 +47,13 @@ package final class EffectRunner: Sendable {
         endpoints.withLock { $0.current }
     }
 
+    /// Has the conversation store get ready on the disk worker, so that opening the picker
+    /// later costs only the listing (the file store compares its index with the directory).
+    package func prepareConversations() {
+        guard let conversations else { return }
+        disk.enqueue { conversations.prepare() }
+    }
+
     package func perform(_ effect: Effect) {
         let backend = self.backend
         switch effect {

@@ -97,9 +97,18 @@ struct ConversationPickerView {
             screen.write(title, at: Point(x: list.x + 2, y: y), width: titleWidth, style: isSelected ? .panelSelection : .panelLabel)
         }
         screen.write(details, at: Point(x: list.maxX - detailsWidth, y: y), width: detailsWidth, style: isSelected ? .panelSelection : .dim)
-        let snippet = summary.snippet.split(whereSeparator: \.isNewline).joined(separator: " ")
-        screen.write(
-            ParameterPanelView.fitted(snippet, width: list.width - 4), at: Point(x: list.x + 4, y: y + 1), width: list.width - 4, style: .dim)
+        drawSnippet(of: summary, at: Point(x: list.x + 4, y: y + 1), width: list.width - 4, on: &screen)
+    }
+
+    /// The snippet dim, with a search's matching words in bold over it.
+    private func drawSnippet(of summary: ConversationSummary, at origin: Point, width: Int, on screen: inout Screen) {
+        let snippet = Array(ParameterPanelView.fitted(summary.snippet, width: width))
+        screen.write(String(snippet), at: origin, width: width, style: .dim)
+        for match in summary.highlights where match.lowerBound < snippet.count {
+            let words = String(snippet[match.lowerBound..<min(match.upperBound, snippet.count)])
+            let x = DisplayWidth.of(String(snippet[..<match.lowerBound]))
+            screen.write(words, at: Point(x: origin.x + x, y: origin.y), width: width - x, style: .strong)
+        }
     }
 
     private func drawRename(_ editor: LineEditor, at origin: Point, width: Int, on screen: inout Screen) {

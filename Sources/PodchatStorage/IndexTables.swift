@@ -1,0 +1,248 @@
+import Foundation
+import PodchatCore
+
+/// The index's tables in an open database: per conversation file its identity and summary (or
+/// why it cannot be read), and the text of its title and messages in an FTS5 table.
+///
+/// A text's rowid is its conversation's key shifted left 20 bits, plus its field (0 the title,
+/// then the messages in the order stored), so a conversation's texts are one rowid range and a
+/// match names its conversation without a join.
+struct IndexTables: Sendable {
+    /// Raised when the tables change shape; an index of another version is built again.
+    static let schemaVersion = 1
+    /// At most this many results, the most relevant: each carries a snippet, and nobody reads
+    /// further down a list than that.
+    static let resultLimit = 100
+    /// Scoring every matching text with bm25 costs about 2 µs each: a word in more texts than
+    /// this is too common to rank by, and its conversations come newest first instead.
+    static let scoredTextLimit = 5_000
+    private static let fieldBits: Int64 = 20
+    private static let maximumField: Int64 = (1 << fieldBits) - 1
+
+    let database: IndexDatabase
+
+    /// Creates the tables unless they are there, in this version.
+    func prepare() throws(IndexDatabase.Failure) {
+        // A cache: losing the last changes to a crash costs a re-read, never a conversation.
+        try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF")
+        var version = 0
+        try database.query("PRAGMA user_version") { row in version = Int(row.integer(0)) }
+        guard version != Self.schemaVersion else { return try prepareVocabulary() }
+        defer { try? prepareVocabulary() }
+        try database.execute(
+            """
+            DROP TABLE IF EXISTS conversations; DROP TABLE IF EXISTS texts;
+            CREATE TABLE conversations(
+                key INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, signature TEXT,
+                id TEXT, title TEXT, created_at REAL, updated_at REAL, message_count INTEGER, opening TEXT,
+                problem TEXT);
+            CREATE INDEX newest_first ON conversations(updated_at DESC, id);
+            CREATE VIRTUAL TABLE texts USING fts5(body, message UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+            PRAGMA user_version = \(Self.schemaVersion);
+            """)
+    }
+
+    /// The index's words, for ``alternatives(to:)``; a table of this connection only.
+    private func prepareVocabulary() throws(IndexDatabase.Failure) {
+        try database.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, texts, 'row')")
+    }
+
+    /// Each indexed file's name and signature (nil: read it again).
+    func signatures() throws(IndexDatabase.Failure) -> [String: String?] {
+        var signatures: [String: String?] = [:]
+        try database.query("SELECT name, signature FROM conversations") { row in
+            signatures[row.text(0)] = row.isNull(1) ? String?.none : row.text(1)
+        }
+        return signatures
+    }
+
+    /// Whether the file `name` is indexed as readable with this signature.
+    func isReadable(_ name: String, signature: String) throws(IndexDatabase.Failure) -> Bool {
+        var readable = false
+        try database.query("SELECT 1 FROM conversations WHERE name = ? AND signature = ? AND problem IS NULL", [.text(name), .text(signature)]) {
+            _ in readable = true
+        }
+        return readable
+    }
+
+    /// Whether the file `name` is indexed, readable or not, with this signature.
+    func isIndexed(_ name: String, signature: String) throws(IndexDatabase.Failure) -> Bool {
+        var indexed = false
+        try database.query("SELECT 1 FROM conversations WHERE name = ? AND signature = ?", [.text(name), .text(signature)]) { _ in indexed = true }
+        return indexed
+    }
+
+    /// Forgets the file `name`.
+    func remove(_ name: String) throws(IndexDatabase.Failure) {
+        var key: Int64?
+        try database.query("DELETE FROM conversations WHERE name = ? RETURNING key", [.text(name)]) { row in key = row.integer(0) }
+        guard let key else { return }
+        try database.query(
+            "DELETE FROM texts WHERE rowid BETWEEN ? AND ?", [.integer(key << Self.fieldBits), .integer(key << Self.fieldBits | Self.maximumField)])
+    }
+
+    /// Records what the file `name` holds now, replacing what was known of it.
+    func store(_ name: String, signature: String?, content: Result<ConversationRecord, ConversationStoreError>) throws(IndexDatabase.Failure) {
+        try remove(name)
+        let identity: [IndexDatabase.Value] = [.text(name), signature.map { .text($0) } ?? .null]
+        switch content {
+        case .failure(let problem):
+            try database.query("INSERT INTO conversations(name, signature, problem) VALUES (?, ?, ?)", identity + [.text(problem.reason)])
+        case .success(let record):
+            let opening = record.messages.first { $0.role == .user }.map { SearchSnippet.opening(of: $0.content) } ?? ""
+            var key: Int64 = 0
+            try database.query(
+                """
+                INSERT INTO conversations(name, signature, id, title, created_at, updated_at, message_count, opening)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING key
+                """,
+                identity + [
+                    .text(record.id), .text(record.title), .real(record.createdAt), .real(record.updatedAt),
+                    .integer(Int64(record.messages.count)), .text(opening),
+                ]
+            ) { row in key = row.integer(0) }
+            try storeTexts(of: record, key: key)
+        }
+    }
+
+    private func storeTexts(of record: ConversationRecord, key: Int64) throws(IndexDatabase.Failure) {
+        let insert = try database.prepare("INSERT INTO texts(rowid, body, message) VALUES (?, ?, ?)")
+        try insert.run([.integer(key << Self.fieldBits), .text(record.title), .null])
+        // Ids by position, as the tree numbers them; a record that fails to link was refused on reading.
+        let ids = ((try? record.links()) ?? []).map(\.id)
+        for (position, message) in record.messages.enumerated() where Int64(position) < Self.maximumField {
+            let id: IndexDatabase.Value = position < ids.count ? .integer(Int64(ids[position])) : .null
+            try insert.run([.integer(key << Self.fieldBits | Int64(position + 1)), .text(message.content), id])
+        }
+    }
+
+    /// Every readable conversation, newest first (ties by id), and the unreadable files' names
+    /// and reasons, by name.
+    func listing() throws(IndexDatabase.Failure) -> (conversations: [ConversationSummary], problems: [(name: String, reason: String)]) {
+        var conversations: [ConversationSummary] = []
+        try database.query("SELECT \(Self.summaryColumns), opening FROM conversations c WHERE problem IS NULL ORDER BY updated_at DESC, id") { row in
+            conversations.append(Self.summary(row, snippet: row.text(5)))
+        }
+        return (conversations, try problems())
+    }
+
+    /// The unreadable files' names and reasons, by name.
+    func problems() throws(IndexDatabase.Failure) -> [(name: String, reason: String)] {
+        var problems: [(name: String, reason: String)] = []
+        try database.query("SELECT name, problem FROM conversations WHERE problem IS NOT NULL ORDER BY name") { row in
+            problems.append((row.text(0), row.text(1)))
+        }
+        return problems
+    }
+
+    /// The conversations `query` finds, most relevant first, then newest; each with a snippet
+    /// around its best match and the message that holds it.
+    func search(_ query: SearchQuery) throws(IndexDatabase.Failure) -> [ConversationSummary] {
+        // Numbered: the newest-first query names its own expression ?1 twice.
+        let excluded = query.excluded.isEmpty ? "" : "AND c.key NOT IN (SELECT rowid >> \(Self.fieldBits) FROM texts WHERE texts MATCH ?2)"
+        let exclusion: [IndexDatabase.Value] = query.excluded.isEmpty ? [] : [.text(SearchExpression.anyOf(query.excluded))]
+        guard !query.included.isEmpty else { return try everything(except: excluded, exclusion) }
+        let expression = SearchExpression.allOf(alternatives: try query.included.map(alternatives))
+        let hits =
+            try matchCount(expression) > Self.scoredTextLimit
+            ? try newest(matching: expression, except: excluded, exclusion) : try mostRelevant(matching: expression, except: excluded, exclusion)
+        return try hits.map { hit throws(IndexDatabase.Failure) in try marked(hit.summary, rowid: hit.rowid, expression: expression) }
+    }
+
+    /// A prefix longer than the index's prefixes (two and three letters) as the few words of
+    /// the index it begins: FTS5 merges every such word's list again in each statement that
+    /// names the prefix, 10 ms for a common word, while an OR of words is read as it goes.
+    private func alternatives(to term: SearchQuery.Term) throws(IndexDatabase.Failure) -> [SearchQuery.Term] {
+        let words = term.words.split(separator: " ")
+        guard term.isPrefix, let last = words.last, last.count > 3 else { return [term] }
+        let prefix = String(last).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        var found: [String] = []
+        try database.query(
+            "SELECT term FROM temp.vocabulary WHERE term >= ?1 AND term < ?1 || char(1114111) LIMIT \(Self.prefixWordLimit + 1)", [.text(prefix)]
+        ) { row in found.append(row.text(0)) }
+        guard (1...Self.prefixWordLimit).contains(found.count) else { return [term] }
+        return found.map { SearchQuery.Term((words.dropLast().map(String.init) + [$0]).joined(separator: " ")) }
+    }
+
+    /// A prefix that begins more words than this stays a prefix.
+    private static let prefixWordLimit = 20
+
+    private typealias Hit = (summary: ConversationSummary, rowid: Int64)
+
+    /// How many texts `expression` matches, counting no further than one past the limit.
+    private func matchCount(_ expression: String) throws(IndexDatabase.Failure) -> Int {
+        var count = 0
+        try database.query(
+            "SELECT count(*) FROM (SELECT 1 FROM texts WHERE texts MATCH ? LIMIT \(Self.scoredTextLimit + 1))", [.text(expression)]
+        ) { row in count = Int(row.integer(0)) }
+        return count
+    }
+
+    /// The conversations with the best-scoring texts, then newest. bm25() cannot be an
+    /// aggregate's argument, so the scores are materialized first; the best text of each
+    /// conversation is its hit (min() keeps that row's rowid).
+    private func mostRelevant(matching expression: String, except excluded: String, _ exclusion: [IndexDatabase.Value]) throws(IndexDatabase.Failure)
+        -> [Hit]
+    {
+        var hits: [Hit] = []
+        try database.query(
+            """
+            WITH scored AS MATERIALIZED (SELECT rowid AS hit, bm25(texts) AS score FROM texts WHERE texts MATCH ?1),
+            hits AS (SELECT hit, min(score) AS score FROM scored GROUP BY hit >> \(Self.fieldBits))
+            SELECT \(Self.summaryColumns), hit FROM hits JOIN conversations c ON c.key = hit >> \(Self.fieldBits)
+            WHERE c.problem IS NULL \(excluded) ORDER BY score, c.updated_at DESC, c.id LIMIT \(Self.resultLimit)
+            """, [.text(expression)] + exclusion
+        ) { row in hits.append((Self.summary(row, snippet: ""), row.integer(5))) }
+        return hits
+    }
+
+    /// The newest conversations with a matching text, each probed through its own rowid range
+    /// (a seek in the word's list), so the cost follows the results, not the matches.
+    private func newest(matching expression: String, except excluded: String, _ exclusion: [IndexDatabase.Value]) throws(IndexDatabase.Failure)
+        -> [Hit]
+    {
+        var hits: [Hit] = []
+        try database.query(
+            """
+            SELECT \(Self.summaryColumns),
+                (SELECT rowid FROM texts WHERE texts MATCH ?1 AND rowid BETWEEN c.key << \(Self.fieldBits) AND (c.key << \(Self.fieldBits)) + \(Self.maximumField) LIMIT 1) AS hit
+            FROM conversations c WHERE c.problem IS NULL AND hit IS NOT NULL \(excluded)
+            ORDER BY c.updated_at DESC, c.id LIMIT \(Self.resultLimit)
+            """, [.text(expression)] + exclusion
+        ) { row in hits.append((Self.summary(row, snippet: ""), row.integer(5))) }
+        return hits
+    }
+
+    /// `summary` with the snippet around its hit, cut by FTS5's `snippet()` with the matches
+    /// between control characters no message holds, so they can be told from the text.
+    private func marked(_ summary: ConversationSummary, rowid: Int64, expression: String) throws(IndexDatabase.Failure) -> ConversationSummary {
+        var marked = summary
+        try database.query(
+            "SELECT message, snippet(texts, 0, char(2), char(3), '…', \(SearchSnippet.tokens)) FROM texts WHERE texts MATCH ? AND rowid = ?",
+            [.text(expression), .integer(rowid)]
+        ) { row in
+            marked.matchedMessage = row.isNull(0) ? nil : Int(row.integer(0))
+            (marked.snippet, marked.highlights) = SearchSnippet.parse(row.text(1))
+        }
+        return marked
+    }
+
+    /// The newest conversations that contain none of the excluded terms, with their openings.
+    private func everything(except excluded: String, _ exclusion: [IndexDatabase.Value]) throws(IndexDatabase.Failure) -> [ConversationSummary] {
+        var conversations: [ConversationSummary] = []
+        try database.query(
+            """
+            SELECT \(Self.summaryColumns), opening FROM conversations c WHERE c.problem IS NULL \(excluded)
+            ORDER BY c.updated_at DESC, c.id LIMIT \(Self.resultLimit)
+            """, [.null] + exclusion  // ?1, the included terms, are none here
+        ) { row in conversations.append(Self.summary(row, snippet: row.text(5))) }
+        return conversations
+    }
+
+    private static let summaryColumns = "c.id, c.title, c.created_at, c.updated_at, c.message_count"
+
+    private static func summary(_ row: IndexDatabase.Row, snippet: String) -> ConversationSummary {
+        ConversationSummary(
+            id: row.text(0), title: row.text(1), createdAt: row.real(2), updatedAt: row.real(3), messageCount: Int(row.integer(4)), snippet: snippet)
+    }
+}
