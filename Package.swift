@@ -14,8 +14,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
+        // The release number and the commit built (baked in by GitCommitPlugin).
+        .target(name: "PodchatVersion", plugins: ["GitCommitPlugin"]),
+        .plugin(name: "GitCommitPlugin", capability: .buildTool()),
         // Pure domain: messages, conversations, sampling parameters, configuration.
-        .target(name: "PodchatCore"),
+        .target(name: "PodchatCore", dependencies: ["PodchatVersion"]),
         // The internal endpoint client: Runpod job API and worker-vllm formats over HTTP.
         .target(
             name: "EndpointClient",
@@ -51,8 +54,8 @@ let package = Package(
         .executableTarget(
             name: "podchat",
             dependencies: [
-                "PodchatCore", "PodchatStorage", "EndpointClient", "PodchatApp", "PodchatTerminal", "PodchatSimulator",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PodchatVersion", "PodchatCore", "PodchatStorage", "EndpointClient", "PodchatApp", "PodchatTerminal",
+                "PodchatSimulator", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks: figures for BENCHMARKS.md, never assertions (`swift run -c release podchat-bench`).
@@ -95,7 +98,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["podchat", "PodchatCore", "PodchatStorage", "PodchatApp", "PodchatSimulator", "PodchatTestSupport"]
+            dependencies: ["podchat", "PodchatVersion", "PodchatCore", "PodchatStorage", "PodchatApp", "PodchatSimulator", "PodchatTestSupport"]
         ),
         // The real binary against real third-party servers: llama.cpp's OpenAI-compatible
         // server and the Runpod SDK's local test server running handler/handler.py
@@ -116,7 +119,7 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),  // SE-0444: members need their module imported.
     .treatAllWarnings(as: .error),
 ]
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.type != .plugin {
     if ["CDisplayWidth", "CSignalPipe"].contains(target.name) {
         target.cSettings = (target.cSettings ?? []) + [.treatAllWarnings(as: .error)]
     } else {

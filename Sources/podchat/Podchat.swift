@@ -1,4 +1,5 @@
 import ArgumentParser
+import PodchatVersion
 
 /// The `podchat` command: the chat window by default, `ask` for one question from a script,
 /// `conversations` and `export` for the saved conversations, `simulate` for the loopback endpoint.
@@ -13,6 +14,7 @@ struct Podchat: ParsableCommand {
             "endpoint_id" in $XDG_CONFIG_HOME/podchat/config.json; the API key is read from \
             RUNPOD_API_KEY, else from the config's "api_key_command" or "api_key".
             """,
+        version: PodchatVersion.description,
         subcommands: [Chat.self, Ask.self, Conversations.self, Export.self, Jobs.self, EndpointsCommand.self, UsageCommand.self, Simulate.self],
         defaultSubcommand: Chat.self
     )
