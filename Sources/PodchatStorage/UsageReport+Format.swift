@@ -37,18 +37,17 @@ extension UsageReport {
 
     /// `{"price_per_second", "note", "rows": [...], "total": {...}}`; a row's `cost` is absent
     /// when nothing prices it.
-    package func json(price: GPUPrice?) -> Data {
+    package func json(price: GPUPrice?) -> [String: JSONValue] {
         var total = Self.object(of: self.total, price: nil)
         if let price {
             total["cost"] = .number(rows.compactMap { Self.cost(of: $0, at: price) }.reduce(0, +))
         }
-        let report: JSONValue = .object([
+        return [
             "price_per_second": price.map { .number($0.dollarsPerSecond) } ?? .null,
             "note": .string(Self.note(price: price)),
             "rows": .array(rows.map { .object(Self.object(of: $0, price: price)) }),
             "total": .object(total.filter { $0.key != "endpoint" && $0.key != "day" }),
-        ])
-        return Data((report.encodedText + "\n").utf8)
+        ]
     }
 
     private static func note(price: GPUPrice?) -> String {

@@ -24,7 +24,7 @@ struct UsageCommand: ParsableCommand {
     @Flag(
         help: """
             Print JSON instead: price_per_second, note, rows (endpoint, day, replies, prompt_tokens, completion_tokens, \
-            queue_ms, execution_ms, cost), total.
+            queue_ms, execution_ms, cost), total, podchat.
             """)
     var json = false
 
@@ -54,7 +54,7 @@ struct UsageCommand: ParsableCommand {
         let start = since.flatMap { UsageReport.since($0, now: Date().timeIntervalSince1970) }
         let report = UsageReport(records: records, since: start)
         if json {
-            StandardOutput.write(exactly: report.json(price: price))
+            StandardOutput.write(json: report.json(price: price))
         } else {
             StandardOutput.write(report.table(price: price))
         }

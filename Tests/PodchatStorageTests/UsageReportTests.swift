@@ -24,7 +24,7 @@ import Testing
         #expect(UsageReport.cost(of: report.rows[0], at: Self.price).map { abs($0 - 0.00279) < 1e-12 } == true)
         #expect(UsageReport.cost(of: report.rows[2], at: Self.price) == nil)
         #expect(UsageReport.cost(of: report.rows[0], at: nil) == nil)
-        let json = try #require(JSONValue(parsing: String(decoding: report.json(price: Self.price), as: UTF8.self)))
+        let json = JSONValue.object(report.json(price: Self.price))
         // 9 s on abc123 is priced; the demo's second is not.
         #expect(json["total"]?["cost"]?.numberValue.map { abs($0 - 0.00279) < 1e-12 } == true)
         #expect(json["total"]?["execution_ms"] == .number(10_000))
