@@ -15,7 +15,10 @@ struct Podchat: ParsableCommand {
             RUNPOD_API_KEY, else from the config's "api_key_command" or "api_key".
             """,
         version: PodchatVersion.description,
-        subcommands: [Chat.self, Ask.self, Conversations.self, Export.self, Jobs.self, EndpointsCommand.self, UsageCommand.self, Simulate.self],
+        subcommands: [
+            Chat.self, Ask.self, Conversations.self, Export.self, Jobs.self, EndpointsCommand.self, UsageCommand.self, Simulate.self,
+            Manual.self,
+        ],
         defaultSubcommand: Chat.self
     )
 }
