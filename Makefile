@@ -10,9 +10,13 @@
 PREFIX ?= $(HOME)/.local
 DESTDIR ?=
 SWIFT ?= swift
-# The static Swift runtime; unused sections dropped and symbols stripped, which makes the
-# binary smaller and its mapped pages fewer (BENCHMARKS.md, "Memory").
-SWIFT_BUILD_FLAGS ?= -c release --static-swift-stdlib -Xlinker --gc-sections -Xlinker --strip-all
+# The static Swift runtime, so the toolchain is not needed to run it; code optimized for size,
+# unused sections dropped, symbols stripped and not exported, and relative relocations packed
+# (lld's RELR), so fewer of its pages are resident (BENCHMARKS.md, "Memory"). Its own scratch
+# path, since -Osize objects differ from `swift build -c release`'s.
+SWIFT_BUILD_FLAGS ?= -c release --scratch-path .build-install --static-swift-stdlib -Xswiftc -Osize \
+	-Xswiftc -use-ld=lld -Xlinker --gc-sections -Xlinker --strip-all -Xlinker --no-export-dynamic \
+	-Xlinker -z -Xlinker pack-relative-relocs
 
 BIN_FILE = $(PREFIX)/bin/podchat
 BASH_FILE = $(PREFIX)/share/bash-completion/completions/podchat

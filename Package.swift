@@ -39,6 +39,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         // Signals as bytes on a pipe, for the event loop's poll(2).
         .target(name: "CSignalPipe"),
+        // glibc's mallopt(M_ARENA_MAX), which Glibc does not expose to Swift.
+        .target(name: "CMallocArena"),
         // The only code that talks to the terminal.
         .target(name: "PodchatTerminal", dependencies: ["PodchatApp", "PodchatCore", "CNcursesw", "CSignalPipe"]),
         // A loopback Runpod vLLM endpoint with production semantics.
@@ -55,7 +57,7 @@ let package = Package(
             name: "podchat",
             dependencies: [
                 "PodchatVersion", "PodchatCore", "PodchatStorage", "EndpointClient", "PodchatApp", "PodchatTerminal",
-                "PodchatSimulator", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PodchatSimulator", "CMallocArena", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks: figures for BENCHMARKS.md, never assertions (`swift run -c release podchat-bench`).
@@ -120,7 +122,7 @@ let swiftSettings: [SwiftSetting] = [
     .treatAllWarnings(as: .error),
 ]
 for target in package.targets where target.type != .system && target.type != .plugin {
-    if ["CDisplayWidth", "CSignalPipe"].contains(target.name) {
+    if ["CDisplayWidth", "CSignalPipe", "CMallocArena"].contains(target.name) {
         target.cSettings = (target.cSettings ?? []) + [.treatAllWarnings(as: .error)]
     } else {
         target.swiftSettings = (target.swiftSettings ?? []) + swiftSettings
