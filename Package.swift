@@ -16,8 +16,11 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-nio", exact: "1.13.2"),
     ],
     targets: [
+        // The release number and the commit built (baked in by GitCommitPlugin).
+        .target(name: "PodchatVersion", plugins: ["GitCommitPlugin"]),
+        .plugin(name: "GitCommitPlugin", capability: .buildTool()),
         // Pure domain: messages, conversations, sampling parameters, configuration.
-        .target(name: "PodchatCore"),
+        .target(name: "PodchatCore", dependencies: ["PodchatVersion"]),
         // The internal endpoint client: Runpod job API and worker-vllm formats over HTTP.
         .target(
             name: "EndpointClient",
@@ -41,6 +44,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         // Signals as bytes on a pipe, for the event loop's poll(2).
         .target(name: "CSignalPipe"),
+        // glibc's mallopt(M_ARENA_MAX), which Glibc does not expose to Swift.
+        .target(name: "CMallocArena"),
         // The only code that talks to the terminal.
         .target(name: "PodchatTerminal", dependencies: ["PodchatApp", "PodchatCore", "CNcursesw", "CSignalPipe"]),
         // A loopback Runpod vLLM endpoint with production semantics.
@@ -56,8 +61,8 @@ let package = Package(
         .executableTarget(
             name: "podchat",
             dependencies: [
-                "PodchatCore", "PodchatStorage", "EndpointClient", "PodchatApp", "PodchatTerminal", "PodchatSimulator",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PodchatVersion", "PodchatCore", "PodchatStorage", "EndpointClient", "PodchatApp", "PodchatTerminal",
+                "PodchatSimulator", "CMallocArena", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks: figures for BENCHMARKS.md, never assertions (`swift run -c release podchat-bench`).
@@ -100,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["podchat", "PodchatCore", "PodchatStorage", "PodchatApp", "PodchatSimulator", "PodchatTestSupport"]
+            dependencies: ["podchat", "PodchatVersion", "PodchatCore", "PodchatStorage", "PodchatApp", "PodchatSimulator", "PodchatTestSupport"]
         ),
         // The real binary against real third-party servers: llama.cpp's OpenAI-compatible
         // server and the Runpod SDK's local test server running handler/handler.py
@@ -121,8 +126,8 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),  // SE-0444: members need their module imported.
     .treatAllWarnings(as: .error),
 ]
-for target in package.targets where target.type != .system {
-    if ["CDisplayWidth", "CSignalPipe"].contains(target.name) {
+for target in package.targets where target.type != .system && target.type != .plugin {
+    if ["CDisplayWidth", "CSignalPipe", "CMallocArena"].contains(target.name) {
         target.cSettings = (target.cSettings ?? []) + [.treatAllWarnings(as: .error)]
     } else {
         target.swiftSettings = (target.swiftSettings ?? []) + swiftSettings

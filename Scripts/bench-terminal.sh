@@ -2,10 +2,16 @@
 # Terminal-level measurements of the real podchat binary (release build) in tmux, against the
 # built-in simulator on loopback. Prints one line per figure; BENCHMARKS.md records them.
 # Usage: Scripts/bench-terminal.sh   (needs tmux, python3; builds podchat in release mode)
+#        PODCHAT_BIN=PATH Scripts/bench-terminal.sh   measures that binary instead (say, the one
+#        `make install` installed), building nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product podchat >/dev/null
-BIN="$(swift build -c release --show-bin-path)/podchat"
+if [ -n "${PODCHAT_BIN:-}" ]; then
+  BIN="$PODCHAT_BIN"
+else
+  swift build -c release --product podchat >/dev/null
+  BIN="$(swift build -c release --show-bin-path)/podchat"
+fi
 WORK="$(mktemp -d)"
 T="tmux -L podchat-bench-$$ -f /dev/null"
 trap '$T kill-server 2>/dev/null || true; sleep 0.5; kill "${SIM:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT

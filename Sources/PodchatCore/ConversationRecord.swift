@@ -1,8 +1,12 @@
+import PodchatVersion
+
 /// A conversation as podchat stores it: one JSON file per conversation, in a documented,
 /// versioned format (docs/conversation-format.md). It never holds the API key.
 package struct ConversationRecord: Sendable, Equatable, Codable {
     /// The format this build writes; files with a higher version are refused, never rewritten.
     package static let currentFormatVersion = 5
+    /// This build, as `writer` names it.
+    package static let currentWriter = PodchatVersion.description
 
     package var formatVersion: Int
     /// A stable unique id; also the file's name.
@@ -23,12 +27,16 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
     /// The id of the last message of the branch being continued (version 3); absent in older
     /// files, whose messages are one path, and when there are no messages.
     package var current: Int?
+    /// The podchat that last wrote the file (`podchat 0.9.0 (abc1234)`); absent in files from
+    /// before it was kept. Informational only: nothing reads it to decide anything.
+    package var writer: String?
 
     package init(
         id: String, title: String, createdAt: Double, updatedAt: Double, endpoint: String,
         settings: Settings, parameters: [String: JSONValue], messages: [StoredMessage], current: Int? = nil
     ) {
         formatVersion = Self.currentFormatVersion
+        writer = Self.currentWriter
         self.id = id
         self.title = title
         self.createdAt = createdAt
@@ -184,6 +192,13 @@ package struct ConversationRecord: Sendable, Equatable, Codable {
         case id, title
         case createdAt = "created_at"
         case updatedAt = "updated_at"
-        case endpoint, settings, parameters, messages, current
+        case endpoint, settings, parameters, messages, current, writer
+    }
+
+    /// The record as this build writes it: the same, with this build as its writer.
+    package var writtenByThisBuild: ConversationRecord {
+        var record = self
+        record.writer = Self.currentWriter
+        return record
     }
 }

@@ -49,7 +49,7 @@ package struct FileConversationStore: ConversationStore {
         if !index.isKnownReadable(target.path), case .failure(let problem) = read(target), !problem.isMissing {
             throw ConversationStoreError(path: target.path, reason: "\(problem.error.reason); not replaced (move it aside to save)")
         }
-        let bytes = try Self.encode(record)
+        let bytes = try Self.encode(record.writtenByThisBuild)
         try makeDirectory()
         try Disk.replace(target, with: bytes)
         index.noteWritten(target.path, record: record)

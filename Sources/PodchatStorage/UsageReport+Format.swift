@@ -36,18 +36,17 @@ extension UsageReport {
 
     /// `{"price_per_second", "prices_per_second", "note", "rows": [...], "total": {...}}`; a
     /// row's `cost` is absent when nothing prices it.
-    package func json(pricing: UsagePricing) -> Data {
+    package func json(pricing: UsagePricing) -> [String: JSONValue] {
         var total = Self.object(of: self.total, pricing: UsagePricing())
         if let cost = totalCost(pricing) { total["cost"] = .number(cost) }
         let named = pricing.configured.compactMapValues { $0.map { JSONValue.number($0.dollarsPerSecond) } }
-        let report: JSONValue = .object([
+        return [
             "price_per_second": pricing.standard.map { .number($0.dollarsPerSecond) } ?? .null,
             "prices_per_second": .object(named),
             "note": .string(Self.note(pricing)),
             "rows": .array(rows.map { .object(Self.object(of: $0, pricing: pricing)) }),
             "total": .object(total.filter { $0.key != "endpoint" && $0.key != "day" }),
-        ])
-        return Data((report.encodedText + "\n").utf8)
+        ]
     }
 
     /// The rows' costs summed; nil when no row is priced.

@@ -50,7 +50,7 @@ struct Ask: ParsableCommand {
     @Flag(help: "Submit with /runsync (waits on the server), continuing with /status when it is still running.")
     var runsync = false
 
-    @Flag(help: "Print one JSON object at the end: text and reasoning per choice, usage, job id, status and timings.")
+    @Flag(help: "Print one JSON object at the end: text and reasoning per choice, usage, job id, status, timings, podchat.")
     var json = false
 
     @Flag(
@@ -214,7 +214,7 @@ struct Ask: ParsableCommand {
     }
 
     private func printJSON(_ report: AskReport) {
-        FileHandle.standardOutput.write(Data((report.json.encodedText + "\n").utf8))
+        StandardOutput.write(json: report.json.objectValue ?? [:])
     }
 
     /// Ctrl-C (SIGINT) cancels `reply` instead of killing podchat, so the job is cancelled on

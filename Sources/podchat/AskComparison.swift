@@ -112,7 +112,7 @@ struct AskComparison {
         return true
     }
 
-    /// `{"compare": [A, B]}`, each side what `ask --json` prints for its reply plus its label,
+    /// `{"compare": [A, B], "podchat": …}`, each side what `ask --json` prints for its reply plus its label,
     /// changes and seed.
     private func printJSON(_ outcomes: [Outcome], session: Session) {
         let sides = outcomes.map { outcome -> JSONValue in
@@ -129,7 +129,7 @@ struct AskComparison {
             fields["seed"] = .number(Double(outcome.side.seed))
             return .object(fields)
         }
-        StandardOutput.write(exactly: Data((JSONValue.object(["compare": .array(sides)]).encodedText + "\n").utf8))
+        StandardOutput.write(json: ["compare": .array(sides)])
     }
 
     private static func failure(_ error: any Error) -> CompletionFailure {

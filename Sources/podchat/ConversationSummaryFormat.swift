@@ -44,9 +44,9 @@ enum ConversationSummaryFormat {
         return String(characters)
     }
 
-    /// A JSON array: per conversation its id, title, `created_at` and `updated_at` (ISO 8601,
+    /// An array: per conversation its id, title, `created_at` and `updated_at` (ISO 8601,
     /// UTC), `message_count`, and with `snippets` the `snippet` around the match.
-    static func json(_ summaries: [ConversationSummary], snippets: Bool) -> Data {
+    static func json(_ summaries: [ConversationSummary], snippets: Bool) -> JSONValue {
         let utc = ISO8601DateFormatter()
         func utcTime(_ seconds: Double) -> String { utc.string(from: Date(timeIntervalSince1970: seconds.rounded(.down))) }
         let objects = summaries.map { summary -> JSONValue in
@@ -60,7 +60,7 @@ enum ConversationSummaryFormat {
             if snippets { fields["snippet"] = .string(summary.snippet) }
             return .object(fields)
         }
-        return Data((JSONValue.array(objects).encodedText + "\n").utf8)
+        return .array(objects)
     }
 
     /// How long an id prefix must be for every id in `ids` to be told apart, and no shorter

@@ -36,7 +36,7 @@ struct Conversations: ParsableCommand {
     /// why, on stderr. With no conversation, the table is left out and `note` goes to stderr.
     static func print(_ listing: ConversationListing, asJSON json: Bool, snippets: Bool, ifEmpty note: String?) {
         if json {
-            StandardOutput.write(exactly: ConversationSummaryFormat.json(listing.conversations, snippets: snippets))
+            StandardOutput.write(json: ["conversations": ConversationSummaryFormat.json(listing.conversations, snippets: snippets)])
         } else if !listing.conversations.isEmpty {
             StandardOutput.write(ConversationSummaryFormat.table(listing.conversations, snippets: snippets))
         } else if let note {

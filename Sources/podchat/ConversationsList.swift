@@ -10,7 +10,7 @@ extension Conversations {
             discussion: "Files that cannot be read are named on standard error with the reason; the rest are still listed (exit status 0)."
         )
 
-        @Flag(help: "Print a JSON array instead: id, title, created_at, updated_at (ISO 8601, UTC), message_count.")
+        @Flag(help: "Print JSON instead: conversations (id, title, created_at, updated_at in ISO 8601 UTC, message_count), podchat.")
         var json = false
 
         func run() {

@@ -9,7 +9,7 @@ extension Conversations {
             discussion: "Finding nothing is not an error: the exit status is 0 and the output empty (`[]` with --json)."
         )
 
-        @Flag(help: "Print a JSON array instead: id, title, created_at, updated_at, message_count and snippet.")
+        @Flag(help: "Print JSON instead: conversations (id, title, created_at, updated_at, message_count, snippet), podchat.")
         var json = false
 
         @Argument(help: "The text to look for.")

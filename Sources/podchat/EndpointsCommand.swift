@@ -24,8 +24,8 @@ struct EndpointsCommand: ParsableCommand {
 
     @Flag(
         help: """
-            Print JSON instead: an array of name (null for the top level), default, kind, target, health, \
-            worker_generation, model, context_length, error.
+            Print JSON instead: podchat, and endpoints: name (null for the top level), default, kind, target, \
+            health, worker_generation, model, context_length, error.
             """)
     var json = false
 
@@ -35,7 +35,7 @@ struct EndpointsCommand: ParsableCommand {
         let listed = file.configuredEndpoints
         let reports = offline ? listed.map(EndpointReport.init) : try Self.ask(listed, configPath: path, environment: environment)
         if json {
-            StandardOutput.write(exactly: Data((JSONValue.array(reports.map(\.json)).encodedText + "\n").utf8))
+            StandardOutput.write(json: ["endpoints": .array(reports.map(\.json))])
         } else if reports.isEmpty {
             StandardOutput.write("No endpoints in \(path): podchat runs its demo. See \"endpoints\" in config.example.json.\n")
         } else {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CMallocArena
+import PodchatVersion
 
 /// The `podchat` command: the chat window by default, `ask` for one question from a script,
 /// `conversations` and `export` for the saved conversations, `simulate` for the loopback endpoint.
@@ -13,7 +15,19 @@ struct Podchat: ParsableCommand {
             "endpoint_id" in $XDG_CONFIG_HOME/podchat/config.json; the API key is read from \
             RUNPOD_API_KEY, else from the config's "api_key_command" or "api_key".
             """,
-        subcommands: [Chat.self, Ask.self, Conversations.self, Export.self, Jobs.self, EndpointsCommand.self, UsageCommand.self, Simulate.self],
+        version: PodchatVersion.description,
+        subcommands: [
+            Chat.self, Ask.self, Conversations.self, Export.self, Jobs.self, EndpointsCommand.self, UsageCommand.self, Simulate.self,
+            Manual.self,
+        ],
         defaultSubcommand: Chat.self
     )
+
+    /// Every command, after choosing one malloc arena for all threads, before any starts: an
+    /// arena per thread (NIO's event loops, the concurrency pool) held about 2 MiB of podchat's
+    /// 4 MiB of its own memory (BENCHMARKS.md, "Memory").
+    static func main() {
+        _ = podchat_use_one_malloc_arena()
+        main(nil)
+    }
 }

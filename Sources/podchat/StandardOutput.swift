@@ -1,6 +1,8 @@
 import Foundation
 import Glibc
 import PodchatApp
+import PodchatCore
+import PodchatVersion
 
 /// What commands print on stdout.
 enum StandardOutput {
@@ -17,6 +19,14 @@ enum StandardOutput {
             return character == "\t" ? character : TerminalText.drawable(character)
         }
         write(exactly: Data(String(safe).utf8))
+    }
+
+    /// Writes one `--json` answer: the object `fields` with, in every command's answer alike,
+    /// `podchat`: the version and commit that printed it, so a kept answer says what made it.
+    static func write(json fields: [String: JSONValue]) {
+        var fields = fields
+        fields["podchat"] = .object(["version": .string(PodchatVersion.number), "commit": .string(PodchatVersion.commit)])
+        write(exactly: Data((JSONValue.object(fields).encodedText + "\n").utf8))
     }
 
     /// Writes `bytes` as they are: JSON and exports, which must stay exact.

@@ -24,8 +24,8 @@ struct UsageCommand: ParsableCommand {
 
     @Flag(
         help: """
-            Print JSON instead: price_per_second, prices_per_second, note, rows (endpoint, day, replies, prompt_tokens, completion_tokens, \
-            queue_ms, execution_ms, cost), total.
+            Print JSON instead: price_per_second, prices_per_second, note, rows (endpoint, day, replies, prompt_tokens, \
+            completion_tokens, queue_ms, execution_ms, cost), total, podchat.
             """)
     var json = false
 
@@ -56,7 +56,7 @@ struct UsageCommand: ParsableCommand {
         let start = since.flatMap { UsageReport.since($0, now: Date().timeIntervalSince1970) }
         let report = UsageReport(records: records, since: start)
         if json {
-            StandardOutput.write(exactly: report.json(pricing: pricing))
+            StandardOutput.write(json: report.json(pricing: pricing))
         } else {
             StandardOutput.write(report.table(pricing: pricing))
         }

@@ -112,7 +112,7 @@ import Testing
             ["--json", "--compare", "temperature=0.2", "temperature=1.2, stop_token_ids=1,2", "JSON please [[sim:params]]"], simulator: simulator)
         #expect(outcome.status == 0, "stderr: \(outcome.standardError)")
         let report = try #require(JSONValue(parsing: outcome.standardOutput))
-        #expect(report.objectValue?.keys.sorted() == ["compare"])
+        #expect(report.objectValue?.keys.sorted() == ["compare", "podchat"])
         let sides = try #require(report["compare"]?.arrayValue)
         try #require(sides.count == 2)
         #expect(sides.map { $0["label"] } == ["A", "B"])

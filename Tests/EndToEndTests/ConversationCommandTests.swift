@@ -70,7 +70,7 @@ import Testing
         try seed()
         let outcome = try await podchat("conversations", "list", "--json")
         #expect(outcome.status == 0)
-        let listed = try #require(JSONValue(parsing: outcome.standardOutput)?.arrayValue)
+        let listed = try #require(JSONValue(parsing: outcome.standardOutput)?["conversations"]?.arrayValue)
         #expect(listed.compactMap { $0["id"]?.stringValue } == [oslo.id, soup.id, swift.id])
         #expect(
             listed.first
@@ -142,12 +142,13 @@ import Testing
 
                 """)
         let json = try await podchat("conversations", "search", "leek", "--json")
-        let found = try #require(JSONValue(parsing: json.standardOutput)?.arrayValue)
+        let found = try #require(JSONValue(parsing: json.standardOutput)?["conversations"]?.arrayValue)
         // "leek", the last word, is also a prefix: the message's rarer "leeks" ranks first.
         #expect(found.map { $0["snippet"]?.stringValue } == ["Sweat the leeks, add stock, simmer."])
         let nothing = try await podchat("conversations", "search", "zyzzyva")
         #expect(nothing.status == 0 && nothing.standardOutput.isEmpty && nothing.standardError.isEmpty)
-        #expect(try await podchat("conversations", "search", "zyzzyva", "--json").standardOutput == "[]\n")
+        let none = JSONValue(parsing: try await podchat("conversations", "search", "zyzzyva", "--json").standardOutput)
+        #expect(none?["conversations"] == .array([]))
     }
 
     @Test func deleteWithYesDeletesAndWithoutItOnAPipeRefuses() async throws {

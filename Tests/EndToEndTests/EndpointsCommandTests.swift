@@ -48,7 +48,7 @@ import Testing
         let outcome = try await setup.podchat(["endpoints", "--json"])
         await setup.stop()
         #expect(outcome.status == 0, "stderr: \(outcome.standardError)")
-        let list = try #require(JSONValue(parsing: outcome.standardOutput)?.arrayValue)
+        let list = try #require(JSONValue(parsing: outcome.standardOutput)?["endpoints"]?.arrayValue)
         let byName = Dictionary(uniqueKeysWithValues: list.compactMap { entry in entry["name"]?.stringValue.map { ($0, entry) } })
         #expect(list.count == 3)
         let qwen = try #require(byName["qwen"])

@@ -24,7 +24,7 @@ import Testing
         #expect(UsageReport.cost(of: report.rows[0], at: Self.price).map { abs($0 - 0.00279) < 1e-12 } == true)
         #expect(UsageReport.cost(of: report.rows[2], at: Self.price) == nil)
         #expect(UsageReport.cost(of: report.rows[0], at: UsagePricing()) == nil)
-        let json = try #require(JSONValue(parsing: String(decoding: report.json(pricing: Self.price), as: UTF8.self)))
+        let json = JSONValue.object(report.json(pricing: Self.price))
         // 9 s on abc123 is priced; the demo's second is not.
         #expect(json["total"]?["cost"]?.numberValue.map { abs($0 - 0.00279) < 1e-12 } == true)
         #expect(json["total"]?["execution_ms"] == .number(10_000))
@@ -71,7 +71,7 @@ import Testing
         #expect(costs[0].map { abs($0 - 0.0003) < 1e-12 } == true)
         #expect(costs[1] == nil)
         #expect(costs[2].map { abs($0 - 0.002) < 1e-12 } == true)
-        let json = try #require(JSONValue(parsing: String(decoding: report.json(pricing: pricing), as: UTF8.self)))
+        let json = JSONValue.object(report.json(pricing: pricing))
         #expect(json["prices_per_second"] == .object(["qwen": .number(0.001), "q1": .number(0.001)]))
         #expect(json["total"]?["cost"]?.numberValue.map { abs($0 - 0.0023) < 1e-12 } == true)
         #expect(report.table(pricing: pricing).contains("each named endpoint's own price_per_second"))
