@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Terminal-level measurements of the real podchat binary (release build) in tmux, against the
 # built-in simulator on loopback. Prints one line per figure; BENCHMARKS.md records them.
-# Usage: Scripts/bench-terminal.sh   (needs tmux, python3; builds podchat in release mode)
-#        PODCHAT_BIN=PATH Scripts/bench-terminal.sh   measures that binary instead (say, the one
-#        `make install` installed), building nothing.
+# Usage: Scripts/bench-terminal.sh [streaming-cpu]   (needs tmux, python3, curl, bc, strace)
+# Builds podchat in release mode, unless PODCHAT_BIN names the binary to measure (a debug build,
+# an older one). With `streaming-cpu`, only the CPU and latency of streaming at 100 tokens/s
+# (PODCHAT_BENCH_RUNS runs of each, default 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -n "${PODCHAT_BIN:-}" ]; then
-  BIN="$PODCHAT_BIN"
-else
+if [ -z "${PODCHAT_BIN:-}" ]; then
   swift build -c release --product podchat >/dev/null
   BIN="$(swift build -c release --show-bin-path)/podchat"
+else
+  BIN="$PODCHAT_BIN"
 fi
 WORK="$(mktemp -d)"
 T="tmux -L podchat-bench-$$ -f /dev/null"
@@ -42,6 +43,137 @@ PY
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# podchat in session $1 with the arguments that follow, max_tokens raised so long replies are
+# not cut.
+start_podchat() {
+  local session="$1"; shift
+  $T new-session -d -s "$session" -x 120 -y 40 "$ENV $BIN $*"
+  until $T capture-pane -p -t "$session" | grep -q Sampling; do sleep 0.01; done
+  $T send-keys -t "$session" -l "/set max_tokens 4096"; $T send-keys -t "$session" Enter
+  until $T capture-pane -p -t "$session" | grep -q "4096"; do sleep 0.01; done
+}
+
+# CPU while a 500-token reply streams at 100 tokens/s (a simulator at 10 ms a token), on both
+# transports (the job API, and the OpenAI-compatible route the simulator also serves), each run
+# in a newly started podchat; then `curl -N … | cat` in the same kind of tmux window, the floor
+# for reading the same stream and putting it on a terminal. Cores = CPU seconds (utime + stime
+# from /proc, robust to the machine's load) / seconds from Enter to the finished footer.
+# Then the delay from a token's arrival to its frame, read from one reply traced by strace:
+# each read of the stream's socket to the next write to the terminal (strace slows syscalls
+# down, so these are upper bounds).
+streaming_cpu() {
+  local runs="${1:-3}"
+  "$BIN" simulate --port 0 --token-delay-ms 10 >"$WORK/sim-cpu.log" &
+  local sim=$!
+  until grep -qs "endpoint URL" "$WORK/sim-cpu.log"; do sleep 0.05; done
+  local url
+  url="$(sed -n 's/.*endpoint URL //p' "$WORK/sim-cpu.log")"
+  local transport args pid run
+  for transport in job openai; do
+    if [ "$transport" = job ]; then args="--endpoint-url $url"; else args="--openai-base-url $url/openai/v1"; fi
+    for run in $(seq "$runs"); do
+      start_podchat "cpu-$transport-$run" $args
+      pid="$(pgrep -n -f "$BIN $args")"
+      echo "streaming_500_tokens_at_100_per_s[$transport] $(reply_cpu "cpu-$transport-$run" "$pid") load $(cut -d' ' -f1 /proc/loadavg)"
+      $T kill-session -t "cpu-$transport-$run"
+    done
+  done
+  local model
+  model="$(curl -s "$url/openai/v1/models" | python3 -c 'import json, sys; print(json.load(sys.stdin)["data"][0]["id"])')"
+  printf '{"model": "%s", "stream": true, "max_tokens": 4096, "messages": [{"role": "user", "content": "Go [[sim:tokens=500]]"}]}' \
+    "$model" >"$WORK/curl-body.json"
+  for run in $(seq "$runs"); do
+    echo "streaming_500_tokens_at_100_per_s[curl|cat] $(curl_cpu "cpu-curl-$run" "$url") load $(cut -d' ' -f1 /proc/loadavg)"
+  done
+  for transport in job openai; do
+    if [ "$transport" = job ]; then args="--endpoint-url $url"; else args="--openai-base-url $url/openai/v1"; fi
+    start_podchat "latency-$transport" $args
+    pid="$(pgrep -n -f "$BIN $args")"
+    echo "token_arrival_to_frame_ms[$transport] $(arrival_to_frame "latency-$transport" "$pid")"
+    $T kill-session -t "latency-$transport"
+  done
+  kill "$sim" 2>/dev/null || true
+}
+
+# "CPU_SECONDS in WALL_SECONDS = CORES cores" for one 500-token reply in session $1 (podchat's pid $2).
+reply_cpu() {
+  python3 - "$T" "$1" "$2" <<'PY'
+import os, subprocess, sys, time
+tmux, session, pid = sys.argv[1].split(), sys.argv[2], sys.argv[3]
+def cpu_seconds():
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+subprocess.run(tmux + ["send-keys", "-t", session, "-l", "Go [[sim:tokens=500]]"], check=True)
+time.sleep(0.3)
+before, start = cpu_seconds(), time.monotonic()
+subprocess.run(tmux + ["send-keys", "-t", session, "Enter"], check=True)
+while "finish\u00a0stop" not in subprocess.run(tmux + ["capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout:
+    if time.monotonic() - start > 60:
+        sys.exit("the reply did not finish within 60 s")
+    time.sleep(0.05)
+cpu, wall = cpu_seconds() - before, time.monotonic() - start
+print(f"{cpu:.2f} s in {wall:.2f} s = {cpu / wall:.3f} cores")
+PY
+}
+
+# The same for `curl -N … | cat` in a new tmux session $1 against simulator $2: bash's `times`
+# gives the CPU of both children.
+curl_cpu() {
+  rm -f "$WORK/curl-times"
+  local start end
+  start="$(date +%s.%N)"
+  $T new-session -d -s "$1" -x 120 -y 40 "bash -c 'curl -sN -H Content-Type:application/json --data-binary @$WORK/curl-body.json \
+    $2/openai/v1/chat/completions | cat; times >$WORK/curl-times.part; mv $WORK/curl-times.part $WORK/curl-times; sleep 600'"
+  until [ -f "$WORK/curl-times" ]; do sleep 0.02; done
+  end="$(date +%s.%N)"
+  $T kill-session -t "$1"
+  # The second line holds the children's user and system time: "0m0.012s 0m0.020s".
+  sed -n 2p "$WORK/curl-times" | tr 'ms' '  ' | awk -v wall="$(echo "$end - $start" | bc)" \
+    '{cpu = $2 + $4; printf "%.2f s in %.2f s = %.3f cores\n", cpu, wall, cpu / wall}'
+}
+
+# Median and largest milliseconds from each read of the reply's socket to the next write to the
+# terminal, for one 500-token reply in session $1, podchat's pid $2 traced meanwhile.
+arrival_to_frame() {
+  $T send-keys -t "$1" -l "Go [[sim:tokens=500]]"
+  sleep 0.3
+  strace -f --seccomp-bpf -tt -yy -s 4096 -e trace=read,write -o "$WORK/latency.trace" -p "$2" 2>/dev/null &
+  local tracer=$!
+  sleep 1
+  $T send-keys -t "$1" Enter
+  until $T capture-pane -p -t "$1" | grep -q "finish.stop"; do sleep 0.05; done
+  kill -INT "$tracer"
+  wait "$tracer" 2>/dev/null || true
+  python3 - "$WORK/latency.trace" <<'PY'
+import re, sys
+# strace -yy names each descriptor: the stream's socket is TCP, the terminal is descriptor 1.
+# A read that carries text has "content" (an OpenAI chunk) or "output" (a job's /stream answer).
+line = re.compile(r'^(\d+)\s+(\d+):(\d+):([\d.]+) (read|write)\((\d+)<(.*?)>, "')
+arrivals, waiting = [], None
+for text in open(sys.argv[1], errors="replace"):
+    match = line.match(text)
+    if not match:
+        continue
+    _, hours, minutes, seconds, call, descriptor, path = match.groups()
+    at = (int(hours) * 60 + int(minutes)) * 60 + float(seconds)
+    if call == "read" and path.startswith("TCP") and ("content" in text or "output" in text):
+        waiting = at if waiting is None else waiting
+    elif call == "write" and descriptor == "1" and waiting is not None:
+        arrivals.append((at - waiting) * 1000)
+        waiting = None
+if not arrivals:
+    sys.exit("no reads of the stream followed by a frame in the trace")
+arrivals.sort()
+print(f"median {arrivals[len(arrivals) // 2]:.2f}, max {arrivals[-1]:.2f} ({len(arrivals)} frames)")
+PY
+}
+
+if [ "${1:-}" = streaming-cpu ]; then
+  streaming_cpu "${PODCHAT_BENCH_RUNS:-3}"
+  exit 0
+fi
+
 
 for mode in demo configured; do
   args=""; [ "$mode" = configured ] && args="--endpoint-url $URL"
@@ -101,16 +233,6 @@ print(round((time.monotonic() - start) * 1000, 1))
 PY
 }
 
-# podchat in session $1 with the arguments that follow, max_tokens raised so long replies are
-# not cut.
-start_podchat() {
-  local session="$1"; shift
-  $T new-session -d -s "$session" -x 120 -y 40 "$ENV $BIN $*"
-  until $T capture-pane -p -t "$session" | grep -q Sampling; do sleep 0.01; done
-  $T send-keys -t "$session" -l "/set max_tokens 4096"; $T send-keys -t "$session" Enter
-  until $T capture-pane -p -t "$session" | grep -q "4096"; do sleep 0.01; done
-}
-
 # Memory of process $2 ($1 names the mode): the peak resident set, and what is resident now split
 # into anonymous memory (heap, stacks: podchat's own) and file pages (the executable and shared
 # libraries' code and data, shared with every process that maps them).
@@ -164,3 +286,5 @@ $T pipe-pane -t rate
 echo "terminal_bytes_per_token_at_100_per_s $(( $(stat -c %s "$WORK/tty-bytes") / 1000 ))"
 echo "cpu_seconds_streaming_1000_tokens_at_100_per_s $(awk -v t=$(( (u2 + s2) - (u1 + s1) )) -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t / hz}')"
 kill "$SIM100" 2>/dev/null || true
+
+streaming_cpu "${PODCHAT_BENCH_RUNS:-3}"

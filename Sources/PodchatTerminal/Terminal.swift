@@ -35,6 +35,9 @@ final class Terminal {
         nonl()
         keypad(CNcursesw_stdscr(), true)
         nodelay(CNcursesw_stdscr(), true)
+        // No typeahead check: it polls the keyboard on every refresh to cut a frame short, and
+        // the loop already reads all input before it draws (a frame per streamed token).
+        typeahead(-1)
         // Esc must not lag: ncurses waits this long to tell a lone Esc from an escape sequence.
         set_escdelay(25)
         for (sequence, code) in KeyDecoder.customSequences { define_key(sequence, Int32(code)) }

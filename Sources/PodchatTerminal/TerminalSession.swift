@@ -42,9 +42,13 @@ package final class TerminalSession: TerminalDevice {
     package var size: Size { terminal.size }
 
     package func nextEvents(waitingAtMost timeout: Duration?) -> [Event] {
-        let terminalGone = waitForInput(timeout: timeout)
-        var events = terminal.pendingEvents()
-        if terminalGone || signals.drain().contains(where: SignalPipe.terminating.contains) {
+        let ready = waitForInput(timeout: timeout)
+        let signalled = signals.drain()
+        // ncurses is asked for keys only when there are bytes to read or a signal came (a
+        // resize is a key it makes): asking costs a poll and two sigactions, on every token a
+        // reply streams. Each ask reads everything, so nothing waits inside ncurses meanwhile.
+        var events = ready.hasInput || !signalled.isEmpty ? terminal.pendingEvents() : []
+        if ready.isTerminalGone || signalled.contains(where: SignalPipe.terminating.contains) {
             events.append(.terminationRequested)
         }
         return events + mailbox.drain()
@@ -62,16 +66,16 @@ package final class TerminalSession: TerminalDevice {
         terminal.whileSuspended { ExternalEditor.edit(text, environment: environment) }
     }
 
-    /// Sleeps until input, an event, a signal or `timeout`. Returns true when the terminal has
-    /// hung up.
-    private func waitForInput(timeout: Duration?) -> Bool {
+    /// Sleeps until input, an event, a signal or `timeout`.
+    /// - Returns: whether the terminal has bytes to read, and whether it has hung up.
+    private func waitForInput(timeout: Duration?) -> (hasInput: Bool, isTerminalGone: Bool) {
         var descriptors = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: mailbox.readDescriptor, events: Int16(POLLIN), revents: 0),
             pollfd(fd: signals.readDescriptor, events: Int16(POLLIN), revents: 0),
         ]
-        let ready = poll(&descriptors, nfds_t(descriptors.count), Self.pollMilliseconds(timeout))
-        return ready > 0 && descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+        guard poll(&descriptors, nfds_t(descriptors.count), Self.pollMilliseconds(timeout)) > 0 else { return (false, false) }
+        return (descriptors[0].revents & Int16(POLLIN) != 0, descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0)
     }
 
     /// `poll`'s timeout: -1 for none; otherwise a millisecond more than `timeout`'s whole

@@ -158,4 +158,27 @@ import Testing
             MarkdownRenderer.lines(of: "replaced\n- item\nmore", width: 12, base: .quote, continuing: &progress)
                 == MarkdownRenderer.lines(of: "replaced\n- item\nmore", width: 12, base: .quote))
     }
+
+    /// Long lines streamed a token at a time (words, spaces, every inline marker, tabs, wide
+    /// and combining characters), laid out going on from the last layout, have after every
+    /// token the rows of their whole text: the settled start of a growing line never differs
+    /// from laying the line out afresh.
+    @Test(arguments: 0..<40)
+    func aLongLineGrowingATokenAtATimeGivesTheRowsOfTheWholeLine(iteration: Int) {
+        let tokens = [
+            "word", " ", " ", "*", "**", "_", "__", "`", "``", "[", "]", "(", ")", "\\", "a_b", "2 * 3", "\t", "日本",
+            "e\u{301}", "\u{301}", "https://x.y", "snake_case", "***", "- ", "# ", "> ", "1. ", "#", "---", "```", "\n",
+        ]
+        var random = FuzzRandom(seed: 17_000 + UInt64(iteration))
+        let width = random.int(6...30)
+        var progress = MarkdownProgress()
+        var text = ""
+        for number in 0..<random.int(20...120) {
+            text += random.chance(0.6) ? random.pick(["Hello", "the", " ", " model", " says", ","]) : random.pick(tokens)
+            let grown = MarkdownRenderer.lines(of: text, width: width, base: .messageText, continuing: &progress)
+            #expect(
+                grown == MarkdownRenderer.lines(of: text, width: width),
+                "iteration \(iteration), token \(number), width \(width): \(text.debugDescription)")
+        }
+    }
 }

@@ -5,7 +5,7 @@
 /// starts with the time now and is applied in order; the terminal does its own effects (the
 /// clipboard, the editor), `perform` gets the rest, and the batch is drawn once, so a burst of
 /// 50 chunks is one frame. Between batches it sleeps in the terminal until the state's next
-/// wake-up. Use it from one thread; copies share the terminal and the transcript cache, so
+/// wake-up. Use it from one thread; copies share the terminal and the caches of drawn parts, so
 /// keep to one.
 package struct LoopDriver {
     package private(set) var state: AppState
@@ -14,6 +14,8 @@ package struct LoopDriver {
     private let now: () -> ContinuousClock.Instant
     /// Laid-out messages kept between frames, so a frame's cost does not grow with the chat.
     private let transcriptCache = TranscriptCache()
+    /// The sampling panel's cells, kept while nothing it shows changes (every streamed token).
+    private let panelCache = PanelCache()
 
     /// - Parameters:
     ///   - perform: does every effect that is not the terminal's own; it must return at once
@@ -77,7 +79,7 @@ package struct LoopDriver {
 
     /// Draws the state as it is.
     package func draw() {
-        terminal.draw(AppView.render(state, cache: transcriptCache))
+        terminal.draw(AppView.render(state, cache: transcriptCache, panelCache: panelCache))
     }
 
     /// Has the terminal do `effect` if it is the terminal's own, and says whether it was: the

@@ -4,14 +4,28 @@
 enum InlineMarkdown {
     /// `text` as runs, plain parts in `base`.
     static func runs(_ text: String, base: Style) -> [StyledRun] {
-        var runs: [StyledRun] = []
-        append(Array(text), base: base, to: &runs)
-        return runs
+        runs(settling: text, base: base).runs
     }
 
-    private static func append(_ characters: [Character], base: Style, to runs: inout [StyledRun]) {
+    /// `text` as runs, and how many of its first characters are settled: they give the same
+    /// runs whatever text follows, and the rest read on its own gives the rest of the runs.
+    /// That is up to a space after which no marker is left waiting for a partner (zero when
+    /// there is none), so a line that grows (a reply streaming) is read on from there.
+    static func runs(settling text: String, base: Style) -> (runs: [StyledRun], settled: Int) {
+        var runs: [StyledRun] = []
+        let settled = append(Array(text), base: base, to: &runs)
+        return (runs, settled)
+    }
+
+    /// Appends `characters` as runs.
+    /// - Returns: how many of the first characters are settled, as ``runs(settling:base:)`` says.
+    @discardableResult
+    private static func append(_ characters: [Character], base: Style, to runs: inout [StyledRun]) -> Int {
         var index = 0
         var plain = ""
+        var settled = 0
+        // A marker read as text that more text could still pair ends what is settled.
+        var isWaiting = false
         func flush() {
             runs.append(plain, style: base)
             plain = ""
@@ -37,11 +51,33 @@ enum InlineMarkdown {
                 append(Array(characters[emphasis.inner]), base: emphasis.style, to: &runs)
                 index = emphasis.end
             } else {
+                isWaiting = isWaiting || !staysText(characters, at: index)
                 plain.append(character)
                 index += 1
+                // The next character is known, so the space cannot combine with what follows.
+                if !isWaiting && character == " " && index < characters.count { settled = index }
             }
         }
         flush()
+        return settled
+    }
+
+    /// Whether the character at `index`, which did not start a span, stays text whatever
+    /// follows: anything but a marker, or a marker refused for what precedes or directly
+    /// follows it (`2 * 3`, `snake_case`, a backslash before a letter).
+    private static func staysText(_ characters: [Character], at index: Int) -> Bool {
+        switch characters[index] {
+        case "\\":
+            return index + 1 < characters.count
+        case "*", "_":
+            if characters[index] == "_" && index > 0 && isWordCharacter(characters[index - 1]) { return true }
+            let after = index + min(2, run(of: characters[index], in: characters, at: index))
+            return after < characters.count && characters[after] == " "
+        case "`", "[":
+            return false
+        default:
+            return true
+        }
     }
 
     private static func isEscapable(_ character: Character) -> Bool {

@@ -37,10 +37,16 @@ enum MarkdownBlock: Equatable {
         return .heading(level: level, String(title.trimmingSpaces))
     }
 
+    /// Three or more of one of `-*_`, spaces allowed. Stops at the first other character, so
+    /// a long line of text (the line of a reply still streaming, on every frame) costs nothing.
     private static func isRule(_ body: Substring) -> Bool {
-        let compact = body.filter { $0 != " " }
-        guard compact.count >= 3, let first = compact.first, "-*_".contains(first) else { return false }
-        return compact.allSatisfy { $0 == first }
+        guard let first = body.first, "-*_".contains(first) else { return false }
+        var count = 0
+        for character in body where character != " " {
+            guard character == first else { return false }
+            count += 1
+        }
+        return count >= 3
     }
 
     private static func listItem(_ body: Substring, indent: Int) -> MarkdownBlock? {

@@ -44,8 +44,21 @@ struct MarkdownParser {
 
     /// The source lines of `text`, each without its line end (`\n` or `\r\n`); the last is
     /// whatever follows the last line end, empty when the text ends with one.
+    ///
+    /// Found in the bytes: a line feed is always a character of its own or ends `\r\n`, so
+    /// this splits where splitting the characters would, without reading the graphemes of the
+    /// line still streaming on every frame.
     static func lines(of text: Substring) -> [Substring] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        let bytes = text.utf8
+        var lines: [Substring] = []
+        var start = bytes.startIndex
+        while let lineFeed = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            let returnBefore = lineFeed > start && bytes[bytes.index(before: lineFeed)] == UInt8(ascii: "\r")
+            lines.append(text[start..<(returnBefore ? bytes.index(before: lineFeed) : lineFeed)])
+            start = bytes.index(after: lineFeed)
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     /// The fenced code blocks of `text`, in order; one still open runs to the end.

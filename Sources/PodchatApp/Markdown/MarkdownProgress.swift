@@ -1,12 +1,15 @@
 /// How far a growing Markdown text (a reply still streaming) has been laid out: the rows of
 /// its lines up to its last line end, and the parser's state there. Those rows stay the same
 /// whatever is appended, so ``MarkdownRenderer`` lays out a longer text that begins with the
-/// same lines only from that point on.
+/// same lines only from that point on, and the last line, still growing, from its own settled
+/// start (``GrowingLine``).
 package struct MarkdownProgress {
     /// The text laid out for good: whole lines, ending with a line end.
     private(set) var settled: Substring = ""
     private(set) var rows: [[StyledRun]] = []
     private(set) var parser = MarkdownParser()
+    /// The last line, when it is text, as far as its layout is settled.
+    var growingLine: GrowingLine
     let width: Int
     let base: Style
 
@@ -14,6 +17,7 @@ package struct MarkdownProgress {
     package init(width: Int = 0, base: Style = .messageText) {
         self.width = width
         self.base = base
+        growingLine = GrowingLine(width: max(1, width))
     }
 
     /// Whether `text`, laid out at `width` in `base`, begins with the settled lines, so the

@@ -23,7 +23,13 @@ package enum MarkdownRenderer {
         var settling: (end: String.Index, rowCount: Int, parser: MarkdownParser)?
         let sourceLines = MarkdownParser.lines(of: text[start...])
         for (number, line) in sourceLines.enumerated() {
-            rows += lines(of: parser.read(String(line)), width: width, base: base)
+            let step = parser.read(String(line))
+            if number + 1 == sourceLines.count, case .block(.text(let text)) = step {
+                // The line still growing: laid out on from its settled start.
+                rows += progress.growingLine.rows(of: text, base: base)
+            } else {
+                rows += lines(of: step, width: width, base: base)
+            }
             // A line followed by another has its line end, so what it added is settled.
             if number + 1 < sourceLines.count { settling = (sourceLines[number + 1].startIndex, rows.count, parser) }
         }

@@ -50,6 +50,15 @@ package struct Screen: Sendable, Equatable {
         }
     }
 
+    /// Copies the cells of `rect` from `other`, a screen of the same size.
+    package mutating func copy(_ rect: Rect, from other: Screen) {
+        let clipped = clip(rect)
+        for y in clipped.y..<clipped.maxY {
+            let columns = y * size.width + clipped.x..<y * size.width + clipped.maxX
+            cells.replaceSubrange(columns, with: other.cells[columns])
+        }
+    }
+
     /// Writes `text` on row `origin.y` from column `origin.x`, clipped to `width` columns and to
     /// the screen. A double-width glyph that would cross the edge is replaced by a space, so no
     /// glyph is ever cut in half; zero-width characters are dropped; unsafe characters become

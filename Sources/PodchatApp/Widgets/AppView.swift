@@ -1,8 +1,12 @@
 /// Draws the whole screen for a state. Pure: the same state gives the same cells.
 package enum AppView {
-    /// - Parameter cache: keeps laid-out messages between frames; the program passes one so a
-    ///   frame costs the same at message 10 and message 10,000. The screen is the same without.
-    package static func render(_ state: AppState, cache: TranscriptCache? = nil) -> Screen {
+    /// - Parameters:
+    ///   - cache: keeps laid-out messages between frames; the program passes one so a frame
+    ///     costs the same at message 10 and message 10,000. The screen is the same without.
+    ///   - panelCache: keeps the sampling panel's cells between frames, so a frame that changes
+    ///     nothing in it (every streamed token) does not format it again. The screen is the same
+    ///     without.
+    package static func render(_ state: AppState, cache: TranscriptCache? = nil, panelCache: PanelCache? = nil) -> Screen {
         let size = state.window.size
         var screen = Screen(size: size)
         let input = InputLayout(for: state)
@@ -21,7 +25,11 @@ package enum AppView {
         }
         inputBox(for: state, layout: input).render(divider: layout.inputDivider, input: layout.input, on: &screen)
         if let panel = layout.panel {
-            ParameterPanelView(state: state).render(in: panel, on: &screen)
+            if let panelCache {
+                panelCache.render(state, in: panel, on: &screen)
+            } else {
+                ParameterPanelView(state: state).render(in: panel, on: &screen)
+            }
         }
         if let picker = state.browser.picker {
             screen.cursor = nil
