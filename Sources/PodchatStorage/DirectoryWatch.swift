@@ -18,7 +18,7 @@ final class DirectoryWatch: @unchecked Sendable {
 
     /// Watches `directory`; nil where inotify is not available (then every look compares all).
     init?(directory: String) {
-        descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { return nil }
         let mask = UInt32(
             IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF)
@@ -26,6 +26,10 @@ final class DirectoryWatch: @unchecked Sendable {
             close(descriptor)
             return nil
         }
+        // Only now: a class's failable init that fails after its properties are set runs
+        // `deinit`, which would close the descriptor a second time, and by then the number may
+        // belong to another file of the process (a socket, the loop's pipe).
+        self.descriptor = descriptor
     }
 
     deinit {
