@@ -12,7 +12,8 @@ struct Podchat: ParsableCommand {
         discussion: """
             With no endpoint configured, podchat chats with its built-in simulator (demo mode), so it \
             works with no key and no network. Configure an endpoint with --endpoint ID, or \
-            "endpoint_id" in $XDG_CONFIG_HOME/podchat/config.json; the API key is read from \
+            "endpoint_id" (or several, named, in "endpoints"; then --endpoint NAME picks one) in \
+            $XDG_CONFIG_HOME/podchat/config.json; the API key is read from \
             RUNPOD_API_KEY, else from the config's "api_key_command" or "api_key".
             """,
         version: PodchatVersion.description,
