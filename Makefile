@@ -11,12 +11,19 @@ PREFIX ?= $(HOME)/.local
 DESTDIR ?=
 SWIFT ?= swift
 # The static Swift runtime, so the toolchain is not needed to run it; code optimized for size,
-# unused sections dropped, symbols stripped and not exported, and relative relocations packed
-# (lld's RELR), so fewer of its pages are resident (BENCHMARKS.md, "Memory"). Its own scratch
-# path, since -Osize objects differ from `swift build -c release`'s.
-SWIFT_BUILD_FLAGS ?= -c release --scratch-path .build-install --static-swift-stdlib -Xswiftc -Osize \
-	-Xswiftc -use-ld=lld -Xlinker --gc-sections -Xlinker --strip-all -Xlinker --no-export-dynamic \
-	-Xlinker -z -Xlinker pack-relative-relocs
+# each function in its own section, so unused ones are dropped and the ones podchat runs are
+# laid out together in the order Scripts/podchat.order gives (Scripts/order-file.sh makes it);
+# symbols not exported, and relative relocations packed (lld's RELR): so fewer of its pages are
+# resident (BENCHMARKS.md, "Memory"). Its own scratch path, since -Osize objects differ from
+# `swift build -c release`'s. LINK_FINISH strips the symbols and applies the order;
+# Scripts/order-file.sh builds without it, to learn the order from a binary with symbols.
+SCRATCH ?= .build-install
+LINK_FINISH ?= -Xlinker --strip-all -Xlinker --symbol-ordering-file=$(CURDIR)/Scripts/podchat.order \
+	-Xlinker --no-warn-symbol-ordering
+SWIFT_BUILD_FLAGS ?= -c release --scratch-path $(SCRATCH) --static-swift-stdlib -Xswiftc -Osize \
+	-Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections \
+	-Xswiftc -use-ld=lld -Xlinker --gc-sections -Xlinker --no-export-dynamic \
+	-Xlinker -z -Xlinker pack-relative-relocs $(LINK_FINISH)
 
 BIN_FILE = $(PREFIX)/bin/podchat
 BASH_FILE = $(PREFIX)/share/bash-completion/completions/podchat

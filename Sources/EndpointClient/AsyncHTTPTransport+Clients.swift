@@ -38,11 +38,14 @@ extension AsyncHTTPTransport {
     ///
     /// AsyncHTTPClient's request deadline ends with the response head, so a server that
     /// sends the head and then stalls would otherwise hold a poll forever.
-    static func collect(_ body: HTTPClientResponse.Body, upTo limit: Int, before deadline: ContinuousClock.Instant)
-        async throws -> ByteBuffer
-    {
-        try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
-            group.addTask { try await body.collect(upTo: limit) }
+    static func collect(
+        _ body: HTTPClientResponse.Body,
+        expectedLength: Int?,
+        upTo limit: Int,
+        before deadline: ContinuousClock.Instant
+    ) async throws -> [UInt8] {
+        try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
+            group.addTask { try await bytes(of: body, expectedLength: expectedLength, upTo: limit) }
             group.addTask {
                 try await Task.sleep(until: deadline, clock: .continuous)
                 return nil
@@ -53,5 +56,24 @@ extension AsyncHTTPTransport {
             }
             return bytes
         }
+    }
+
+    /// The body's bytes in one array, reserved from its `Content-Length` when the server sent
+    /// one, failing with NIO's own error once more than `limit` bytes arrive.
+    ///
+    /// `collect(upTo:)` grows a buffer by doubling and the caller then copied it into an array:
+    /// a 2,000-token job's `/status` answer (about 550 KB) briefly held 1 MiB plus the copy,
+    /// most of podchat's peak memory above its steady state (BENCHMARKS.md, "Memory").
+    package static func bytes(of body: some AsyncSequence<ByteBuffer, any Error>, expectedLength: Int?, upTo limit: Int)
+        async throws -> [UInt8]
+    {
+        if let expectedLength, expectedLength > limit { throw NIOTooManyBytesError(maxBytes: limit) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(expectedLength ?? 0)
+        for try await piece in body {
+            guard piece.readableBytes <= limit - bytes.count else { throw NIOTooManyBytesError(maxBytes: limit) }
+            bytes.append(contentsOf: piece.readableBytesView)
+        }
+        return bytes
     }
 }

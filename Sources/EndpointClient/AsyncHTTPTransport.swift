@@ -34,11 +34,21 @@ package struct AsyncHTTPTransport: HTTPTransport {
         let deadline = ContinuousClock.now + request.timeout
         do {
             let response = try await client.execute(outgoing, timeout: .nanoseconds(request.timeout.nanoseconds))
-            let body = try await Self.collect(response.body, upTo: maximumBodyBytes, before: deadline)
-            return TransportResponse(status: response.status, headers: response.headers, body: Array(buffer: body))
+            let body = try await Self.collect(
+                response.body,
+                expectedLength: Self.contentLength(response.headers),
+                upTo: maximumBodyBytes,
+                before: deadline
+            )
+            return TransportResponse(status: response.status, headers: response.headers, body: body)
         } catch {
             throw Self.classify(error)
         }
+    }
+
+    /// The length a response announces, when it announces one that is a number.
+    static func contentLength(_ headers: HTTPHeaders) -> Int? {
+        headers.first(name: "Content-Length").flatMap { Int($0, radix: 10) }.flatMap { $0 >= 0 ? $0 : nil }
     }
 
     /// The error to throw for an AsyncHTTPClient failure: cancellation stays cancellation,

@@ -214,7 +214,9 @@ extension RunpodBackend {
     /// The answer as the inspector shows it: the job object pretty-printed, or why the request failed.
     private static func answerText(of result: Result<JobResponse, RunpodRequestError>) -> String {
         switch result {
-        case .success(let job): job.answerJSON.prettyText
+        // Only what the inspector keeps is written: one character more than it shows, so it
+        // knows to mark the cut.
+        case .success(let job): job.answerJSON.prettyText(upTo: JobExchanges.answerLimit + 1)
         case .failure(let error): "(no answer: \(error))"
         }
     }

@@ -145,9 +145,12 @@ package struct RunpodJobClient: Sendable {
                 body: RunpodRequestError.excerpt(response.body)
             )
         }
+        // The bytes are parsed where they lie: a copy as a `String` first would hold a large
+        // answer twice. Only when they are not JSON is the copy made, for invalid UTF-8 (say,
+        // a multibyte character cut by a proxy) to become U+FFFD rather than cost the whole
+        // answer, whose chunks `/stream` would not send again.
+        if let value = try? JSONValue(parsing: response.body) { return value }
         do {
-            // Invalid UTF-8 (say, a multibyte character cut by a proxy) becomes U+FFFD rather
-            // than costing the whole answer, whose chunks `/stream` would not send again.
             return try JSONValue(parsing: String(decoding: response.body, as: UTF8.self).utf8)
         } catch {
             throw RunpodRequestError.malformedResponse(RunpodRequestError.excerpt(response.body))
