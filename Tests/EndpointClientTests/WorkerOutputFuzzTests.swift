@@ -18,10 +18,11 @@ private struct OneAnswerTransport: HTTPTransport {
     func stream(_ request: TransportRequest) async throws -> StreamingResponse {
         StreamingResponse(
             status: .ok,
-            body: AsyncThrowingStream { continuation in
-                for piece in pieces { continuation.yield(piece) }
-                continuation.finish()
-            })
+            body: ResponseBody(
+                AsyncThrowingStream { continuation in
+                    for piece in pieces { continuation.yield(piece) }
+                    continuation.finish()
+                }))
     }
 }
 

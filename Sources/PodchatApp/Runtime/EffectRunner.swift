@@ -163,13 +163,11 @@ package final class EffectRunner: Sendable {
         _ request: CompletionRequest,
         id: RequestID,
         from backend: any CompletionBackend,
-        to post: @Sendable (Event) -> Void
+        to post: @escaping @Sendable (Event) -> Void
     ) async {
         if let sent = backend.preview(request) { post(.reply(id, .sent(sent))) }
         do {
-            for try await event in backend.complete(request) {
-                post(.reply(id, .received(event)))
-            }
+            try await backend.complete(request) { post(.reply(id, .received($0))) }
         } catch is CancellationError {
             // The app asked for this and already shows the reply as stopped.
         } catch {
