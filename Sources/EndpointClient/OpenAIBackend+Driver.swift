@@ -1,12 +1,9 @@
 import NIOHTTP1
 import PodchatCore
 
-/// The async loop behind ``OpenAIBackend/complete(_:delivering:)``: model discovery, the
-/// request, reading the stream, and retries of requests that failed before any text.
+/// The async loop behind ``OpenAIBackend/complete(_:)``: model discovery, the request, reading
+/// the stream, and retries of requests that failed before any text.
 extension OpenAIBackend {
-    /// Where a reply's events go, in order, from whichever task reads the stream.
-    typealias Delivery = @Sendable (CompletionEvent) -> Void
-
     /// How one attempt at the reply ended.
     private enum Outcome {
         case finished
@@ -14,38 +11,40 @@ extension OpenAIBackend {
         case retry(reason: String, retryAfter: Duration?, rateLimited: Bool)
     }
 
-    /// Delivers the reply's events; returns after `.finished`, throws its ``CompletionFailure``
-    /// or, when the calling task is cancelled, `CancellationError`.
-    func drive(_ request: CompletionRequest, delivering deliver: @escaping Delivery) async throws {
+    func drive(_ request: CompletionRequest, continuation: AsyncThrowingStream<CompletionEvent, any Error>.Continuation)
+        async
+    {
         var consecutiveFailures = 0
-        while true {
-            switch try await attempt(request, delivering: deliver) {
-            case .finished:
-                return
-            case .failed(let failure):
-                throw redacted(failure)
-            case .retry(let reason, let retryAfter, let rateLimited):
-                consecutiveFailures += 1
-                guard options.backoff.allowsRetry(afterFailures: consecutiveFailures) else {
-                    let message = failures.gaveUp(after: consecutiveFailures, reason: reason)
-                    throw CompletionFailure(redacted(message))
-                }
-                let delay = options.backoff.delay(
-                    afterFailures: consecutiveFailures, jitter: options.random(),
-                    retryAfter: retryAfter.map { min($0, options.maximumRetryAfter) }, rateLimited: rateLimited)
-                deliver(.retrying(reason: redacted(reason), delay: delay))
-                do {
+        do {
+            while true {
+                switch try await attempt(request, continuation: continuation) {
+                case .finished:
+                    return continuation.finish()
+                case .failed(let failure):
+                    return continuation.finish(throwing: redacted(failure))
+                case .retry(let reason, let retryAfter, let rateLimited):
+                    consecutiveFailures += 1
+                    guard options.backoff.allowsRetry(afterFailures: consecutiveFailures) else {
+                        let message = failures.gaveUp(after: consecutiveFailures, reason: reason)
+                        return continuation.finish(throwing: CompletionFailure(redacted(message)))
+                    }
+                    let delay = options.backoff.delay(
+                        afterFailures: consecutiveFailures, jitter: options.random(),
+                        retryAfter: retryAfter.map { min($0, options.maximumRetryAfter) }, rateLimited: rateLimited)
+                    continuation.yield(.retrying(reason: redacted(reason), delay: delay))
                     try await options.sleep(delay)
-                } catch {
-                    // Only cancellation ends the wait early.
-                    throw CancellationError()
                 }
             }
+        } catch {
+            // Only cancellation lands here: failed requests become outcomes.
+            continuation.finish(throwing: CancellationError())
         }
     }
 
     /// One request for the reply, with the model discovered first if need be.
-    private func attempt(_ request: CompletionRequest, delivering deliver: @escaping Delivery) async throws -> Outcome {
+    private func attempt(
+        _ request: CompletionRequest, continuation: AsyncThrowingStream<CompletionEvent, any Error>.Continuation
+    ) async throws -> Outcome {
         let model: String?
         switch try await modelName() {
         case .success(let name): model = name
@@ -76,36 +75,36 @@ extension OpenAIBackend {
             } catch {
                 return .failed(reader.interrupted(try Self.transportError(error)))
             }
-            return Self.deliver(reader.complete(body), to: deliver)
+            return deliver(reader.complete(body), to: continuation)
         }
-        return try await read(response.body, with: reader, delivering: deliver)
+        return try await read(response.body, with: &reader, continuation: continuation)
     }
 
-    /// What reading a stream keeps between pieces: the decoder, and the end once it came.
-    private struct Reading: Sendable {
-        var reader: OpenAIStreamReader
-        var end: OpenAIStreamReader.End?
-    }
-
-    /// Delivers the stream's events as its bytes arrive, until the reply ends.
-    private func read(_ body: ResponseBody, with reader: OpenAIStreamReader, delivering deliver: @escaping Delivery)
-        async throws -> Outcome
-    {
-        let read = try await body.read(into: Reading(reader: reader)) { reading, piece in
-            let step = reading.reader.consume(piece)
-            for event in step.events { deliver(event) }
-            reading.end = step.end
-            return step.end == nil
+    /// Reports the stream's events as its bytes arrive, until the reply ends.
+    private func read(
+        _ body: AsyncThrowingStream<[UInt8], any Error>,
+        with reader: inout OpenAIStreamReader,
+        continuation: AsyncThrowingStream<CompletionEvent, any Error>.Continuation
+    ) async throws -> Outcome {
+        do {
+            for try await piece in body {
+                let step = reader.consume(piece)
+                for event in step.events { continuation.yield(event) }
+                if let end = step.end { return Self.outcome(of: end) }
+            }
+        } catch {
+            return .failed(reader.interrupted(try Self.transportError(error)))
         }
-        var reader = read.state.reader
-        if let end = read.state.end { return Self.outcome(of: end) }
-        if let failure = read.failure { return .failed(reader.interrupted(failure)) }
-        return Self.deliver(reader.end(), to: deliver)
+        // A cancelled reader's body ends quietly; that is not the server ending the stream.
+        try Task.checkCancellation()
+        return deliver(reader.end(), to: continuation)
     }
 
-    private static func deliver(_ ending: OpenAIStreamReader.Ending, to deliver: Delivery) -> Outcome {
-        for event in ending.events { deliver(event) }
-        return outcome(of: ending.end)
+    private func deliver(
+        _ ending: OpenAIStreamReader.Ending, to continuation: AsyncThrowingStream<CompletionEvent, any Error>.Continuation
+    ) -> Outcome {
+        for event in ending.events { continuation.yield(event) }
+        return Self.outcome(of: ending.end)
     }
 
     private static func outcome(of end: OpenAIStreamReader.End) -> Outcome {

@@ -68,24 +68,9 @@ package struct OpenAIBackend: CompletionBackend {
     /// Streams the reply to `request`.
     package func complete(_ request: CompletionRequest) -> AsyncThrowingStream<CompletionEvent, any Error> {
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: CompletionEvent.self)
-        let task = Task {
-            do {
-                try await drive(request) { continuation.yield($0) }
-                continuation.finish()
-            } catch {
-                continuation.finish(throwing: error)
-            }
-        }
+        let task = Task { await drive(request, continuation: continuation) }
         continuation.onTermination = { _ in task.cancel() }
         return stream
-    }
-
-    /// Delivers the reply to `request` from the task that reads it off the network, with no
-    /// stream between (see ``CompletionBackend/complete(_:delivering:)``).
-    package func complete(_ request: CompletionRequest, delivering deliver: @escaping @Sendable (CompletionEvent) -> Void)
-        async throws
-    {
-        try await drive(request, delivering: deliver)
     }
 
     /// The ids of the models the server serves (`GET /models`), in its order.

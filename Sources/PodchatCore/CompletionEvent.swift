@@ -88,12 +88,6 @@ package struct CompletionFailure: Error, Sendable, Equatable, CustomStringConver
 package protocol CompletionBackend: Sendable {
     func complete(_ request: CompletionRequest) -> AsyncThrowingStream<CompletionEvent, any Error>
 
-    /// The same reply, handed to `deliver` event by event (from any task, one at a time, in
-    /// order) instead of through a stream; returns after `.finished`, throws as the stream
-    /// would. A backend that reads a network stream delivers from the task that reads it, which
-    /// saves the thread hand-offs of a stream per event.
-    func complete(_ request: CompletionRequest, delivering deliver: @escaping @Sendable (CompletionEvent) -> Void) async throws
-
     /// Waits for clean-up the backend does on its own after a reply was abandoned (such as
     /// cancelling the job on the server), so a process can finish it before exiting.
     func settle() async
@@ -112,13 +106,6 @@ package protocol CompletionBackend: Sendable {
 }
 
 extension CompletionBackend {
-    /// Backends that poll hand on their stream's events.
-    package func complete(_ request: CompletionRequest, delivering deliver: @escaping @Sendable (CompletionEvent) -> Void)
-        async throws
-    {
-        for try await event in complete(request) { deliver(event) }
-    }
-
     /// Backends without a queue have no load to report.
     package func load() async -> EndpointLoad? { nil }
 

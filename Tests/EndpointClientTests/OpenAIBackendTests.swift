@@ -2,7 +2,6 @@ import EndpointClient
 import NIOHTTP1
 import PodchatCore
 import PodchatTestSupport
-import Synchronization
 import Testing
 
 /// The OpenAI-compatible backend over a scripted transport: real requests and SSE bytes, no
@@ -337,49 +336,5 @@ import Testing
         #expect((try? await reader.value) ?? [] == [.started, .delta(choice: 0, text: "Hi")])
         try await RunpodBackendSimulatorTests.waitUntil { transport.closedStreams == 1 }
         #expect(transport.closedStreams == 1)
-    }
-
-    /// The events `complete(_:delivering:)` hands on, and the message it throws, if any.
-    static func deliver(_ backend: OpenAIBackend, _ request: CompletionRequest = request) async
-        -> (events: [CompletionEvent], failure: String?)
-    {
-        let events = Mutex<[CompletionEvent]>([])
-        do {
-            try await backend.complete(request) { event in events.withLock { $0.append(event) } }
-            return (events.withLock { $0 }, nil)
-        } catch {
-            return (events.withLock { $0 }, (error as? CompletionFailure)?.message ?? "\(error)")
-        }
-    }
-
-    @Test func deliversWhatItStreamsInTheSameOrder() async {
-        let broken = Array(WorkerFixtures.sse(WorkerFixtures.chatChunk(#"{"content":"Hi"}"#, finish: nil)).utf8)
-        let scripts: [[ScriptedTransport.Exchange]] = [
-            [.stream("POST /chat/completions", [Array(Self.chatBytes.prefix(50)), Array(Self.chatBytes.dropFirst(50))])],
-            [.stream("POST /chat/completions", [broken], end: .fail(TransportError(.interrupted, detail: "reset")))],
-            [.status("POST /chat/completions", .tooManyRequests), .stream("POST /chat/completions", [Self.chatBytes])],
-        ]
-        for script in scripts {
-            let streamed = await Self.collect(Self.backend(Self.transport(script)))
-            let delivered = await Self.deliver(Self.backend(Self.transport(script)))
-            #expect(delivered.events == streamed.events)
-            #expect(delivered.failure == streamed.failure)
-        }
-        #expect(await Self.deliver(Self.backend(Self.transport(scripts[0]))).events == Self.chatEvents)
-    }
-
-    @Test func deliveringStopsAndClosesTheConnectionWhenItsTaskIsCancelled() async throws {
-        let first = Array(WorkerFixtures.sse(WorkerFixtures.chatChunk(#"{"content":"Hi"}"#, finish: nil)).utf8)
-        let transport = Self.transport([.stream("POST /chat/completions", [first], end: .hang)])
-        let backend = Self.backend(transport)
-        let delivered = Mutex<[CompletionEvent]>([])
-        let reader = Task {
-            try await backend.complete(Self.request) { event in delivered.withLock { $0.append(event) } }
-        }
-        try await RunpodBackendSimulatorTests.waitUntil { delivered.withLock { $0.count } == 2 }
-        reader.cancel()
-        await #expect(throws: CancellationError.self) { try await reader.value }
-        try await RunpodBackendSimulatorTests.waitUntil { transport.closedStreams == 1 }
-        #expect(delivered.withLock { $0 } == [.started, .delta(choice: 0, text: "Hi")])
     }
 }

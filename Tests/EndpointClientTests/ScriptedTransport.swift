@@ -78,17 +78,17 @@ final class ScriptedTransport: HTTPTransport {
     func stream(_ request: TransportRequest) async throws -> StreamingResponse {
         guard let exchange = take(request) else {
             let response = Self.notInScript
-            return StreamingResponse(status: response.status, body: ResponseBody(body([response.body], end: .finish)))
+            return StreamingResponse(status: response.status, body: body([response.body], end: .finish))
         }
         switch exchange.reply {
         case .respond(let status, let text, let headers):
-            return StreamingResponse(status: status, headers: headers, body: ResponseBody(body([Array(text.utf8)], end: .finish)))
+            return StreamingResponse(status: status, headers: headers, body: body([Array(text.utf8)], end: .finish))
         case .fail(let error):
             throw error
         case .hang:
             try await Self.hang()
         case .stream(let status, let pieces, let end):
-            return StreamingResponse(status: status, body: ResponseBody(body(pieces, end: end)))
+            return StreamingResponse(status: status, body: body(pieces, end: end))
         }
     }
 

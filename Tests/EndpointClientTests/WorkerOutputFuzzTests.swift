@@ -18,11 +18,10 @@ private struct OneAnswerTransport: HTTPTransport {
     func stream(_ request: TransportRequest) async throws -> StreamingResponse {
         StreamingResponse(
             status: .ok,
-            body: ResponseBody(
-                AsyncThrowingStream { continuation in
-                    for piece in pieces { continuation.yield(piece) }
-                    continuation.finish()
-                }))
+            body: AsyncThrowingStream { continuation in
+                for piece in pieces { continuation.yield(piece) }
+                continuation.finish()
+            })
     }
 }
 

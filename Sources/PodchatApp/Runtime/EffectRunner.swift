@@ -163,11 +163,13 @@ package final class EffectRunner: Sendable {
         _ request: CompletionRequest,
         id: RequestID,
         from backend: any CompletionBackend,
-        to post: @escaping @Sendable (Event) -> Void
+        to post: @Sendable (Event) -> Void
     ) async {
         if let sent = backend.preview(request) { post(.reply(id, .sent(sent))) }
         do {
-            try await backend.complete(request) { post(.reply(id, .received($0))) }
+            for try await event in backend.complete(request) {
+                post(.reply(id, .received(event)))
+            }
         } catch is CancellationError {
             // The app asked for this and already shows the reply as stopped.
         } catch {
