@@ -55,12 +55,12 @@ import Testing
 
     @Test func endsAQuietBodyWithATimeoutKeepingWhatCameBefore() async throws {
         try await Self.withSimulator { server in
-            let response = try await Self.stream("Go [[sim:slow=3000]]", from: server, idleLimit: .milliseconds(500))
+            let response = try await Self.stream("Go [[sim:slow=30000]]", from: server, idleLimit: .seconds(3))
             let start = ContinuousClock.now
             let (bytes, failure) = await Self.read(response.body)
-            #expect(ContinuousClock.now - start < .milliseconds(2500), "the timer, not the next token, ended the read")
+            #expect(ContinuousClock.now - start < .seconds(20), "the timer, not the next token, ended the read")
             let error = try #require(failure as? TransportError)
-            #expect(error.kind == .interrupted && error.detail == "timed out: no data for 500 ms")
+            #expect(error.kind == .interrupted && error.detail == "timed out: no data for 3 s")
             #expect(String(decoding: bytes, as: UTF8.self).contains("data: "), "the pieces before the silence are kept")
         }
     }
