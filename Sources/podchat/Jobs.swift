@@ -76,7 +76,8 @@ struct Jobs: ParsableCommand {
         guard let jobs = session.jobs, !session.isDemo else {
             let path = options.configPath(environment: environment).path
             StandardError.write(
-                "podchat: jobs needs a Runpod endpoint: pass --endpoint NAME (one of the config's \"endpoints\") or --endpoint ID or --endpoint-url URL, or set \"endpoint_id\" in \(path)")
+                "podchat: jobs needs a Runpod endpoint: pass --endpoint NAME (one of the config's \"endpoints\") "
+                    + "or --endpoint ID or --endpoint-url URL, or set \"endpoint_id\" in \(path)")
             throw ExitCode(CommandFailure.configurationExitCode)
         }
         let generation = session.workerGeneration

@@ -51,7 +51,9 @@ import Testing
     @Test func jobsWithoutAnEndpointSaysHowToGiveOne() async throws {
         let (outcome, path) = try await podchat(["jobs", "health", "--config", "CONFIG"], config: "{}")
         expectOneLine(
-            outcome, status: 2, "podchat: jobs needs a Runpod endpoint: pass --endpoint NAME (one of the config's \"endpoints\") or --endpoint ID or --endpoint-url URL, or set \"endpoint_id\" in \(path)")
+            outcome, status: 2,
+            "podchat: jobs needs a Runpod endpoint: pass --endpoint NAME (one of the config's \"endpoints\") "
+                + "or --endpoint ID or --endpoint-url URL, or set \"endpoint_id\" in \(path)")
     }
 
     @Test func aMissingConfigGivenByFlagIsNamed() async throws {
