@@ -11,6 +11,7 @@ struct SearchMeasurement: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: commandName, shouldDisplay: false)
 
     @Option(help: "The conversations directory.") var directory: String
+    @Option(help: "How many conversations it holds.") var count: Int
     @Flag(help: "Only build the index, as the first podchat with one does.") var buildOnly = false
 
     func run() throws {
@@ -19,7 +20,7 @@ struct SearchMeasurement: ParsableCommand {
         // What podchat does on its disk worker as it starts, before any Ctrl-O.
         let (_, prepared) = Stopwatch.time { buildOnly ? () : store.prepare() }
         let (listing, listed) = Stopwatch.time { store.list() }
-        guard listing.conversations.count == Benchmark.searchedConversationCount else {
+        guard listing.conversations.count == count else {
             throw BenchmarkFailure("listed \(listing.conversations.count) conversations")
         }
         guard !buildOnly else {
