@@ -20,6 +20,7 @@ struct SearchMeasurement: ParsableCommand {
         let residentBefore = ProcessMemory.residentMebibytes ?? 0
         // What podchat does on its disk worker as it starts, before any Ctrl-O.
         let (_, prepared) = Stopwatch.time { buildOnly ? () : store.prepare() }
+        let residentPrepared = ProcessMemory.residentMebibytes ?? 0
         // The picker holds one window of the listing at a time, as `window` does here.
         let size = ConversationPicker.windowSize
         var (window, listed) = Stopwatch.time { store.listWindow(offset: 0, limit: size) }
@@ -59,8 +60,9 @@ struct SearchMeasurement: ParsableCommand {
             Figure(name: "typing \"avocado\": slowest keystroke", value: keystrokes.max() ?? 0, unit: .milliseconds),
             Figure(name: "\"memory\" (in every conversation; the newest 100)", value: common, unit: .milliseconds),
             Figure(name: "\"zyzzyva\" (in none)", value: missing, unit: .milliseconds),
+            Figure(name: "RSS growth over the start-up's comparison (VmRSS)", value: residentPrepared - residentBefore, unit: .mebibytes),
             Figure(
-                name: "RSS growth over the listing and searches (VmRSS)", value: (ProcessMemory.residentMebibytes ?? 0) - residentBefore,
+                name: "RSS growth over start-up, listing and searches (VmRSS)", value: (ProcessMemory.residentMebibytes ?? 0) - residentBefore,
                 unit: .mebibytes),
             Figure(name: "peak RSS (VmHWM)", value: ProcessMemory.peakResidentMebibytes ?? 0, unit: .mebibytes),
         ])
