@@ -17,7 +17,4 @@ package struct ConversationWindow: Sendable, Equatable {
         self.total = total
         self.unreadable = unreadable
     }
-
-    /// The positions this window holds.
-    package var positions: Range<Int> { offset..<offset + conversations.count }
 }
