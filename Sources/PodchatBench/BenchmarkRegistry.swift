@@ -3,6 +3,7 @@ enum BenchmarkRegistry {
     static let all: [Benchmark] = [
         .openLargeConversation,
         .searchManyConversations,
+        .searchFewerConversations,
         .loopStall,
         .frameCost,
         .decoding,

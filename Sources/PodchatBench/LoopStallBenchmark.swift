@@ -21,8 +21,9 @@ extension Benchmark {
         let record = FixtureConversation.large(id: largeConversationID)
         try saved.save(record)
         return {
-            let (listing, event) = try EffectTiming.untilPosted(.storage(.list), conversations: FileConversationStore(directory: listed))
-            guard case .store(.listed(let found)) = event, found.conversations.count == listedConversationCount else {
+            let first = Effect.Storage.list(offset: 0, limit: ConversationPicker.windowSize)
+            let (listing, event) = try EffectTiming.untilPosted(.storage(first), conversations: FileConversationStore(directory: listed))
+            guard case .store(.listed(let found)) = event, found.total == listedConversationCount else {
                 throw BenchmarkFailure("the listing posted \(event)")
             }
             let save = try EffectTiming.untilDrained(.storage(.save(record)), conversations: saved)

@@ -44,6 +44,19 @@ final class ConversationIndex: Sendable {
         } ?? ConversationListing(conversations: [], unreadable: [])
     }
 
+    /// A stretch of the listing (see ``IndexTables/window(offset:limit:)``) and the files that cannot be read.
+    func window(offset: Int, limit: Int, reading read: @escaping Reader) -> ConversationWindow {
+        withTables(synchronizing: read) { tables throws(IndexDatabase.Failure) in
+            let (conversations, total) = try tables.window(offset: offset, limit: limit)
+            return ConversationWindow(offset: offset, conversations: conversations, total: total, unreadable: unreadable(try tables.problems()))
+        } ?? ConversationWindow(offset: offset, conversations: [], total: 0, unreadable: [])
+    }
+
+    /// The titles and ids beginning with `prefix` (see ``IndexTables/names(beginning:limit:)``).
+    func names(beginning prefix: String, limit: Int, reading read: @escaping Reader) -> [String] {
+        withTables(synchronizing: read) { tables throws(IndexDatabase.Failure) in try tables.names(beginning: prefix, limit: limit) } ?? []
+    }
+
     /// What `query` finds (see ``IndexTables/search(_:)``), and the files that cannot be read.
     func search(_ query: SearchQuery, reading read: @escaping Reader) -> ConversationListing {
         withTables(synchronizing: read) { tables throws(IndexDatabase.Failure) in

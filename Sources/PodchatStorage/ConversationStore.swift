@@ -14,6 +14,12 @@ package protocol ConversationStore: Sendable {
     func find(_ name: String) throws(ConversationStoreError) -> ConversationRecord
     /// Every conversation, newest first, plus the files that could not be read.
     func list() -> ConversationListing
+    /// At most `limit` conversations of the newest-first listing from position `offset` on,
+    /// with the listing's size and the files that could not be read: what the picker holds.
+    func listWindow(offset: Int, limit: Int) -> ConversationWindow
+    /// The titles and ids that begin with `prefix` (ignoring case), newest conversation first,
+    /// each once, at most `limit` of them: what Tab after `/load ` completes from.
+    func names(beginning prefix: String, limit: Int) -> [String]
     /// Conversations whose title or messages contain `text` (case-insensitive), newest first,
     /// each with a snippet around the first match, plus the files that could not be searched.
     func search(_ text: String) -> ConversationListing

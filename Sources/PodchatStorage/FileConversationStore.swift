@@ -86,6 +86,14 @@ package struct FileConversationStore: ConversationStore {
         index.listing(reading: readForIndex)
     }
 
+    package func listWindow(offset: Int, limit: Int) -> ConversationWindow {
+        index.window(offset: offset, limit: limit, reading: readForIndex)
+    }
+
+    package func names(beginning prefix: String, limit: Int) -> [String] {
+        index.names(beginning: prefix, limit: limit, reading: readForIndex)
+    }
+
     /// Understands `text` as a ``SearchQuery`` and looks for it in the titles and in the
     /// messages of every branch, most relevant first, then newest; each result's snippet is cut
     /// around its best match, with the matching words marked, and names the message it is in.

@@ -126,6 +126,33 @@ struct IndexTables: Sendable {
         return (conversations, try problems())
     }
 
+    /// At most `limit` readable conversations from position `offset` of the newest-first
+    /// listing, read along the `newest_first` index, and how many readable ones there are.
+    func window(offset: Int, limit: Int) throws(IndexDatabase.Failure) -> (conversations: [ConversationSummary], total: Int) {
+        var conversations: [ConversationSummary] = []
+        try database.query(
+            "SELECT \(Self.summaryColumns), opening FROM conversations c WHERE problem IS NULL ORDER BY updated_at DESC, id LIMIT ? OFFSET ?",
+            [.integer(Int64(max(0, limit))), .integer(Int64(max(0, offset)))]
+        ) { row in conversations.append(Self.summary(row, snippet: row.text(5))) }
+        var total = 0
+        try database.query("SELECT count(*) FROM conversations WHERE problem IS NULL") { row in total = Int(row.integer(0)) }
+        return (conversations, total)
+    }
+
+    /// The titles and ids beginning with `prefix` (ignoring case as Swift does, beyond ASCII),
+    /// newest conversation first, each once, at most `limit`: the rows are looked at one by
+    /// one and only the names that match are kept.
+    func names(beginning prefix: String, limit: Int) throws(IndexDatabase.Failure) -> [String] {
+        let lowered = prefix.lowercased()
+        var names: [String] = []
+        try database.query("SELECT title, id FROM conversations WHERE problem IS NULL ORDER BY updated_at DESC, id") { row in
+            for name in [row.text(0), row.text(1)] where names.count < limit && name.lowercased().hasPrefix(lowered) && !names.contains(name) {
+                names.append(name)
+            }
+        }
+        return names
+    }
+
     /// The unreadable files' names and reasons, by name.
     func problems() throws(IndexDatabase.Failure) -> [(name: String, reason: String)] {
         var problems: [(name: String, reason: String)] = []

@@ -57,6 +57,18 @@ package final class InMemoryConversationStore: ConversationStore {
             conversations: records.map { Self.summary($0, snippet: Self.firstUserText($0)) }, unreadable: contents.withLock { $0.unreadable })
     }
 
+    package func listWindow(offset: Int, limit: Int) -> ConversationWindow {
+        let listing = list()
+        let start = min(max(0, offset), listing.conversations.count)
+        let rows = listing.conversations[start...].prefix(max(0, limit))
+        return ConversationWindow(offset: offset, conversations: Array(rows), total: listing.conversations.count, unreadable: listing.unreadable)
+    }
+
+    package func names(beginning prefix: String, limit: Int) -> [String] {
+        let names = records.flatMap { [$0.title, $0.id] }.filter { $0.lowercased().hasPrefix(prefix.lowercased()) }
+        return Array(names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.prefix(limit))
+    }
+
     package func search(_ text: String) -> ConversationListing {
         let needle = text.lowercased()
         let found = records.compactMap { record in

@@ -43,10 +43,10 @@ import Testing
     @Test func thePickerOpensAtOnceAndFillsInWhenTheAnswerArrives() throws {
         var app = AppHarness(size: Size(width: 80, height: 20))
         app.advance(toSeconds: 7_200)
-        #expect(app.press(.control("o")) == [.storage(.list)])
+        #expect(app.press(.control("o")) == [.storage(.list(offset: 0, limit: ConversationPicker.windowSize))])
         #expect(app.screen.lines.contains { $0.contains("Reading conversations…") })
         app.type("os")
-        app.send(.store(.listed(store().list())))
+        app.send(.store(.listed(store().listWindow(offset: 0, limit: ConversationPicker.windowSize))))
         #expect(app.state.browser.picker?.hasAnswer == false)
         app.send(.store(.found(query: "os", store().search("os"))))
         #expect(app.state.browser.picker?.hasAnswer == true)
@@ -75,7 +75,7 @@ import Testing
         #expect(app.state.browser.picker?.unreadable.isEmpty == true)
         app.press(.backspace)
         app.press(.backspace)
-        #expect(app.effects.last == .storage(.list))
+        #expect(app.effects.last == .storage(.list(offset: 0, limit: ConversationPicker.windowSize)))
     }
 
     @Test func searchFindsMessageText() throws {

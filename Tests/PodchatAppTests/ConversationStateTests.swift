@@ -225,6 +225,20 @@ import Testing
         #expect(app.state.composer.input.text == "/load Recipes")
     }
 
+    /// The names come from the store, not from a listing kept in memory; an answer to text
+    /// changed since Tab is dropped.
+    @Test func tabAfterLoadAsksTheStoreAndDropsAnAnswerToTextChangedSince() {
+        var app = AppHarness()
+        app.type("/load rec")
+        #expect(app.press(.tab) == [.storage(.names(beginning: "rec", limit: 9))])
+        app.type("i")
+        app.send(.store(.named(beginning: "rec", ["Recipes"])))
+        #expect(app.state.composer.input.text == "/load reci")
+        app.send(.store(.named(beginning: "reci", ["Recipes", "Recital"])))
+        #expect(app.state.composer.input.text == "/load reci")
+        #expect(app.state.window.notice?.text == "Recipes · Recital")
+    }
+
     @Test func exportAsJSONWritesTheRecordToTheFile() throws {
         var app = AppHarness()
         try app.chat("Export me")

@@ -56,6 +56,14 @@ import Testing
             pass()
             return stored.list()
         }
+        func listWindow(offset: Int, limit: Int) -> ConversationWindow {
+            pass()
+            return stored.listWindow(offset: offset, limit: limit)
+        }
+        func names(beginning prefix: String, limit: Int) -> [String] {
+            pass()
+            return stored.names(beginning: prefix, limit: limit)
+        }
         func search(_ text: String) -> ConversationListing {
             pass()
             return stored.search(text)
@@ -80,13 +88,13 @@ import Testing
     }
 
     @Test func performReturnsWhileTheStoreIsStillWorking() {
-        runner.perform(.storage(.list))
+        runner.perform(.storage(.list(offset: 0, limit: 200)))
         #expect(posted.take().isEmpty, "perform waited for the listing")
         store.waitForACall()
         #expect(store.callThreads.allSatisfy { pthread_equal($0, pthread_self()) == 0 }, "the store was called on the loop's thread")
         store.open()
         runner.finishDiskWork()
-        #expect(posted.take() == [.store(.listed(ConversationListing(conversations: [], unreadable: [])))])
+        #expect(posted.take() == [.store(.listed(ConversationWindow(offset: 0, conversations: [], total: 0, unreadable: [])))])
     }
 
     @Test func effectsRunOneAtATimeInTheOrderPerformed() {
@@ -95,7 +103,7 @@ import Testing
         runner.perform(.storage(.rename(id: "c1", title: "Soup")))
         runner.perform(.storage(.load("soup")))
         runner.perform(.storage(.delete(id: "c1")))
-        runner.perform(.storage(.list))
+        runner.perform(.storage(.list(offset: 0, limit: 200)))
         store.waitForACall()
         #expect(posted.take().isEmpty, "the save is held, and everything after it waits")
         store.open()
@@ -108,7 +116,7 @@ import Testing
                 .store(.renamed(id: "c1", title: "Soup")),
                 .store(.loaded(renamed)),
                 .store(.deleted(id: "c1")),
-                .store(.listed(ConversationListing(conversations: [], unreadable: []))),
+                .store(.listed(ConversationWindow(offset: 0, conversations: [], total: 0, unreadable: []))),
             ])
     }
 

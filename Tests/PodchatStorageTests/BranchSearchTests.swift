@@ -40,7 +40,7 @@ import Testing
         let store = try store()
         var app = AppHarness()
         app.press(.control("o"))
-        app.send(.store(.listed(store.list())))
+        app.send(.store(.listed(store.listWindow(offset: 0, limit: ConversationPicker.windowSize))))
         app.type("zucchini")
         app.send(.store(.found(query: "zucchini", store.search("zucchini"))))
         #expect(app.press(.enter).contains(.storage(.load("c1"))))
@@ -50,7 +50,7 @@ import Testing
         // Opened from a plain listing, it shows the branch it was left at.
         var plain = AppHarness()
         plain.press(.control("o"))
-        plain.send(.store(.listed(store.list())))
+        plain.send(.store(.listed(store.listWindow(offset: 0, limit: ConversationPicker.windowSize))))
         plain.press(.enter)
         plain.send(.store(.loaded(try store.load(id: "c1"))))
         #expect(plain.state.conversation.entries.map(\.text) == ["Soup?", "Onion."])

@@ -24,7 +24,8 @@ extension EffectRunner {
             return nil
         case .load(let name): return .loaded(try store.find(name))
         case .loadPreview(let id): return .previewLoaded(try store.load(id: id))
-        case .list: return .listed(store.list())
+        case .list(let offset, let limit): return .listed(store.listWindow(offset: offset, limit: limit))
+        case .names(let prefix, let limit): return .named(beginning: prefix, store.names(beginning: prefix, limit: limit))
         case .search(let query): return .found(query: query, store.search(query))
         case .rename(let id, let title):
             var record = try store.load(id: id)

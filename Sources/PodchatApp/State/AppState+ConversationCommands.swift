@@ -53,19 +53,24 @@ extension AppState {
 
     // MARK: - Completion
 
-    /// Tab after `/load `: completes a stored title or id from the latest listing, asking for
-    /// one first when there is none yet.
+    /// Tab after `/load `: asks the store for the stored titles and ids the text typed begins;
+    /// ``completeConversationName(_:with:)`` completes when they come.
     mutating func completeConversationName() -> [Effect] {
-        guard let known = browser.known else { return [browser.completeWhenListed()] }
-        let partial = composer.input.text.dropFirst("/load ".count).lowercased()
-        let names = known.flatMap { [$0.title, $0.id] }.filter { $0.lowercased().hasPrefix(partial) }
-        let candidates = names.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        switch candidates.count {
-        case 0: show("No conversation starts with \(partial)", expiresIn: .seconds(3), isError: true)
-        case 1: composer.replace(with: "/load " + candidates[0])
-        default: show(candidates.prefix(8).joined(separator: " · "), expiresIn: .seconds(6))
+        let partial = String(composer.input.text.dropFirst("/load ".count))
+        return [.storage(.names(beginning: partial, limit: Self.shownCompletions + 1))]
+    }
+
+    /// Completions offered at once in the status bar; one more is asked for, to tell "more".
+    private static let shownCompletions = 8
+
+    /// Completes `/load PARTIAL` with `names`, unless the input changed since Tab.
+    private mutating func completeConversationName(_ partial: String, with names: [String]) {
+        guard composer.input.text == "/load " + partial else { return }
+        switch names.count {
+        case 0: show("No conversation starts with \(partial.lowercased())", expiresIn: .seconds(3), isError: true)
+        case 1: composer.replace(with: "/load " + names[0])
+        default: show(names.prefix(Self.shownCompletions).joined(separator: " · "), expiresIn: .seconds(6))
         }
-        return []
     }
 
     // MARK: - What the store answers
@@ -74,7 +79,11 @@ extension AppState {
         switch result {
         case .loaded(let record): open(record)
         case .previewLoaded(let record): browser.updatePicker { $0.showPreview(record) }
-        case .listed(let listing): return listed(listing)
+        case .listed(let window):
+            var isCurrent = false
+            browser.updatePicker { isCurrent = $0.showWindow(window) }
+            return isCurrent ? browser.previewEffects : []
+        case .named(let partial, let names): completeConversationName(partial, with: names)
         case .found(let query, let results):
             var isCurrent = false
             browser.updatePicker { isCurrent = $0.showResults(results, for: query) }
@@ -110,16 +119,9 @@ extension AppState {
         show("Loaded \"\(conversation.title)\" (\(conversation.entries.count) messages)", expiresIn: .seconds(4))
     }
 
-    private mutating func listed(_ listing: ConversationListing) -> [Effect] {
-        if browser.listed(listing), composer.input.text.hasPrefix("/load ") { return completeConversationName() }
-        var isCurrent = false
-        browser.updatePicker { isCurrent = $0.showListing(listing) }
-        return isCurrent ? browser.previewEffects : []
-    }
-
     /// A deleted conversation leaves the picker; deleting the one on screen starts a new one.
     private mutating func deleted(_ id: String) -> [Effect] {
-        browser.removed(id)
+        browser.updatePicker { $0.removed(id) }
         if id == conversation.id { startNewConversation() }
         show("Deleted", expiresIn: .seconds(3))
         return browser.previewEffects

@@ -15,23 +15,42 @@ extension AppState {
 
     private mutating func handleBrowsingKey(_ key: Key) -> [Effect] {
         if case .picker(let action)? = Keymap.action(for: [key], in: .picker) { return performPickerAction(action) }
-        var changed = false
-        browser.updatePicker { changed = $0.editQuery(with: key) }
-        return changed ? browser.picker.map { [$0.searchEffect] } ?? [] : []
+        return browser.pickerEffects { picker in picker.editQuery(with: key) ? [picker.searchEffect()] : [] }
     }
 
     mutating func performPickerAction(_ action: KeyAction.Picker) -> [Effect] {
         switch action {
         case .closePicker: browser.close()
-        case .pickPrevious, .pickNext:
-            browser.updatePicker { $0.move(by: action == .pickPrevious ? -1 : 1) }
-            return browser.previewEffects
+        case .pickPrevious, .pickNext, .pickPreviousPage, .pickNextPage, .pickFirst, .pickLast:
+            let page = pickerPage
+            return browser.pickerEffects { picker in
+                Self.move(&picker, for: action, page: page)
+                return picker.windowEffects()
+            } + browser.previewEffects
         case .openPicked:
             return browser.picker?.selected.map { leaveConversation() + [.storage(.load($0.id))] } ?? []
         case .renamePicked: browser.updatePicker { $0.beginRename() }
         case .deletePicked: browser.updatePicker { $0.confirmDelete() }
         }
         return []
+    }
+
+    /// How many conversations the picker shows at once, as it is drawn now.
+    private var pickerPage: Int {
+        ScreenLayout(for: self).map { PickerGeometry.conversationsFitting(pickerHeight: $0.statusBar.y) } ?? 1
+    }
+
+    /// Moves the picker's selection for `action`, by one, a page, or to either end.
+    private static func move(_ picker: inout ConversationPicker, for action: KeyAction.Picker, page: Int) {
+        switch action {
+        case .pickPrevious: picker.move(by: -1)
+        case .pickNext: picker.move(by: 1)
+        case .pickPreviousPage: picker.move(by: -page)
+        case .pickNextPage: picker.move(by: page)
+        case .pickFirst: picker.move(to: 0)
+        case .pickLast: picker.move(to: picker.total - 1)
+        case .openPicked, .renamePicked, .deletePicked, .closePicker: break
+        }
     }
 
     private mutating func handleRenamingKey(_ key: Key, title: String) -> [Effect] {

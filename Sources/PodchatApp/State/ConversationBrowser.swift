@@ -1,21 +1,19 @@
 import PodchatCore
 import PodchatStorage
 
-/// The stored conversations as the window knows them: the picker (Ctrl-O) while it is open,
-/// and the latest listing, which Tab after `/load ` completes names from.
+/// The stored conversations as the window knows them: the picker (Ctrl-O) while it is open.
+/// Nothing is kept of the listing beyond the picker's window: Tab after `/load ` asks the store.
 package struct ConversationBrowser: Sendable, Equatable {
     package private(set) var picker: ConversationPicker?
-    /// The latest listing of stored conversations.
-    package private(set) var known: [ConversationSummary]?
-    /// Tab after `/load ` came before any listing; completes when the listing arrives.
-    private var completesLoadWhenListed = false
 
     var isOpen: Bool { picker != nil }
 
-    /// Opens the picker, which shows that it is reading until the listing comes.
+    /// Opens the picker, which shows that it is reading until the first window comes.
     mutating func open() -> Effect {
-        picker = ConversationPicker()
-        return .storage(.list)
+        var opened = ConversationPicker()
+        let effect = opened.searchEffect()
+        picker = opened
+        return effect
     }
 
     mutating func close() {
@@ -29,23 +27,12 @@ package struct ConversationBrowser: Sendable, Equatable {
         picker = current
     }
 
-    /// Tab after `/load ` before any listing: the listing is asked for, and completes then.
-    mutating func completeWhenListed() -> Effect {
-        completesLoadWhenListed = true
-        return .storage(.list)
-    }
-
-    /// Takes in a listing. True when a `/load ` completion was waiting for it.
-    mutating func listed(_ listing: ConversationListing) -> Bool {
-        known = listing.conversations
-        defer { completesLoadWhenListed = false }
-        return completesLoadWhenListed
-    }
-
-    /// A deleted conversation leaves the picker and the listing.
-    mutating func removed(_ id: String) {
-        picker?.removed(id)
-        known?.removeAll { $0.id == id }
+    /// Changes the open picker with `change`, which returns effects; none when it is closed.
+    mutating func pickerEffects(_ change: (inout ConversationPicker) -> [Effect]) -> [Effect] {
+        guard var current = picker else { return [] }
+        let effects = change(&current)
+        picker = current
+        return effects
     }
 
     /// The selected conversation's messages are asked for when the preview shows another one.

@@ -13,34 +13,75 @@ package struct ConversationPicker: Sendable, Equatable {
         case confirmingDelete
     }
 
+    /// How many conversations of the listing the picker asks for at a time.
+    package static let windowSize = 200
+    /// A window is asked for when the selection comes this close to an edge of the one held
+    /// (or of the one asked for): 20 pages of a 24-row terminal, so scrolling rarely waits.
+    package static let windowMargin = 50
+
     package private(set) var query = LineEditor()
-    /// The conversations matching the query, newest first; all of them for an empty query.
+    /// The conversations at positions `offset`..., newest first: for an empty query a window of
+    /// the listing around the selection, for a search all its results.
     package private(set) var conversations: [ConversationSummary] = []
+    /// The position in the whole listing of the first of `conversations`.
+    package private(set) var offset = 0
+    /// How many conversations match the query, loaded or not.
+    package private(set) var total = 0
     /// Files that could not be read: shown with the reason, never selectable.
     package private(set) var unreadable: [ConversationStoreError] = []
     /// Whether the store has answered the current query.
     package private(set) var hasAnswer = false
+    /// The selected position in the whole listing, which may be outside the loaded window.
     package private(set) var selection = 0
     package private(set) var mode = Mode.browsing
     /// The selected conversation as stored, once loaded.
     package private(set) var preview: ConversationRecord?
+    /// The window asked for and not yet answered; any other window that arrives is stale.
+    private var requested: Range<Int>?
+    /// The query changed since the last answer: the next one places the selection anew.
+    private var queryChanged = true
 
     package init() {}
 
-    package var selected: ConversationSummary? {
-        conversations.indices.contains(selection) ? conversations[selection] : nil
+    /// The conversation at `position` of the listing; nil while it is not loaded.
+    package func conversation(at position: Int) -> ConversationSummary? {
+        conversations.indices.contains(position - offset) ? conversations[position - offset] : nil
     }
 
-    /// What to ask the store for the current query.
-    var searchEffect: Effect {
-        .storage(query.text.isEmpty ? .list : .search(query: query.text))
+    /// The selected conversation; nil while its row is not loaded (or there is none).
+    package var selected: ConversationSummary? { conversation(at: selection) }
+
+    /// What to ask the store for the current query: the first window of the listing, or a search.
+    mutating func searchEffect() -> Effect {
+        guard query.text.isEmpty else { return .storage(.search(query: query.text)) }
+        return request(0..<Self.windowSize)
+    }
+
+    /// The window to ask for after the selection moved: one centred on it, when it came within
+    /// the margin of an edge of what is held or asked for, beyond which there is more.
+    mutating func windowEffects() -> [Effect] {
+        guard query.text.isEmpty, hasAnswer, total > 0 else { return [] }
+        let covered = requested ?? offset..<offset + conversations.count
+        let nearStart = covered.lowerBound > 0 && selection - Self.windowMargin < covered.lowerBound
+        let nearEnd = covered.upperBound < total && selection + Self.windowMargin >= covered.upperBound
+        guard nearStart || nearEnd else { return [] }
+        let start = max(0, min(selection - Self.windowSize / 2, total - Self.windowSize))
+        return [request(start..<start + Self.windowSize)]
+    }
+
+    private mutating func request(_ window: Range<Int>) -> Effect {
+        requested = window
+        return .storage(.list(offset: window.lowerBound, limit: window.count))
     }
 
     /// A key typed in the search box; true when the query changed.
     mutating func editQuery(with key: Key) -> Bool {
         let before = query.text
         query.handle(key, allowsNewlines: false)
-        return query.text != before
+        guard query.text != before else { return false }
+        queryChanged = true
+        requested = nil
+        return true
     }
 
     /// F2 or Ctrl-R: the selected conversation's title becomes editable.
@@ -72,10 +113,12 @@ package struct ConversationPicker: Sendable, Equatable {
         mode = .browsing
     }
 
-    /// Shows a full listing, unless the query has changed since it was asked for.
-    mutating func showListing(_ listing: ConversationListing) -> Bool {
-        guard query.text.isEmpty else { return false }
-        show(listing.conversations, unreadable: listing.unreadable)
+    /// Shows a window of the listing if it is the one asked for last; a window asked for
+    /// before the query or the selection moved on arrives late and is dropped.
+    mutating func showWindow(_ window: ConversationWindow) -> Bool {
+        guard query.text.isEmpty, window.offset == requested?.lowerBound else { return false }
+        requested = nil
+        show(window.conversations, from: window.offset, of: window.total, unreadable: window.unreadable)
         return true
     }
 
@@ -83,20 +126,36 @@ package struct ConversationPicker: Sendable, Equatable {
     /// arrive late and are dropped.
     mutating func showResults(_ results: ConversationListing, for text: String) -> Bool {
         guard text == query.text else { return false }
-        show(results.conversations, unreadable: results.unreadable)
+        show(results.conversations, from: 0, of: results.conversations.count, unreadable: results.unreadable)
         return true
     }
 
-    private mutating func show(_ results: [ConversationSummary], unreadable files: [ConversationStoreError]) {
+    /// Takes in rows from one answer of the store. The selection follows its conversation if
+    /// the rows hold it; otherwise it stays where it was, or after a new query goes to the top.
+    private mutating func show(_ rows: [ConversationSummary], from start: Int, of count: Int, unreadable files: [ConversationStoreError]) {
         let selectedID = selected?.id
-        conversations = results
+        let isNewQuery = queryChanged
+        conversations = rows
+        offset = start
+        total = count
         unreadable = files
         hasAnswer = true
-        selection = results.firstIndex { $0.id == selectedID } ?? 0
+        queryChanged = false
+        if let found = rows.firstIndex(where: { $0.id == selectedID }) {
+            selection = start + found
+        } else {
+            selection = isNewQuery ? 0 : max(0, min(selection, total - 1))
+        }
     }
 
-    mutating func move(by offset: Int) {
-        selection = max(0, min(conversations.count - 1, selection + offset))
+    /// Moves the selection by `step` positions, stopping at the first and the last.
+    mutating func move(by step: Int) {
+        move(to: selection + step)
+    }
+
+    /// Selects the conversation at `position`, or the nearest there is.
+    mutating func move(to position: Int) {
+        selection = max(0, min(total - 1, position))
     }
 
     mutating func showPreview(_ record: ConversationRecord) {
@@ -108,9 +167,13 @@ package struct ConversationPicker: Sendable, Equatable {
         if preview?.id == id { preview?.title = title }
     }
 
+    /// A deleted conversation leaves the rows; those after it move up a position.
     mutating func removed(_ id: String) {
-        conversations.removeAll { $0.id == id }
+        if let index = conversations.firstIndex(where: { $0.id == id }) {
+            conversations.remove(at: index)
+            total -= 1
+        }
         if preview?.id == id { preview = nil }
-        selection = max(0, min(selection, conversations.count - 1))
+        selection = max(0, min(selection, total - 1))
     }
 }

@@ -45,7 +45,11 @@ extension Effect {
         /// The conversation `name` refers to (an id, an id prefix or a title).
         case load(String)
         case loadPreview(id: String)
-        case list
+        /// At most `limit` conversations of the newest-first listing from position `offset`
+        /// on, and how many there are: the picker's window.
+        case list(offset: Int, limit: Int)
+        /// At most `limit` stored titles and ids beginning with `prefix`, for Tab after `/load `.
+        case names(beginning: String, limit: Int)
         /// Full-text search of titles and messages.
         case search(query: String)
         case rename(id: String, title: String)
@@ -58,7 +62,7 @@ extension Effect {
             switch self {
             case .save: "save"
             case .load, .loadPreview: "load"
-            case .list, .search: "list"
+            case .list, .names, .search: "list"
             case .rename: "rename"
             case .delete: "delete"
             case .export: "export"

@@ -48,7 +48,10 @@ extension Event {
         case loaded(ConversationRecord)
         /// The selected conversation of the picker, for its preview.
         case previewLoaded(ConversationRecord)
-        case listed(ConversationListing)
+        /// A window of the listing, answering ``Effect/Storage/list(offset:limit:)``.
+        case listed(ConversationWindow)
+        /// The titles and ids beginning with `beginning`, answering ``Effect/Storage/names(beginning:limit:)``.
+        case named(beginning: String, [String])
         /// The conversations matching `query`, and the files that could not be searched; the
         /// picker ignores results for an older query.
         case found(query: String, ConversationListing)

@@ -58,6 +58,6 @@ package enum KeyAction: Sendable, Equatable {
 
     /// The conversation picker.
     package enum Picker: Sendable, Equatable {
-        case pickPrevious, pickNext, openPicked, renamePicked, deletePicked, closePicker
+        case pickPrevious, pickNext, pickPreviousPage, pickNextPage, pickFirst, pickLast, openPicked, renamePicked, deletePicked, closePicker
     }
 }

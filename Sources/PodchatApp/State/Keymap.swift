@@ -152,6 +152,10 @@ package enum Keymap {
 
         Binding(.picker, [.up], .picker(.pickPrevious), "previous conversation"),
         Binding(.picker, [.down], .picker(.pickNext), "next conversation"),
+        Binding(.picker, [.pageUp], .picker(.pickPreviousPage), "a page up"),
+        Binding(.picker, [.pageDown], .picker(.pickNextPage), "a page down"),
+        Binding(.picker, [.home], .picker(.pickFirst), "newest conversation (Ctrl-A: start of the search)"),
+        Binding(.picker, [.end], .picker(.pickLast), "oldest conversation (Ctrl-E: end of the search)"),
         Binding(.picker, [.enter], .picker(.openPicked), "open it"),
         Binding(.picker, [.function(2)], .picker(.renamePicked), "rename it"),
         Binding(.picker, [.control("r")], .picker(.renamePicked), "rename it"),

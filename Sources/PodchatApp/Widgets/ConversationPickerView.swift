@@ -18,7 +18,7 @@ struct ConversationPickerView {
         drawFrame(area, on: &screen)
         let inner = Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: area.height - 2)
         drawSearch(at: inner.y, in: inner, on: &screen)
-        let body = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 3)
+        let body = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: PickerGeometry.listHeight(pickerHeight: area.height))
         let listWidth = inner.width >= Self.previewMinimumWidth ? inner.width / 2 : inner.width
         drawList(in: Rect(x: body.x, y: body.y, width: listWidth, height: body.height), on: &screen)
         if listWidth < inner.width {
@@ -36,6 +36,24 @@ struct ConversationPickerView {
             screen.write("│", at: Point(x: area.maxX - 1, y: y), width: 1, style: .borderFocused)
         }
         screen.write(" Conversations ", at: Point(x: area.x + 2, y: area.y), width: area.width - 4, style: .panelTitleFocused)
+        if let position = positionText {
+            let width = DisplayWidth.of(position)
+            screen.write(position, at: Point(x: area.maxX - 2 - width, y: area.y), width: width, style: .panelTitleFocused)
+        }
+    }
+
+    /// " 12 of 10,000 ": where the selection is among all that match, loaded or not.
+    private var positionText: String? {
+        guard picker.hasAnswer, picker.total > 0 else { return nil }
+        return " \(Self.grouped(picker.selection + 1)) of \(Self.grouped(picker.total)) "
+    }
+
+    /// `10000` as `10,000`, the same in every locale, as the rest of the window writes numbers.
+    static func grouped(_ number: Int) -> String {
+        let digits = Array(String(number))
+        return digits.enumerated().map { index, digit in
+            index > 0 && (digits.count - index) % 3 == 0 ? ",\(digit)" : String(digit)
+        }.joined()
     }
 
     private func drawSearch(at y: Int, in inner: Rect, on screen: inout Screen) {
@@ -59,18 +77,22 @@ struct ConversationPickerView {
             screen.write("Reading conversations…", at: Point(x: list.x, y: list.y), width: list.width, style: .dim)
             return
         }
-        if picker.conversations.isEmpty && picker.unreadable.isEmpty {
+        if picker.total == 0 && picker.unreadable.isEmpty {
             let text = picker.query.text.isEmpty ? "No saved conversations yet" : "No conversation matches \(picker.query.text)"
             screen.write(text, at: Point(x: list.x, y: list.y), width: list.width, style: .dim)
             return
         }
-        // Two rows a conversation; the selection stays in view.
-        let fits = max(1, list.height / 2)
+        // The selection stays in view; only the positions on screen are looked at.
+        let fits = max(1, list.height / PickerGeometry.rowsPerConversation)
         let first = max(0, picker.selection - fits + 1)
         var y = list.y
-        for index in first..<picker.conversations.count where y + 1 < list.maxY {
-            drawConversation(index, at: y, in: list, on: &screen)
-            y += 2
+        for position in first..<min(picker.total, first + fits) where y + 1 < list.maxY {
+            if let summary = picker.conversation(at: position) {
+                drawConversation(summary, isSelected: position == picker.selection, at: y, in: list, on: &screen)
+            } else {
+                drawLoading(isSelected: position == picker.selection, at: y, in: list, on: &screen)
+            }
+            y += PickerGeometry.rowsPerConversation
         }
         for file in picker.unreadable where y < list.maxY {
             screen.write(
@@ -80,13 +102,8 @@ struct ConversationPickerView {
         }
     }
 
-    private func drawConversation(_ index: Int, at y: Int, in list: Rect, on screen: inout Screen) {
-        let summary = picker.conversations[index]
-        let isSelected = index == picker.selection
-        if isSelected {
-            screen.fill(Rect(x: list.x, y: y, width: list.width, height: 1), style: .panelSelection)
-            screen.write("›", at: Point(x: list.x, y: y), width: 1, style: .panelSelection)
-        }
+    private func drawConversation(_ summary: ConversationSummary, isSelected: Bool, at y: Int, in list: Rect, on screen: inout Screen) {
+        if isSelected { drawSelectionMark(at: y, in: list, on: &screen) }
         let details = " \(summary.messageCount) msgs · \(Self.age(wallTime - summary.updatedAt)) "
         let detailsWidth = DisplayWidth.of(details)
         let titleWidth = list.width - 2 - detailsWidth
@@ -98,6 +115,17 @@ struct ConversationPickerView {
         }
         screen.write(details, at: Point(x: list.maxX - detailsWidth, y: y), width: detailsWidth, style: isSelected ? .panelSelection : .dim)
         drawSnippet(of: summary, at: Point(x: list.x + 4, y: y + 1), width: list.width - 4, on: &screen)
+    }
+
+    /// A position whose conversation is still being read: a placeholder, never another row.
+    private func drawLoading(isSelected: Bool, at y: Int, in list: Rect, on screen: inout Screen) {
+        if isSelected { drawSelectionMark(at: y, in: list, on: &screen) }
+        screen.write("Loading…", at: Point(x: list.x + 2, y: y), width: list.width - 2, style: isSelected ? .panelSelection : .dim)
+    }
+
+    private func drawSelectionMark(at y: Int, in list: Rect, on screen: inout Screen) {
+        screen.fill(Rect(x: list.x, y: y, width: list.width, height: 1), style: .panelSelection)
+        screen.write("›", at: Point(x: list.x, y: y), width: 1, style: .panelSelection)
     }
 
     /// The snippet dim, with a search's matching words in bold over it.
