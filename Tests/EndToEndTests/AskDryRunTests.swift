@@ -16,7 +16,8 @@ import Testing
     /// `command` run by `sh`, with the key in the environment as the user's shell would have it.
     private func runInShell(_ command: String) async throws -> ChildProcess.Outcome {
         try await ChildProcess.run(
-            ["/bin/sh", "-c", command], environment: Executables.isolatedEnvironment(configHome: "/tmp", extra: ["RUNPOD_API_KEY": key]))
+            ["/bin/sh", "-c", command],
+            environment: Executables.isolatedEnvironment(configHome: try Executables.temporaryDirectory(), extra: ["RUNPOD_API_KEY": key]))
     }
 
     /// The answer text of a `/runsync` answer from the simulator's (legacy) worker: each

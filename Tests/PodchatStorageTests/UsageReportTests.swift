@@ -52,7 +52,7 @@ import Testing
             {"price_per_second": 0.0001, "endpoint_id": "abc123",
              "endpoints": {"qwen": {"endpoint_id": "q1", "price_per_second": 0.001},
                            "local": {"openai_base_url": "http://127.0.0.1:8000/v1"}}}
-            """, path: "/tmp/config.json")
+            """, path: "c.json")
         return UsagePricing(config: config)
     }
 
