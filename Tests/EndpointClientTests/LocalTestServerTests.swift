@@ -2,6 +2,7 @@ import EndpointClient
 import NIOHTTP1
 import PodchatCore
 import PodchatSimulator
+import PodchatTestSupport
 import Testing
 
 /// podchat against the runpod SDK's local test server (`python handler.py --rp_serve_api`),
@@ -18,13 +19,7 @@ import Testing
         // As `--endpoint-url http://127.0.0.1:8000` would give it: the server root, no key.
         let endpoint = Endpoint(baseURL: server.baseURL, apiKey: nil, label: "local")
         let backend = RunpodBackend(endpoint: endpoint, options: RunpodOptions(inputFormat: inputFormat))
-        do {
-            try await body(server, backend)
-        } catch {
-            try await server.stop()
-            throw error
-        }
-        try await server.stop()
+        try await server.stopAfter { try await body(server, backend) }
     }
 
     static func request(_ text: String) -> CompletionRequest {

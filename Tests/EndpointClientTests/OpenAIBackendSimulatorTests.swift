@@ -25,13 +25,7 @@ import Testing
         let backend = OpenAIBackend(
             baseURL: server.endpointURL(id: "t"), apiKey: environmentKey(apiKey, variable: "SIM_KEY"), apiKeyVariable: "SIM_KEY", model: model,
             options: pacing)
-        do {
-            try await body(server, backend)
-        } catch {
-            try await server.stop()
-            throw error
-        }
-        try await server.stop()
+        try await server.stopAfter { try await body(server, backend) }
     }
 
     static func request(_ text: String, mode: ConversationMode = .chat, _ parameters: [String: JSONValue] = [:])

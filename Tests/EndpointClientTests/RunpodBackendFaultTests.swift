@@ -65,13 +65,7 @@ import Testing
         let endpoint = Endpoint(baseURL: server.endpointURL(id: "faults"), apiKey: environmentKey(key, variable: "SIM_KEY"), label: "simulator")
         let backend = RunpodBackend(endpoint: endpoint, apiKeyVariable: "SIM_KEY", options: options)
         let harness = Harness(server: server, clock: clock, backend: backend, pauses: pauses)
-        do {
-            try await body(harness)
-        } catch {
-            try await server.stop()
-            throw error
-        }
-        try await server.stop()
+        try await server.stopAfter { try await body(harness) }
     }
 
     /// Choice 0's text as a reader ends up with it: deltas appended, replacements taking over.

@@ -1,6 +1,7 @@
 import EndpointClient
 import PodchatCore
 import PodchatSimulator
+import PodchatTestSupport
 import Testing
 
 /// The job API with the OpenAI pass-through input (`openai_route` + `openai_input`) against the
@@ -17,13 +18,7 @@ import Testing
 
     static func withSimulator(_ format: WorkerOutputFormat, _ body: (SimulatorServer) async throws -> Void) async throws {
         let server = try await SimulatorServer.start(port: 0, options: SimulatorOptions(tokenDelay: .milliseconds(1), outputFormat: format))
-        do {
-            try await body(server)
-        } catch {
-            try await server.stop()
-            throw error
-        }
-        try await server.stop()
+        try await server.stopAfter { try await body(server) }
     }
 
     @Test(arguments: WorkerOutputFormat.allCases)

@@ -27,13 +27,7 @@ import Testing
             maximumRetryAfter: .milliseconds(50)
         )
         let backend = RunpodBackend(endpoint: endpoint, apiKeyVariable: "SIM_KEY", options: pacing)
-        do {
-            try await body(server, backend)
-        } catch {
-            try await server.stop()
-            throw error
-        }
-        try await server.stop()
+        try await server.stopAfter { try await body(server, backend) }
     }
 
     static func request(_ text: String, maxTokens: Double = 64) -> CompletionRequest {

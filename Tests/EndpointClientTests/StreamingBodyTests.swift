@@ -2,6 +2,7 @@ import EndpointClient
 import NIOHTTP1
 import PodchatCore
 import PodchatSimulator
+import PodchatTestSupport
 import Testing
 
 /// A streamed body over AsyncHTTPClient from the simulator's OpenAI route: read whole and in
@@ -10,13 +11,7 @@ import Testing
     /// Runs `body` with a simulator streaming a token a millisecond unless a marker slows it.
     static func withSimulator(_ body: (SimulatorServer) async throws -> Void) async throws {
         let server = try await SimulatorServer.start(port: 0, options: SimulatorOptions(tokenDelay: .milliseconds(1)))
-        do {
-            try await body(server)
-        } catch {
-            try await server.stop()
-            throw error
-        }
-        try await server.stop()
+        try await server.stopAfter { try await body(server) }
     }
 
     /// A streamed chat completion of `text` from `server`, waiting at most `idleLimit` for each piece.
