@@ -112,7 +112,7 @@ extension RunpodBackend {
                     if delay > .zero { try await options.sleep(delay) }
                     exchanges.sent(method(of: operation, submission: submission), path(of: operation, submission: submission))
                     let result = try await perform(operation, body: body, submission: submission)
-                    exchanges.answered(Self.answerText(of: result))
+                    exchanges.answered(Self.answerText(of: result), status: try? result.get().status)
                     step = poller.received(result, at: options.now())
                     // Checked after the poller saw the answer, so a job created meanwhile is known and cancelled.
                     try Task.checkCancellation()

@@ -13,6 +13,9 @@ package struct JobExchanges: Sendable, Equatable {
     /// ``answerLimit`` characters; or why that request failed.
     package private(set) var lastRequest: String?
     package private(set) var lastAnswer: String?
+    /// The job status the last answer carried (`COMPLETED`), shown above it: a long answer's
+    /// cut may fall before its `status` field.
+    package private(set) var lastStatus: JobStatus?
 
     package init() {}
 
@@ -27,13 +30,16 @@ package struct JobExchanges: Sendable, Equatable {
         lastRequest = "\(method) \(path)"
     }
 
-    /// The answer to the last request: its text, cut to ``answerLimit``.
-    package mutating func answered(_ text: String) {
+    /// The answer to the last request: its text, cut to ``answerLimit``, and the job status it
+    /// carried, if it was a job.
+    package mutating func answered(_ text: String, status: JobStatus? = nil) {
         lastAnswer = text.count > Self.answerLimit ? String(text.prefix(Self.answerLimit)) + "…" : text
+        lastStatus = status
     }
 
     package static func == (left: JobExchanges, right: JobExchanges) -> Bool {
         left.requests.map(\.kind) == right.requests.map(\.kind) && left.requests.map(\.count) == right.requests.map(\.count)
             && left.lastRequest == right.lastRequest && left.lastAnswer == right.lastAnswer
+            && left.lastStatus == right.lastStatus
     }
 }

@@ -127,12 +127,12 @@ import Testing
         log.answered(#"{"id": "job-one", "status": "IN_QUEUE"}"#)
         for _ in 0..<3 { log.sent("GET", "/stream/job-one") }
         log.sent("GET", "/status/job-one")
-        log.answered(JSONValue.object(["id": "job-one", "status": "COMPLETED", "executionTime": .number(812)]).prettyText)
+        log.answered(JSONValue.object(["id": "job-one", "status": "COMPLETED", "executionTime": .number(812)]).prettyText, status: .completed)
         app.receive([.queued(jobID: "job-one"), .delta(choice: 0, text: "Uno."), .exchanges(log), .finished(.completed)], for: id)
         app.press(.function(6))
         let text = app.screen.lines.joined(separator: "\n")
         #expect(text.contains("Job API requests: POST /run ×1 · GET /stream ×3 · GET /status ×1"))
-        #expect(text.contains("Last answer, to GET /status/job-one:"))
+        #expect(text.contains("Last answer, to GET /status/job-one, job COMPLETED:"))
         #expect(text.contains(#""executionTime" : 812"#))
     }
 

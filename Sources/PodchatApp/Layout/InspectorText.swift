@@ -69,7 +69,8 @@ enum InspectorText {
         let counts = exchanges.requests.map { "\($0.kind) ×\($0.count)" }.joined(separator: " · ")
         var lines: [TranscriptLine] = [.blank, TranscriptLine("Job API requests: " + counts, style: .strong)]
         guard let request = exchanges.lastRequest, let answer = exchanges.lastAnswer else { return lines }
-        lines.append(TranscriptLine("Last answer, to \(request):", style: .strong))
+        let status = exchanges.lastStatus.map { ", job \($0.wireName)" } ?? ""
+        lines.append(TranscriptLine("Last answer, to \(request)\(status):", style: .strong))
         lines += answer.split(separator: "\n", omittingEmptySubsequences: false).map { TranscriptLine(String($0), style: .codeBlock) }
         return lines
     }
