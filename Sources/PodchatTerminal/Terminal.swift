@@ -102,8 +102,9 @@ final class Terminal {
     func draw(_ screen: Screen) {
         let previous = lastDrawn?.size == screen.size ? lastDrawn : nil
         if previous == nil { erase() }
-        for y in 0..<screen.size.height where !(previous.map { screen.row(y, matches: $0) } ?? false) {
-            drawRow(y, of: screen)
+        for y in 0..<screen.size.height {
+            let columns = previous.map { screen.changedColumns(ofRow: y, from: $0) } ?? 0..<screen.size.width
+            if let columns { drawRow(y, columns: columns, of: screen) }
         }
         if let cursor = screen.cursor {
             curs_set(1)
@@ -115,31 +116,37 @@ final class Terminal {
         lastDrawn = screen
     }
 
-    private func drawRow(_ y: Int, of screen: Screen) {
+    private func drawRow(_ y: Int, columns: Range<Int>, of screen: Screen) {
         var cell = cchar_t()
-        for x in 0..<screen.size.width {
+        for x in columns {
             let source = screen[x, y]
             if source.isContinuation { continue }
             let appearance = palette.attributes(of: source.style)
-            var scalars = Self.scalars(of: source.character)
-            scalars.withUnsafeMutableBufferPointer { buffer in
-                _ = setcchar(&cell, buffer.baseAddress, appearance.attributes, appearance.pair, nil)
+            Self.withScalars(of: source) { text in
+                _ = setcchar(&cell, text, appearance.attributes, appearance.pair, nil)
             }
             // The bottom-right cell reports ERR because the cursor cannot advance; it is drawn.
             _ = mvadd_wch(Int32(y), Int32(x), &cell)
         }
     }
 
-    /// A cell's code points for `setcchar`: the base character and the zero-width ones that
-    /// combine with it, at most CCHARW_MAX, zero-terminated.
-    private static func scalars(of character: Character) -> [wchar_t] {
+    /// Calls `body` with a cell's code points for `setcchar`, zero-terminated: its one code
+    /// point without allocating (nearly every cell), else the base character and the zero-width
+    /// ones that combine with it, at most CCHARW_MAX.
+    private static func withScalars(of cell: Cell, _ body: (UnsafePointer<wchar_t>) -> Void) {
+        if let scalar = cell.scalar {
+            var text: (wchar_t, wchar_t) = (wchar_t(bitPattern: scalar.value), 0)
+            withUnsafePointer(to: &text) { $0.withMemoryRebound(to: wchar_t.self, capacity: 2) { body($0) } }
+            return
+        }
         var result: [wchar_t] = []
-        for scalar in character.unicodeScalars {
+        for scalar in cell.character.unicodeScalars {
             if result.count == Int(CNcursesw_ccharw_max()) - 1 { break }
             if !result.isEmpty && DisplayWidth.of(Character(scalar)) != 0 { continue }
             result.append(wchar_t(bitPattern: scalar.value))
         }
-        return result + [0]
+        result.append(0)
+        result.withUnsafeBufferPointer { body($0.baseAddress!) }
     }
 
     /// Every key, mouse action, paste and resize waiting in the input, without blocking.

@@ -34,10 +34,27 @@ package struct Screen: Sendable, Equatable {
         let columns = y * size.width..<(y + 1) * size.width
         return cells.withUnsafeBufferPointer { mine in
             other.cells.withUnsafeBufferPointer { theirs in
-                columns.allSatisfy { x in
-                    mine[x].style == theirs[x].style && mine[x].isContinuation == theirs[x].isContinuation
-                        && mine[x].character == theirs[x].character
-                }
+                columns.allSatisfy { mine[$0] == theirs[$0] }
+            }
+        }
+    }
+
+    /// The columns of row `y` that differ from row `y` of `other`, a screen as wide: from the
+    /// first that differs to the last, begun at a whole glyph (never at the right half of a wide
+    /// one); nil when the row is the same. A streamed token changes a few cells of a row, and
+    /// the terminal layer copies out only these.
+    package func changedColumns(ofRow y: Int, from other: Screen) -> Range<Int>? {
+        guard other.size.width == size.width, (0..<size.height).contains(y), y < other.size.height else {
+            return (0..<size.height).contains(y) ? 0..<size.width : nil
+        }
+        let start = y * size.width
+        return cells.withUnsafeBufferPointer { mine in
+            other.cells.withUnsafeBufferPointer { theirs in
+                guard var first = (0..<size.width).first(where: { mine[start + $0] != theirs[start + $0] }),
+                    let last = (first..<size.width).last(where: { mine[start + $0] != theirs[start + $0] })
+                else { return nil }
+                while first > 0 && mine[start + first].isContinuation { first -= 1 }
+                return first..<last + 1
             }
         }
     }
@@ -69,13 +86,28 @@ package struct Screen: Sendable, Equatable {
     package mutating func write(_ text: some StringProtocol, at origin: Point, width: Int, style: Style) -> Int {
         guard origin.y >= 0, origin.y < size.height, origin.x >= 0 else { return 0 }
         let limit = min(origin.x + width, size.width)
+        let bytes = text.utf8
         var x = origin.x
-        for character in text {
-            let glyph = TerminalText.drawable(character)
+        var index = text.startIndex
+        while index < text.endIndex, x < limit {
+            // Printable ASCII not followed by a code point that could join it is a character of
+            // its own, one column wide and safe: written without Unicode's segmentation, which
+            // was most of a frame's drawing.
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            if (0x20...0x7E).contains(byte), next == text.endIndex || bytes[next] < 0x80 {
+                self[x, origin.y] = Cell(Unicode.Scalar(byte), style: style)
+                x += 1
+                index = next
+                continue
+            }
+            let glyph = TerminalText.drawable(text[index])
+            index = text.index(after: index)
             let columns = DisplayWidth.of(glyph)
             if columns == 0 { continue }
             if x + columns > limit {
-                if x < limit { self[x, origin.y] = .blank(style); x += 1 }
+                self[x, origin.y] = .blank(style)
+                x += 1
                 break
             }
             self[x, origin.y] = Cell(glyph, style: style)
