@@ -64,13 +64,15 @@ import Testing
         #expect(drawn.changedColumns(ofRow: 1, from: Screen(size: Size(width: 9, height: 2))) == 0..<8)
     }
 
-    /// Text that mixes printable ASCII, which `write` takes a byte at a time, with what needs
-    /// Unicode's segmentation: accents that join the letter before them, wide glyphs, emoji
-    /// sequences, flags, controls and CR LF.
+    /// Text that mixes code points `write` takes one at a time (ASCII, Latin-1, punctuation,
+    /// box drawing, symbols) with what needs Unicode's segmentation: accents that join the letter
+    /// before them, joiners, wide glyphs, emoji sequences, flags, Hangul jamo, prepended marks,
+    /// controls and CR LF.
     @Test(arguments: 0..<200) func writesMixedTextAsCharacterByCharacterWould(seed: Int) {
         let pieces = [
             "a", "Z", " ", "~", "{", "e\u{301}", "\u{301}", "中", "👍🏽", "👨‍👩‍👧", "🇫🇷", "\u{1B}", "\r\n", "\t", "é", "❤️", "1\u{FE0F}\u{20E3}", "\u{7F}",
-            "\u{202E}",
+            "\u{202E}", "─", "│", "“", "”", "·", "…", "\u{20E3}", "©", "™", "\u{202A}", "\u{2066}", "\u{2028}", "\u{AD}", "\u{200D}",
+            "ʼ", "\u{1100}", "\u{1161}", "\u{600}", "\u{1F1E6}",
         ]
         var random = FuzzRandom(seed: UInt64(seed))
         let text = (0..<random.int(0...24)).map { _ in random.pick(pieces) }.joined()

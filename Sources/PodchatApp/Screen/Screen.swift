@@ -86,35 +86,55 @@ package struct Screen: Sendable, Equatable {
     package mutating func write(_ text: some StringProtocol, at origin: Point, width: Int, style: Style) -> Int {
         guard origin.y >= 0, origin.y < size.height, origin.x >= 0 else { return 0 }
         let limit = min(origin.x + width, size.width)
-        let bytes = text.utf8
+        let scalars = text.unicodeScalars
         var x = origin.x
         var index = text.startIndex
         while index < text.endIndex, x < limit {
-            // Printable ASCII not followed by a code point that could join it is a character of
-            // its own, one column wide and safe: written without Unicode's segmentation, which
-            // was most of a frame's drawing.
-            let byte = bytes[index]
-            let next = bytes.index(after: index)
-            if (0x20...0x7E).contains(byte), next == text.endIndex || bytes[next] < 0x80 {
-                self[x, origin.y] = Cell(Unicode.Scalar(byte), style: style)
-                x += 1
-                index = next
+            // A code point that cannot join its neighbours, followed by another (or by nothing),
+            // is a character of its own: taken without Unicode's segmentation, which was most of
+            // a frame's drawing. Printable ASCII is safe and one column wide as it is.
+            let scalar = scalars[index]
+            let after = scalars.index(after: index)
+            if Self.standsAlone(scalar), after == text.endIndex || Self.standsAlone(scalars[after]) {
+                index = after
+                if (0x20...0x7E).contains(scalar.value) {
+                    self[x, origin.y] = Cell(scalar, style: style)
+                    x += 1
+                    continue
+                }
+                x += put(TerminalText.drawable(Character(scalar)), at: Point(x: x, y: origin.y), limit: limit, style: style)
                 continue
             }
-            let glyph = TerminalText.drawable(text[index])
+            let character = text[index]
             index = text.index(after: index)
-            let columns = DisplayWidth.of(glyph)
-            if columns == 0 { continue }
-            if x + columns > limit {
-                self[x, origin.y] = .blank(style)
-                x += 1
-                break
-            }
-            self[x, origin.y] = Cell(glyph, style: style)
-            if columns == 2 { self[x + 1, origin.y] = Cell(" ", style: style, isContinuation: true) }
-            x += columns
+            x += put(TerminalText.drawable(character), at: Point(x: x, y: origin.y), limit: limit, style: style)
         }
         return x - origin.x
+    }
+
+    /// Puts `glyph` at `point` unless it would cross `limit`, where a space stands for a glyph
+    /// cut in half (and ends the writing: `limit` is then reached). Returns the columns used.
+    private mutating func put(_ glyph: Character, at point: Point, limit: Int, style: Style) -> Int {
+        let columns = DisplayWidth.of(glyph)
+        if columns == 0 { return 0 }
+        if point.x + columns > limit {
+            self[point.x, point.y] = .blank(style)
+            return limit - point.x
+        }
+        self[point.x, point.y] = Cell(glyph, style: style)
+        if columns == 2 { self[point.x + 1, point.y] = Cell(" ", style: style, isContinuation: true) }
+        return columns
+    }
+
+    /// Whether `scalar` never joins the code point before or after it into one character: it
+    /// is none of Unicode's extending marks, joiners, prepended marks, regional indicators,
+    /// Hangul jamo, CR or LF. Printable ASCII, Latin-1 to the spacing modifiers, and general
+    /// punctuation through arrows, box drawing and symbols, less the combining marks for symbols.
+    private static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0xA0...0x2FF, 0x2010...0x20CF, 0x2100...0x2BFF: true
+        default: false
+        }
     }
 
     /// The screen as text, one string per row, continuation cells left out; for tests.
