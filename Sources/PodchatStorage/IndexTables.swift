@@ -7,9 +7,13 @@ import PodchatCore
 /// A text's rowid is its conversation's key shifted left 20 bits, plus its field (0 the title,
 /// then the messages in the order stored), so a conversation's texts are one rowid range and a
 /// match names its conversation without a join.
+///
+/// One row of `totals` sums up `conversations`, kept so by triggers in the statement that
+/// changes a row: how many files, how many of them readable, and their ``FileSetFingerprint``,
+/// so neither the start-up comparison nor the picker's count reads every row.
 struct IndexTables: Sendable {
     /// Raised when the tables change shape; an index of another version is built again.
-    static let schemaVersion = 1
+    static let schemaVersion = 2
     /// At most this many results, the most relevant: each carries a snippet, and nobody reads
     /// further down a list than that.
     static let resultLimit = 100
@@ -31,29 +35,69 @@ struct IndexTables: Sendable {
         defer { try? prepareVocabulary() }
         try database.execute(
             """
-            DROP TABLE IF EXISTS conversations; DROP TABLE IF EXISTS texts;
+            DROP TABLE IF EXISTS conversations; DROP TABLE IF EXISTS texts; DROP TABLE IF EXISTS totals;
             CREATE TABLE conversations(
-                key INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, signature TEXT,
+                key INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, signature TEXT, fingerprint INTEGER NOT NULL,
                 id TEXT, title TEXT, created_at REAL, updated_at REAL, message_count INTEGER, opening TEXT,
                 problem TEXT);
             CREATE INDEX newest_first ON conversations(updated_at DESC, id);
             CREATE VIRTUAL TABLE texts USING fts5(body, message UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+            CREATE TABLE totals(files INTEGER NOT NULL, readable INTEGER NOT NULL, fingerprint INTEGER NOT NULL);
+            INSERT INTO totals VALUES (0, 0, 0);
+            CREATE TRIGGER counted AFTER INSERT ON conversations BEGIN \(Self.totalsUpdate(adding: "new")) END;
+            CREATE TRIGGER uncounted AFTER DELETE ON conversations BEGIN \(Self.totalsUpdate(removing: "old")) END;
+            CREATE TRIGGER recounted AFTER UPDATE ON conversations BEGIN \(Self.totalsUpdate(removing: "old")) \(Self.totalsUpdate(adding: "new")) END;
             PRAGMA user_version = \(Self.schemaVersion);
             """)
     }
+
+    /// The statement that counts the row `row` (`new`) into `totals`.
+    private static func totalsUpdate(adding row: String) -> String {
+        "UPDATE totals SET files = files + 1, readable = readable + (\(row).problem IS NULL), fingerprint = \(exclusiveOr("fingerprint", "\(row).fingerprint"));"
+    }
+
+    /// The statement that counts the row `row` (`old`) out of `totals`.
+    private static func totalsUpdate(removing row: String) -> String {
+        "UPDATE totals SET files = files - 1, readable = readable - (\(row).problem IS NULL), fingerprint = \(exclusiveOr("fingerprint", "\(row).fingerprint"));"
+    }
+
+    /// `a XOR b` in SQL, which has no such operator: the bits of either less those of both.
+    /// Exact for any two 64-bit integers (the difference is the XOR, so it cannot overflow into
+    /// a floating-point value as a sum could).
+    private static func exclusiveOr(_ a: String, _ b: String) -> String { "((\(a) | \(b)) - (\(a) & \(b)))" }
 
     /// The index's words, for ``alternatives(to:)``; a table of this connection only.
     private func prepareVocabulary() throws(IndexDatabase.Failure) {
         try database.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, texts, 'row')")
     }
 
-    /// Each indexed file's name and signature (nil: read it again).
-    func signatures() throws(IndexDatabase.Failure) -> [String: String?] {
+    /// The fingerprint of every indexed file, readable or not, from `totals`.
+    func fingerprint() throws(IndexDatabase.Failure) -> FileSetFingerprint {
+        var fingerprint = FileSetFingerprint()
+        try database.query("SELECT files, fingerprint FROM totals") { row in
+            fingerprint = FileSetFingerprint(files: row.integer(0), hash: row.integer(1))
+        }
+        return fingerprint
+    }
+
+    /// The signatures the index holds for those of `names` it holds (nil: read it again),
+    /// each looked up through the names' index, so the rows read are those asked for.
+    func signatures(of names: [String]) throws(IndexDatabase.Failure) -> [String: String?] {
+        let lookup = try database.prepare("SELECT signature FROM conversations WHERE name = ?")
         var signatures: [String: String?] = [:]
-        try database.query("SELECT name, signature FROM conversations") { row in
-            signatures[row.text(0)] = row.isNull(1) ? String?.none : row.text(1)
+        for name in names {
+            try lookup.query([.text(name)]) { row in signatures[name] = row.isNull(0) ? String?.none : row.text(0) }
         }
         return signatures
+    }
+
+    /// At most `limit` indexed names after `name`, in order: the index's files a page at a time.
+    func names(after name: String, limit: Int) throws(IndexDatabase.Failure) -> [String] {
+        var names: [String] = []
+        try database.query("SELECT name FROM conversations WHERE name > ? ORDER BY name LIMIT ?", [.text(name), .integer(Int64(limit))]) { row in
+            names.append(row.text(0))
+        }
+        return names
     }
 
     /// Whether the file `name` is indexed as readable with this signature.
@@ -84,17 +128,21 @@ struct IndexTables: Sendable {
     /// Records what the file `name` holds now, replacing what was known of it.
     func store(_ name: String, signature: String?, content: Result<ConversationRecord, ConversationStoreError>) throws(IndexDatabase.Failure) {
         try remove(name)
-        let identity: [IndexDatabase.Value] = [.text(name), signature.map { .text($0) } ?? .null]
+        // A file without a signature counts as 0 in the fingerprint, which no directory's file
+        // has (but by a 2⁻⁶⁴ chance), so the next comparison reads it again.
+        let fingerprint = signature.map { FileSetFingerprint.hash(name: name, signature: $0) } ?? 0
+        let identity: [IndexDatabase.Value] = [.text(name), signature.map { .text($0) } ?? .null, .integer(fingerprint)]
         switch content {
         case .failure(let problem):
-            try database.query("INSERT INTO conversations(name, signature, problem) VALUES (?, ?, ?)", identity + [.text(problem.reason)])
+            try database.query(
+                "INSERT INTO conversations(name, signature, fingerprint, problem) VALUES (?, ?, ?, ?)", identity + [.text(problem.reason)])
         case .success(let record):
             let opening = record.messages.first { $0.role == .user }.map { SearchSnippet.opening(of: $0.content) } ?? ""
             var key: Int64 = 0
             try database.query(
                 """
-                INSERT INTO conversations(name, signature, id, title, created_at, updated_at, message_count, opening)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING key
+                INSERT INTO conversations(name, signature, fingerprint, id, title, created_at, updated_at, message_count, opening)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING key
                 """,
                 identity + [
                     .text(record.id), .text(record.title), .real(record.createdAt), .real(record.updatedAt),
@@ -127,7 +175,8 @@ struct IndexTables: Sendable {
     }
 
     /// At most `limit` readable conversations from position `offset` of the newest-first
-    /// listing, read along the `newest_first` index, and how many readable ones there are.
+    /// listing, read along the `newest_first` index, and how many readable ones there are
+    /// (from `totals`: counting the rows would read them all, each time the picker opens).
     func window(offset: Int, limit: Int) throws(IndexDatabase.Failure) -> (conversations: [ConversationSummary], total: Int) {
         var conversations: [ConversationSummary] = []
         try database.query(
@@ -135,7 +184,7 @@ struct IndexTables: Sendable {
             [.integer(Int64(max(0, limit))), .integer(Int64(max(0, offset)))]
         ) { row in conversations.append(Self.summary(row, snippet: row.text(5))) }
         var total = 0
-        try database.query("SELECT count(*) FROM conversations WHERE problem IS NULL") { row in total = Int(row.integer(0)) }
+        try database.query("SELECT readable FROM totals") { row in total = Int(row.integer(0)) }
         return (conversations, total)
     }
 
