@@ -41,6 +41,7 @@ struct IndexTables: Sendable {
                 id TEXT, title TEXT, created_at REAL, updated_at REAL, message_count INTEGER, opening TEXT,
                 problem TEXT);
             CREATE INDEX newest_first ON conversations(updated_at DESC, id);
+            CREATE INDEX unreadable ON conversations(name) WHERE problem IS NOT NULL;
             CREATE VIRTUAL TABLE texts USING fts5(body, message UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
             CREATE TABLE totals(files INTEGER NOT NULL, readable INTEGER NOT NULL, fingerprint INTEGER NOT NULL);
             INSERT INTO totals VALUES (0, 0, 0);
@@ -202,7 +203,8 @@ struct IndexTables: Sendable {
         return names
     }
 
-    /// The unreadable files' names and reasons, by name.
+    /// The unreadable files' names and reasons, by name, through the `unreadable` index,
+    /// which holds them alone: every window and every keystroke's search asks for them.
     func problems() throws(IndexDatabase.Failure) -> [(name: String, reason: String)] {
         var problems: [(name: String, reason: String)] = []
         try database.query("SELECT name, problem FROM conversations WHERE problem IS NOT NULL ORDER BY name") { row in
