@@ -224,7 +224,10 @@ struct IndexTables: Sendable {
         let hits =
             try matchCount(expression) > Self.scoredTextLimit
             ? try newest(matching: expression, except: excluded, exclusion) : try mostRelevant(matching: expression, except: excluded, exclusion)
-        return try hits.map { hit throws(IndexDatabase.Failure) in try marked(hit.summary, rowid: hit.rowid, expression: expression) }
+        // One statement for every hit: preparing it again took a fifth of each snippet's time.
+        let snippets = try database.prepare(
+            "SELECT message, snippet(texts, 0, char(2), char(3), '…', \(SearchSnippet.tokens)) FROM texts WHERE texts MATCH ? AND rowid = ?")
+        return try hits.map { hit throws(IndexDatabase.Failure) in try marked(hit.summary, rowid: hit.rowid, expression: expression, with: snippets) }
     }
 
     /// A prefix longer than the index's prefixes (two and three letters) as the few words of
@@ -293,12 +296,12 @@ struct IndexTables: Sendable {
 
     /// `summary` with the snippet around its hit, cut by FTS5's `snippet()` with the matches
     /// between control characters no message holds, so they can be told from the text.
-    private func marked(_ summary: ConversationSummary, rowid: Int64, expression: String) throws(IndexDatabase.Failure) -> ConversationSummary {
+    /// `snippets` is the statement that asks for them, prepared by ``search(_:)``.
+    private func marked(_ summary: ConversationSummary, rowid: Int64, expression: String, with snippets: IndexDatabase.Statement)
+        throws(IndexDatabase.Failure) -> ConversationSummary
+    {
         var marked = summary
-        try database.query(
-            "SELECT message, snippet(texts, 0, char(2), char(3), '…', \(SearchSnippet.tokens)) FROM texts WHERE texts MATCH ? AND rowid = ?",
-            [.text(expression), .integer(rowid)]
-        ) { row in
+        try snippets.query([.text(expression), .integer(rowid)]) { row in
             marked.matchedMessage = row.isNull(0) ? nil : Int(row.integer(0))
             (marked.snippet, marked.highlights) = SearchSnippet.parse(row.text(1))
         }
