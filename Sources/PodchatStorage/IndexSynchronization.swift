@@ -11,6 +11,9 @@ struct IndexSynchronization {
 
     /// How many files are compared, and read and stored in one transaction, at a time.
     static let batchSize = 256
+    /// A comparison that read at least this many files (about 10,000 texts: a first build, a
+    /// restored backup) merges the text index's segments after it.
+    static let filesWorthMerging = 500
 
     func run(reading read: ConversationIndex.Reader) throws(IndexDatabase.Failure) {
         // A file that could not be examined has no fingerprint and is always read again.
@@ -40,25 +43,34 @@ struct IndexSynchronization {
         var batch: [String] = []
         batch.reserveCapacity(Self.batchSize)
         var present: Int64 = 0
-        try Self.forEachConversationFile(in: directory) { name throws(IndexDatabase.Failure) in
-            batch.append(name)
-            guard batch.count == Self.batchSize else { return }
-            present += try bringUpToDate(batch, reading: read)
+        var stored: Int64 = 0
+        func bringBatchUpToDate() throws(IndexDatabase.Failure) {
+            let (unchanged, read) = try bringUpToDate(batch, reading: read)
+            present += unchanged + read
+            stored += read
             batch.removeAll(keepingCapacity: true)
         }
-        present += try bringUpToDate(batch, reading: read)
+        try Self.forEachConversationFile(in: directory) { name throws(IndexDatabase.Failure) in
+            batch.append(name)
+            if batch.count == Self.batchSize { try bringBatchUpToDate() }
+        }
+        try bringBatchUpToDate()
         // Every file of the directory is indexed now, so any more the index holds have gone.
         if try tables.fingerprint().files > present { try forgetFilesThatWent() }
+        if stored >= Self.filesWorthMerging { try tables.mergeTextSegments() }
     }
 
-    /// Reads those of `names` that are new or changed; how many of `names` the index now holds.
-    private func bringUpToDate(_ names: [String], reading read: ConversationIndex.Reader) throws(IndexDatabase.Failure) -> Int64 {
+    /// Reads those of `names` that are new or changed: how many were unchanged, and how many
+    /// were read and stored.
+    private func bringUpToDate(_ names: [String], reading read: ConversationIndex.Reader) throws(IndexDatabase.Failure)
+        -> (unchanged: Int64, read: Int64)
+    {
         let indexed = try tables.signatures(of: names)
         let changed = names.filter { name in
             let signature = FileIdentity(path: directory + "/" + name)?.signature
             return signature == nil || indexed[name] != .some(signature)
         }
-        return Int64(names.count - changed.count) + (try update(changed: changed, gone: [], reading: read))
+        return (Int64(names.count - changed.count), try update(changed: changed, gone: [], reading: read))
     }
 
     /// Forgets the indexed files that are no longer in the directory.

@@ -117,6 +117,13 @@ struct IndexTables: Sendable {
         return indexed
     }
 
+    /// Merges the text index's segments into one, then empties the journal that wrote. Reading
+    /// many files leaves FTS5 many segments, each consulted by every query: at 10,000
+    /// conversations a search for "a" took 14 ms over them and 6 ms over one.
+    func mergeTextSegments() throws(IndexDatabase.Failure) {
+        try database.execute("INSERT INTO texts(texts) VALUES('optimize'); PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+
     /// Forgets the file `name`.
     func remove(_ name: String) throws(IndexDatabase.Failure) {
         var key: Int64?
