@@ -6,8 +6,9 @@ import Testing
 @testable import PodchatStorage
 
 /// The start-up comparison of the index with the directory: the index's fingerprint, kept by
-/// its triggers, equals the directory's whenever the index is up to date, and when it is not,
-/// the comparison a batch at a time finds every file added, changed or removed.
+/// its triggers, equals the directory's whenever the index is up to date; when it is not, the
+/// comparison a batch at a time finds every file added, changed or removed; after reading
+/// many, it merges the text index and empties its journal.
 @Suite struct IndexSynchronizationTests {
     private let directory: URL
 
@@ -71,6 +72,18 @@ import Testing
         #expect(Set(store.search("leek").conversations.map(\.id)) == Set(edited))
         #expect(Set(store.list().conversations.map(\.id)).isDisjoint(with: removed))
         #expect(try indexedFingerprint() == IndexSynchronization.fingerprint(of: directory.path))
+    }
+
+    @Test func aComparisonThatReadManyFilesLeavesTheJournalEmpty() throws {
+        for number in 0..<IndexSynchronization.filesWorthMerging {
+            try writeByHand(record(String(format: "c%04d", number), updatedAt: Double(number), text: number == 7 ? "leek tart" : "pea soup"))
+        }
+        let store = newStore()
+        #expect(store.search("leek").conversations.map(\.id) == ["c0007"])
+        #expect(store.search("soup ").conversations.count == FileConversationStore.searchResultLimit)
+        let journal = directory.appendingPathComponent(ConversationIndex.fileName + "-wal").path
+        let size = try FileManager.default.attributesOfItem(atPath: journal)[.size] as? Int
+        #expect(size == 0, "the merge's journal, as large as the index, is checkpointed and truncated")
     }
 
     @Test func noticesAFileReplacedByAnotherUnderAnotherName() throws {
