@@ -40,7 +40,7 @@ struct IndexTables: Sendable {
                 key INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, signature TEXT, fingerprint INTEGER NOT NULL,
                 id TEXT, title TEXT, created_at REAL, updated_at REAL, message_count INTEGER, opening TEXT,
                 problem TEXT);
-            CREATE INDEX newest_first ON conversations(updated_at DESC, id);
+            CREATE INDEX newest_first ON conversations(updated_at DESC, id) WHERE problem IS NULL;
             CREATE INDEX unreadable ON conversations(name) WHERE problem IS NOT NULL;
             CREATE VIRTUAL TABLE texts USING fts5(body, message UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
             CREATE TABLE totals(files INTEGER NOT NULL, readable INTEGER NOT NULL, fingerprint INTEGER NOT NULL);
@@ -183,17 +183,25 @@ struct IndexTables: Sendable {
     }
 
     /// At most `limit` readable conversations from position `offset` of the newest-first
-    /// listing, read along the `newest_first` index, and how many readable ones there are
-    /// (from `totals`: counting the rows would read them all, each time the picker opens).
+    /// listing, and how many readable ones there are (from `totals`: counting the rows would
+    /// read them all, each time the picker opens). Read along the `newest_first` index from
+    /// whichever end is nearer, since an offset is skipped one entry at a time: End at 10,000
+    /// conversations would otherwise pass through the whole index to show the last 200.
     func window(offset: Int, limit: Int) throws(IndexDatabase.Failure) -> (conversations: [ConversationSummary], total: Int) {
-        var conversations: [ConversationSummary] = []
-        try database.query(
-            "SELECT \(Self.summaryColumns), opening FROM conversations c WHERE problem IS NULL ORDER BY updated_at DESC, id LIMIT ? OFFSET ?",
-            [.integer(Int64(max(0, limit))), .integer(Int64(max(0, offset)))]
-        ) { row in conversations.append(Self.summary(row, snippet: row.text(5))) }
         var total = 0
         try database.query("SELECT readable FROM totals") { row in total = Int(row.integer(0)) }
-        return (conversations, total)
+        let start = max(0, offset)
+        let end = min(total, start + max(0, limit))
+        guard start < end else { return ([], total) }
+        let fromOldest = total - end < start
+        var conversations: [ConversationSummary] = []
+        try database.query(
+            """
+            SELECT \(Self.summaryColumns), opening FROM conversations c WHERE problem IS NULL
+            ORDER BY \(fromOldest ? "updated_at, id DESC" : "updated_at DESC, id") LIMIT ? OFFSET ?
+            """, [.integer(Int64(end - start)), .integer(Int64(fromOldest ? total - end : start))]
+        ) { row in conversations.append(Self.summary(row, snippet: row.text(5))) }
+        return (fromOldest ? conversations.reversed() : conversations, total)
     }
 
     /// The titles and ids beginning with `prefix` (ignoring case as Swift does, beyond ASCII),
