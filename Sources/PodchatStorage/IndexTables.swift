@@ -8,6 +8,11 @@ import PodchatCore
 /// then the messages in the order stored), so a conversation's texts are one rowid range and a
 /// match names its conversation without a join.
 ///
+/// `newest_first` holds the readable conversations' summaries in the listing's order, so a
+/// window or a newest-first search reads a few pages of it and no row: rows lie in the order
+/// files were first read, and 200 scattered ones cost a page each. (`problem`, always null
+/// there, is in it so that SQLite sees the index covers the queries' `problem IS NULL`.)
+///
 /// One row of `totals` sums up `conversations`, kept so by triggers in the statement that
 /// changes a row: how many files, how many of them readable, and their ``FileSetFingerprint``,
 /// so neither the start-up comparison nor the picker's count reads every row.
@@ -40,7 +45,8 @@ struct IndexTables: Sendable {
                 key INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, signature TEXT, fingerprint INTEGER NOT NULL,
                 id TEXT, title TEXT, created_at REAL, updated_at REAL, message_count INTEGER, opening TEXT,
                 problem TEXT);
-            CREATE INDEX newest_first ON conversations(updated_at DESC, id) WHERE problem IS NULL;
+            CREATE INDEX newest_first ON conversations(updated_at DESC, id, title, created_at, message_count, opening, problem)
+                WHERE problem IS NULL;
             CREATE INDEX unreadable ON conversations(name) WHERE problem IS NOT NULL;
             CREATE VIRTUAL TABLE texts USING fts5(body, message UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
             CREATE TABLE totals(files INTEGER NOT NULL, readable INTEGER NOT NULL, fingerprint INTEGER NOT NULL);
