@@ -26,11 +26,12 @@ struct FileSetFingerprint: Sendable, Equatable {
     /// signature, then MurmurHash3's finalizer, so every input bit moves every output bit.
     /// Stored in the index: changing it needs a new ``IndexTables/schemaVersion``.
     static func hash(name: String, signature: String) -> Int64 {
+        // Loops, not a nested function: one capturing `state` checked exclusive access per byte.
+        let prime: UInt64 = 0x0000_0100_0000_01b3
         var state: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ byte: UInt8) { state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        name.utf8.forEach(mix)
-        mix(0)
-        signature.utf8.forEach(mix)
+        for byte in name.utf8 { state = (state ^ UInt64(byte)) &* prime }
+        state &*= prime
+        for byte in signature.utf8 { state = (state ^ UInt64(byte)) &* prime }
         state ^= state >> 33
         state &*= 0xff51_afd7_ed55_8ccd
         state ^= state >> 33
