@@ -45,19 +45,11 @@ final class IndexDatabase: @unchecked Sendable {
 
     /// Runs `sql` once for each row of `parameters`, and calls `row` with each row it returns.
     func query(_ sql: String, _ parameters: [Value] = [], row: (Row) throws(Failure) -> Void = { _ in }) throws(Failure) {
-        var statement: OpaquePointer?
-        guard sqlite_nio_sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else { throw failure() }
-        defer { sqlite_nio_sqlite3_finalize(statement) }
-        try bind(parameters, to: statement)
-        while true {
-            let status = sqlite_nio_sqlite3_step(statement)
-            if status == SQLITE_DONE { return }
-            guard status == SQLITE_ROW else { throw failure() }
-            try row(Row(statement: statement))
-        }
+        try prepare(sql).query(parameters, row: row)
     }
 
-    /// A statement prepared once and run many times, as a rebuild's inserts are.
+    /// A statement prepared once and run many times, as a rebuild's inserts and a comparison's
+    /// look-ups are.
     func prepare(_ sql: String) throws(Failure) -> Statement {
         var statement: OpaquePointer?
         guard sqlite_nio_sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else { throw failure() }
@@ -140,6 +132,17 @@ final class IndexDatabase: @unchecked Sendable {
             try database.bind(parameters, to: statement)
             let status = sqlite_nio_sqlite3_step(statement)
             guard status == SQLITE_DONE || status == SQLITE_ROW else { throw database.failure() }
+        }
+
+        /// Runs the statement with `parameters`, and calls `row` with each row it returns.
+        func query(_ parameters: [Value], row: (Row) throws(Failure) -> Void) throws(Failure) {
+            try database.bind(parameters, to: statement)
+            while true {
+                let status = sqlite_nio_sqlite3_step(statement)
+                if status == SQLITE_DONE { return }
+                guard status == SQLITE_ROW else { throw database.failure() }
+                try row(Row(statement: statement))
+            }
         }
     }
 }
