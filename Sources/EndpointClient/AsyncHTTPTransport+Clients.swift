@@ -1,11 +1,18 @@
 import AsyncHTTPClient
 import NIOCore
+import NIOPosix
 import PodchatCore
 import Synchronization
 
 extension AsyncHTTPTransport {
     /// Clients by connect timeout; each lives as long as the process, so none needs `shutdown()`.
     private static let clients = Mutex<[Duration: HTTPClient]>([:])
+
+    /// The one network thread of the shared clients. A chat client's few connections need no
+    /// more, and with one thread a connection and its request share it: on a group of several,
+    /// AsyncHTTPClient may put a request on another thread than its connection's and hop every
+    /// piece of a streamed body across, waking a second thread per token.
+    private static let networkThread = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 
     /// The shared client for job polling with the given connect timeout, made on first use.
     ///
@@ -21,7 +28,7 @@ extension AsyncHTTPTransport {
                 connectionPool: .init(idleTimeout: .seconds(60))
             )
             configuration.connectionPool.retryConnectionEstablishment = false
-            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+            let client = HTTPClient(eventLoopGroup: networkThread, configuration: configuration)
             clients[connectTimeout] = client
             return client
         }

@@ -1,59 +1,42 @@
 import AsyncHTTPClient
 import NIOCore
+import NIOHTTP1
 import PodchatCore
 
 extension AsyncHTTPTransport {
-    /// Sends `request` and returns at the response head; the body streams as it arrives.
-    ///
-    /// `request.timeout` bounds the head and then every gap between body pieces. Ending the
-    /// body stream early cancels the request, which closes the connection, so the server sees
-    /// the reader leave (vLLM then aborts the generation).
-    package func stream(_ request: TransportRequest) async throws -> StreamingResponse {
-        let outgoing = Self.clientRequest(for: request)
-        let response: HTTPClientResponse
+    /// Streams `request` through AsyncHTTPClient's delegate, which it calls on the connection's
+    /// thread: each piece reaches `receiver` where it was read, with no task, async sequence or
+    /// thread between, so a streamed reply's tokens wake no thread but the network's and the
+    /// loop's (see ``HTTPTransport/stream(_:into:)``). Ending the request early closes the
+    /// connection, so the server sees the reader leave (vLLM then aborts the generation).
+    package func stream(_ request: TransportRequest, into receiver: some StreamReceiver) async throws {
+        let outgoing: HTTPClient.Request
         do {
-            // This deadline ends with the head; AsyncHTTPClient does not apply it to the body.
-            response = try await client.execute(outgoing, timeout: .nanoseconds(request.timeout.nanoseconds))
+            outgoing = try HTTPClient.Request(
+                url: request.url, method: request.method, headers: request.headers, body: request.body.map { .bytes($0) })
         } catch {
             throw Self.classify(error)
         }
-        return StreamingResponse(
-            status: response.status,
-            headers: response.headers,
-            body: Self.pieces(of: response.body, idleLimit: request.timeout)
-        )
-    }
-
-    /// The body's buffers as byte arrays, failing with a timeout when none comes for `idleLimit`.
-    private static func pieces(of body: HTTPClientResponse.Body, idleLimit: Duration)
-        -> AsyncThrowingStream<[UInt8], any Error>
-    {
-        let (stream, continuation) = AsyncThrowingStream.makeStream(of: [UInt8].self)
-        let idle = IdleTimer(limit: idleLimit)
-        let reader = Task {
-            var failure: (any Error)?
-            do {
-                for try await buffer in body {
-                    idle.touch()
-                    continuation.yield(Array(buffer: buffer))
-                }
-            } catch {
-                failure = classify(error)
-            }
-            // A body cut short by the idle timer may end either way, so the timer is asked first.
-            if idle.hasFired {
-                failure = TransportError(.interrupted, detail: "timed out: no data for \(idleLimit.readable)")
-            }
-            continuation.finish(throwing: failure)
-        }
+        let delegate = ReceivingDelegate(receiver: receiver, idle: IdleTimer(limit: request.timeout))
+        let task = client.execute(request: outgoing, delegate: delegate)
+        // The timer bounds the wait for the head and then every gap between pieces.
         let timer = Task {
-            try await idle.waitUntilIdle()
-            reader.cancel()
+            try await delegate.idle.waitUntilIdle()
+            task.cancel()
         }
-        continuation.onTermination = { _ in
-            reader.cancel()
-            timer.cancel()
+        defer { timer.cancel() }
+        do {
+            try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
+            }
+        } catch {
+            if delegate.idle.hasFired {
+                throw TransportError(.interrupted, detail: "timed out: no data for \(request.timeout.readable)")
+            }
+            if delegate.receiverLeft && !Task.isCancelled { return }
+            throw Self.classify(error)
         }
-        return stream
     }
 }

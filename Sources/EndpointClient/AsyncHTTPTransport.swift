@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 import PodchatCore
 
 #if canImport(Glibc)
@@ -66,10 +67,8 @@ package struct AsyncHTTPTransport: HTTPTransport {
         if let ioError = error as? IOError, let reason = connectFailure(ioError.errnoCode) {
             return TransportError(.notSent, detail: reason)
         }
-        // NIOPosix's error for failed connection attempts (DNS, every address refused). This
-        // target does not link NIOPosix, so the type is recognised by name; a miss only means
-        // the request counts as "maybe sent", which is never re-sent for `/run`.
-        if String(describing: type(of: error)) == "NIOConnectionError" {
+        // NIOPosix's error for failed connection attempts (DNS, every address refused).
+        if error is NIOConnectionError {
             return TransportError(.notSent, detail: "\(error)")
         }
         return TransportError(.interrupted, detail: "\(error)")

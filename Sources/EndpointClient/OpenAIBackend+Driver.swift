@@ -1,7 +1,7 @@
 import NIOHTTP1
 import PodchatCore
 
-/// The async loop behind ``OpenAIBackend/complete(_:)``: model discovery, the request, reading
+/// The async loop behind ``OpenAIBackend/complete(_:into:)``: model discovery, the request, reading
 /// the stream, and retries of requests that failed before any text.
 extension OpenAIBackend {
     /// How one attempt at the reply ended.
@@ -11,40 +11,48 @@ extension OpenAIBackend {
         case retry(reason: String, retryAfter: Duration?, rateLimited: Bool)
     }
 
-    func drive(_ request: CompletionRequest, continuation: AsyncThrowingStream<CompletionEvent, any Error>.Continuation)
-        async
-    {
-        var consecutiveFailures = 0
+    func drive(_ request: CompletionRequest, deliver: @escaping @Sendable (CompletionEvent) -> Void) async throws {
+        let failure: CompletionFailure?
         do {
-            while true {
-                switch try await attempt(request, continuation: continuation) {
-                case .finished:
-                    return continuation.finish()
-                case .failed(let failure):
-                    return continuation.finish(throwing: redacted(failure))
-                case .retry(let reason, let retryAfter, let rateLimited):
-                    consecutiveFailures += 1
-                    guard options.backoff.allowsRetry(afterFailures: consecutiveFailures) else {
-                        let message = failures.gaveUp(after: consecutiveFailures, reason: reason)
-                        return continuation.finish(throwing: CompletionFailure(redacted(message)))
-                    }
-                    let delay = options.backoff.delay(
-                        afterFailures: consecutiveFailures, jitter: options.random(),
-                        retryAfter: retryAfter.map { min($0, options.maximumRetryAfter) }, rateLimited: rateLimited)
-                    continuation.yield(.retrying(reason: redacted(reason), delay: delay))
-                    try await options.sleep(delay)
-                }
-            }
+            failure = try await attempts(request, deliver: deliver)
         } catch {
             // Only cancellation lands here: failed requests become outcomes.
-            continuation.finish(throwing: CancellationError())
+            throw CancellationError()
+        }
+        if let failure { throw failure }
+    }
+
+    /// Attempts until the reply finishes (nil) or fails (its failure), retrying what may be retried.
+    private func attempts(_ request: CompletionRequest, deliver: @escaping @Sendable (CompletionEvent) -> Void) async throws
+        -> CompletionFailure?
+    {
+        var consecutiveFailures = 0
+        while true {
+            switch try await attempt(request, deliver: deliver) {
+            case .finished:
+                return nil
+            case .failed(let failure):
+                return redacted(failure)
+            case .retry(let reason, let retryAfter, let rateLimited):
+                consecutiveFailures += 1
+                guard options.backoff.allowsRetry(afterFailures: consecutiveFailures) else {
+                    return CompletionFailure(redacted(failures.gaveUp(after: consecutiveFailures, reason: reason)))
+                }
+                let delay = options.backoff.delay(
+                    afterFailures: consecutiveFailures, jitter: options.random(),
+                    retryAfter: retryAfter.map { min($0, options.maximumRetryAfter) }, rateLimited: rateLimited)
+                deliver(.retrying(reason: redacted(reason), delay: delay))
+                try await options.sleep(delay)
+            }
         }
     }
 
-    /// One request for the reply, with the model discovered first if need be.
-    private func attempt(
-        _ request: CompletionRequest, continuation: AsyncThrowingStream<CompletionEvent, any Error>.Continuation
-    ) async throws -> Outcome {
+    /// One request for the reply, with the model discovered first if need be. The answer is
+    /// read on the network's thread (``OpenAIAnswerReceiver``), which delivers a streamed
+    /// reply's events as they arrive.
+    private func attempt(_ request: CompletionRequest, deliver: @escaping @Sendable (CompletionEvent) -> Void) async throws
+        -> Outcome
+    {
         let model: String?
         switch try await modelName() {
         case .success(let name): model = name
@@ -52,58 +60,34 @@ extension OpenAIBackend {
         }
         let outgoing = prepare(request, model: model).authorized(with: apiKey, timeout: Self.streamTimeout)
         let target = outgoing.url
-        let response: StreamingResponse
+        let receiver = OpenAIAnswerReceiver(reader: OpenAIStreamReader(failures: failures), streams: request.stream, deliver: deliver)
+        var broken: TransportError?
         do {
-            response = try await transport.stream(outgoing)
+            try await withTaskCancellationHandler {
+                try await transport.stream(outgoing, into: receiver)
+            } onCancel: {
+                receiver.stop()
+            }
         } catch {
-            return outcome(of: .transport(try Self.transportError(error)), url: target, createsWork: true)
+            broken = try Self.transportError(error)
         }
-        guard (200..<300).contains(response.status.code) else {
+        guard let head = receiver.head else {
+            return outcome(of: .transport(broken ?? TransportError(.interrupted, detail: "no answer")), url: target, createsWork: true)
+        }
+        guard (200..<300).contains(head.status.code) else {
             // The body only words the failure, so a broken one still leaves the status to report.
-            let body = (try? await response.collectBody()) ?? []
             try Task.checkCancellation()
-            let report = OpenAIFailurePolicy.report(in: body)
+            let report = OpenAIFailurePolicy.report(in: receiver.body)
             let error = RunpodRequestError.status(
-                code: Int(response.status.code), retryAfter: RunpodJobClient.retryAfter(response.headers), body: report.message)
+                code: Int(head.status.code), retryAfter: RunpodJobClient.retryAfter(head.headers), body: report.message)
             return outcome(of: error, url: target, createsWork: true, report: report)
         }
-        var reader = OpenAIStreamReader(failures: failures)
-        guard request.stream else {
-            let body: [UInt8]
-            do {
-                body = try await response.collectBody(upTo: 64 << 20)
-            } catch {
-                return .failed(reader.interrupted(try Self.transportError(error)))
-            }
-            return deliver(reader.complete(body), to: continuation)
-        }
-        return try await read(response.body, with: &reader, continuation: continuation)
-    }
-
-    /// Reports the stream's events as its bytes arrive, until the reply ends.
-    private func read(
-        _ body: AsyncThrowingStream<[UInt8], any Error>,
-        with reader: inout OpenAIStreamReader,
-        continuation: AsyncThrowingStream<CompletionEvent, any Error>.Continuation
-    ) async throws -> Outcome {
-        do {
-            for try await piece in body {
-                let step = reader.consume(piece)
-                for event in step.events { continuation.yield(event) }
-                if let end = step.end { return Self.outcome(of: end) }
-            }
-        } catch {
-            return .failed(reader.interrupted(try Self.transportError(error)))
-        }
+        if let end = receiver.end { return Self.outcome(of: end) }
+        if let broken { return .failed(receiver.interrupted(broken)) }
         // A cancelled reader's body ends quietly; that is not the server ending the stream.
         try Task.checkCancellation()
-        return deliver(reader.end(), to: continuation)
-    }
-
-    private func deliver(
-        _ ending: OpenAIStreamReader.Ending, to continuation: AsyncThrowingStream<CompletionEvent, any Error>.Continuation
-    ) -> Outcome {
-        for event in ending.events { continuation.yield(event) }
+        let ending = receiver.finish()
+        for event in ending.events { deliver(event) }
         return Self.outcome(of: ending.end)
     }
 

@@ -5,7 +5,7 @@ import PodchatCore
 /// (`https://api.runpod.ai/v2/ID/openai/v1`) or any vLLM, llama.cpp or Ollama server
 /// (`http://host:port/v1`).
 ///
-/// ``complete(_:)`` posts to `/chat/completions` (chat mode) or `/completions` (prompt mode)
+/// ``complete(_:into:)`` (or ``complete(_:)``) posts to `/chat/completions` (chat mode) or `/completions` (prompt mode)
 /// and reads the Server-Sent Events as they arrive. A completion request is sent again only
 /// when it certainly never reached the server or got a 429, with the ``Backoff``, reported as
 /// `.retrying`: on Runpod's OpenAI route every POST is a queued, billed job, so after a 5xx or
@@ -68,9 +68,22 @@ package struct OpenAIBackend: CompletionBackend {
     /// Streams the reply to `request`.
     package func complete(_ request: CompletionRequest) -> AsyncThrowingStream<CompletionEvent, any Error> {
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: CompletionEvent.self)
-        let task = Task { await drive(request, continuation: continuation) }
+        let task = Task {
+            do {
+                try await drive(request) { continuation.yield($0) }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
         continuation.onTermination = { _ in task.cancel() }
         return stream
+    }
+
+    /// Streams the reply to `request` into `receive`, from the network's thread as each piece
+    /// of the answer is read.
+    package func complete(_ request: CompletionRequest, into receive: @escaping @Sendable (CompletionEvent) -> Void) async throws {
+        try await drive(request, deliver: receive)
     }
 
     /// The ids of the models the server serves (`GET /models`), in its order.

@@ -88,6 +88,14 @@ package struct CompletionFailure: Error, Sendable, Equatable, CustomStringConver
 package protocol CompletionBackend: Sendable {
     func complete(_ request: CompletionRequest) -> AsyncThrowingStream<CompletionEvent, any Error>
 
+    /// The same reply handed to `receive` event by event, in order and one at a time, from
+    /// whichever thread the backend reads it on; returns after `.finished`, throws the
+    /// ``CompletionFailure`` that ended it, or `CancellationError` when the calling task is
+    /// cancelled, after which nothing more is handed on. A backend that decodes on its network
+    /// thread hands each event on from there, with no task woken per event (the default reads
+    /// ``complete(_:)`` in the calling task).
+    func complete(_ request: CompletionRequest, into receive: @escaping @Sendable (CompletionEvent) -> Void) async throws
+
     /// Waits for clean-up the backend does on its own after a reply was abandoned (such as
     /// cancelling the job on the server), so a process can finish it before exiting.
     func settle() async
@@ -106,6 +114,15 @@ package protocol CompletionBackend: Sendable {
 }
 
 extension CompletionBackend {
+    /// Reads ``complete(_:)`` in the calling task.
+    package func complete(_ request: CompletionRequest, into receive: @escaping @Sendable (CompletionEvent) -> Void) async throws {
+        for try await event in complete(request) {
+            try Task.checkCancellation()
+            receive(event)
+        }
+        try Task.checkCancellation()
+    }
+
     /// Backends without a queue have no load to report.
     package func load() async -> EndpointLoad? { nil }
 

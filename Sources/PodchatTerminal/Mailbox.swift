@@ -23,8 +23,16 @@ package final class Mailbox: Sendable {
     }
 
     /// Queues `event` and wakes the loop. Safe from any thread.
+    ///
+    /// Only the event that finds the queue empty writes to the pipe: the loop reads the pipe
+    /// before it takes the queue, so an event queued behind another is taken with it, and one
+    /// queued after the take finds the queue empty again.
     package func post(_ event: Event) {
-        queue.withLock { $0.append(event) }
+        let wasEmpty = queue.withLock { events in
+            defer { events.append(event) }
+            return events.isEmpty
+        }
+        guard wasEmpty else { return }
         var byte: UInt8 = 1
         // A full pipe already guarantees a wake-up, so a failed write loses nothing.
         _ = write(writeDescriptor, &byte, 1)

@@ -2,6 +2,7 @@ import EndpointClient
 import PodchatCore
 import PodchatSimulator
 import PodchatTestSupport
+import Synchronization
 import Testing
 
 /// The OpenAI backend against the simulator's OpenAI route over loopback HTTP, which relays the
@@ -122,6 +123,34 @@ import Testing
             }
             let events = (try? await reader.value) ?? []
             #expect(!events.contains { if case .finished = $0 { true } else { false } })
+        }
+    }
+
+    @Test(arguments: WorkerOutputFormat.allCases)
+    func handsAReceiverTheEventsTheStreamYields(_ format: WorkerOutputFormat) async throws {
+        try await Self.withSimulator(format, model: Self.servedModel) { _, backend in
+            let request = Self.request("Hello there [[sim:tokens=60]]", ["seed": 7])
+            let streamed = await RunpodBackendTests.collect(backend.complete(request))
+            let received = Mutex<[CompletionEvent]>([])
+            try await backend.complete(request) { event in received.withLock { $0.append(event) } }
+            #expect(streamed.failure == nil)
+            #expect(received.withLock { $0 } == streamed.events)
+            #expect(streamed.events.last == .finished(.completed) || streamed.events.last == .finished(.length))
+        }
+    }
+
+    @Test func handsAReceiverNothingAfterItsTaskIsCancelled() async throws {
+        try await Self.withSimulator(model: Self.servedModel, tokenDelay: .milliseconds(5)) { _, backend in
+            let request = Self.request("Take your time [[sim:tokens=500]]", ["max_tokens": 600])
+            let received = Mutex<[CompletionEvent]>([])
+            let reader = Task { try await backend.complete(request) { event in received.withLock { $0.append(event) } } }
+            while received.withLock({ $0.count }) < 5 { try await Task.sleep(for: .milliseconds(5)) }
+            reader.cancel()
+            await #expect(throws: CancellationError.self) { try await reader.value }
+            let countAtCancel = received.withLock { $0.count }
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(received.withLock { $0.count } == countAtCancel, "no event after the task returned")
+            #expect(!received.withLock { $0 }.contains { if case .finished = $0 { true } else { false } })
         }
     }
 

@@ -75,21 +75,46 @@ final class ScriptedTransport: HTTPTransport {
         }
     }
 
-    func stream(_ request: TransportRequest) async throws -> StreamingResponse {
+    func stream(_ request: TransportRequest, into receiver: some StreamReceiver) async throws {
         guard let exchange = take(request) else {
-            let response = Self.notInScript
-            return StreamingResponse(status: response.status, body: body([response.body], end: .finish))
+            receiver.receivedHead(status: Self.notInScript.status, headers: [:])
+            _ = receiver.received(Self.notInScript.body)
+            return
         }
         switch exchange.reply {
         case .respond(let status, let text, let headers):
-            return StreamingResponse(status: status, headers: headers, body: body([Array(text.utf8)], end: .finish))
+            receiver.receivedHead(status: status, headers: headers)
+            _ = receiver.received(Array(text.utf8))
         case .fail(let error):
             throw error
         case .hang:
             try await Self.hang()
         case .stream(let status, let pieces, let end):
-            return StreamingResponse(status: status, body: body(pieces, end: end))
+            receiver.receivedHead(status: status, headers: [:])
+            for piece in pieces where !receiver.received(piece) { return closeStream() }
+            try await self.end(end)
         }
+    }
+
+    /// Ends a streamed body after its pieces as `end` says.
+    private func end(_ end: StreamEnd) async throws {
+        switch end {
+        case .finish:
+            return
+        case .fail(let error):
+            throw error
+        case .hang:
+            // Only the reader leaving ends it, which closes the connection.
+            do { try await Self.hang() } catch {
+                closeStream()
+                throw error
+            }
+        }
+    }
+
+    /// Counts a connection closed because its reader left before the body ended.
+    private func closeStream() {
+        state.withLock { $0.closedStreams += 1 }
     }
 
     private static let notInScript = TransportResponse(status: .imATeapot, body: Array("not in script".utf8))
@@ -111,20 +136,6 @@ final class ScriptedTransport: HTTPTransport {
             }
             return state.script.removeFirst()
         }
-    }
-
-    private func body(_ pieces: [[UInt8]], end: StreamEnd) -> AsyncThrowingStream<[UInt8], any Error> {
-        let (stream, continuation) = AsyncThrowingStream.makeStream(of: [UInt8].self)
-        continuation.onTermination = { termination in
-            if case .cancelled = termination { self.state.withLock { $0.closedStreams += 1 } }
-        }
-        for piece in pieces { continuation.yield(piece) }
-        switch end {
-        case .finish: continuation.finish()
-        case .fail(let error): continuation.finish(throwing: error)
-        case .hang: break
-        }
-        return stream
     }
 
     /// Waits until a request line satisfies `condition`, for work a test cannot await directly.

@@ -15,13 +15,9 @@ private struct OneAnswerTransport: HTTPTransport {
         TransportResponse(status: .ok, body: body)
     }
 
-    func stream(_ request: TransportRequest) async throws -> StreamingResponse {
-        StreamingResponse(
-            status: .ok,
-            body: AsyncThrowingStream { continuation in
-                for piece in pieces { continuation.yield(piece) }
-                continuation.finish()
-            })
+    func stream(_ request: TransportRequest, into receiver: some StreamReceiver) async throws {
+        receiver.receivedHead(status: .ok, headers: [:])
+        for piece in pieces where !receiver.received(piece) { return }
     }
 }
 

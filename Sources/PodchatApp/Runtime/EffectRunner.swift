@@ -163,13 +163,12 @@ package final class EffectRunner: Sendable {
         _ request: CompletionRequest,
         id: RequestID,
         from backend: any CompletionBackend,
-        to post: @Sendable (Event) -> Void
+        to post: @escaping @Sendable (Event) -> Void
     ) async {
         if let sent = backend.preview(request) { post(.reply(id, .sent(sent))) }
         do {
-            for try await event in backend.complete(request) {
-                post(.reply(id, .received(event)))
-            }
+            // Each event is posted from wherever the backend read it: no task hop per token.
+            try await backend.complete(request) { event in post(.reply(id, .received(event))) }
         } catch is CancellationError {
             // The app asked for this and already shows the reply as stopped.
         } catch {

@@ -1,0 +1,67 @@
+import Glibc
+import PodchatApp
+import Testing
+
+@testable import PodchatTerminal
+
+/// The loop's mailbox: every event posted from any thread is drained once, in each poster's
+/// order, and a burst of posts costs one byte in the wake-up pipe, not one per event.
+@Suite struct MailboxTests {
+    /// The bytes waiting in `mailbox`'s wake-up pipe, read without draining the events.
+    static func wakeUpBytes(_ mailbox: Mailbox) -> Int {
+        var pending: Int32 = 0
+        _ = ioctl(mailbox.readDescriptor, UInt(FIONREAD), &pending)
+        return Int(pending)
+    }
+
+    @Test func aBurstWakesTheLoopOnceAndDrainsWhole() {
+        let mailbox = Mailbox()
+        for text in ["a", "b", "c"] { mailbox.post(.pasted(text)) }
+        #expect(Self.wakeUpBytes(mailbox) == 1)
+        #expect(mailbox.drain() == [.pasted("a"), .pasted("b"), .pasted("c")])
+        #expect(Self.wakeUpBytes(mailbox) == 0)
+        #expect(mailbox.drain().isEmpty)
+    }
+
+    @Test func aPostAfterADrainWakesTheLoopAgain() {
+        let mailbox = Mailbox()
+        mailbox.post(.pasted("first"))
+        _ = mailbox.drain()
+        mailbox.post(.pasted("second"))
+        #expect(Self.wakeUpBytes(mailbox) == 1)
+        #expect(mailbox.drain() == [.pasted("second")])
+    }
+
+    @Test func postsFromManyThreadsAllArriveInEachThreadsOrder() async {
+        let mailbox = Mailbox()
+        let threads = 4
+        let perThread = 2_000
+        // Drains as the loop does; an event found after the pipe stayed quiet was a lost wake-up.
+        async let drained: (events: [Event], lostWakeUps: Int) = Task.detached {
+            var events: [Event] = []
+            var lostWakeUps = 0
+            while events.count < threads * perThread {
+                var descriptor = pollfd(fd: mailbox.readDescriptor, events: Int16(POLLIN), revents: 0)
+                let woken = poll(&descriptor, 1, 500) > 0
+                let taken = mailbox.drain()
+                if !woken && !taken.isEmpty { lostWakeUps += 1 }
+                events += taken
+            }
+            return (events, lostWakeUps)
+        }.value
+        await withTaskGroup(of: Void.self) { group in
+            for thread in 0..<threads {
+                group.addTask { for number in 0..<perThread { mailbox.post(.pasted("\(thread) \(number)")) } }
+            }
+        }
+        let (events, lostWakeUps) = await drained
+        #expect(lostWakeUps == 0)
+        for thread in 0..<threads {
+            let numbers = events.compactMap { event -> Int? in
+                guard case .pasted(let text) = event, text.hasPrefix("\(thread) ") else { return nil }
+                return Int(text.dropFirst("\(thread) ".count))
+            }
+            #expect(numbers == Array(0..<perThread))
+        }
+    }
+}
