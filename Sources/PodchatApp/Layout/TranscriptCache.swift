@@ -21,6 +21,8 @@ package final class TranscriptCache {
     /// lines it wraps to. Thinking is plain text that only grows, and wrapping never crosses a
     /// line break, so a frame re-wraps only the paragraph still arriving.
     private var thoughts: [Int: (width: Int, wrapped: String, lines: [String])] = [:]
+    /// The rows drawn last frame, the area they filled, and the cells they left there.
+    private var drawn: (area: Rect, lines: [TranscriptLine], screen: Screen)?
 
     package init() {}
 
@@ -51,7 +53,7 @@ package final class TranscriptCache {
     func thinkingLines(forEntry index: Int, text: String, width: Int) -> [String] {
         let paragraphsEnd = text.utf8.lastIndex(of: UInt8(ascii: "\n")).map { text.utf8.index(after: $0) } ?? text.startIndex
         var kept =
-            thoughts[index].flatMap { $0.width == width && text.utf8.starts(with: $0.wrapped.utf8) ? $0 : nil }
+            thoughts[index].flatMap { $0.width == width && text.hasUTF8Prefix($0.wrapped) ? $0 : nil }
             ?? (width: width, wrapped: "", lines: [])
         let wrappedEnd = text.utf8.index(text.startIndex, offsetBy: kept.wrapped.utf8.count)
         if wrappedEnd < paragraphsEnd {
@@ -61,5 +63,33 @@ package final class TranscriptCache {
         }
         thoughts[index] = kept
         return kept.lines + TextWrapper.wrap(String(text[paragraphsEnd...]), width: width)
+    }
+
+    /// Draws `lines` from the top of `area`, on a screen blank there. A row showing a line
+    /// drawn last frame, in the same area, gets that frame's cells copied instead of written
+    /// again: while a reply streams only its last rows change, and writing every row's text
+    /// was most of a frame. The rows may have scrolled up since (a reply that grew a row moves
+    /// them all), so the shift is found first. A row's cells depend only on its line and the
+    /// area's columns.
+    func draw(_ lines: [TranscriptLine], in area: Rect, on screen: inout Screen) {
+        let shown = Array(lines.prefix(area.height))
+        let previous = drawn.flatMap { $0.area == area && $0.screen.size == screen.size ? $0 : nil }
+        let shift = previous.map { Self.scroll(from: $0.lines, to: shown) } ?? 0
+        for (row, line) in shown.enumerated() {
+            let y = area.y + row
+            if let previous, row + shift < previous.lines.count, previous.lines[row + shift] == line {
+                screen.copy(Rect(x: area.x, y: y + shift, width: area.width, height: 1), from: previous.screen, to: y)
+            } else {
+                line.draw(at: Point(x: area.x, y: y), width: area.width, on: &screen)
+            }
+        }
+        drawn = (area, shown, screen)
+    }
+
+    /// How many rows `lines` scrolled up since `before`: the first offset, of a few, at which
+    /// the first row was drawn; 0 when none is.
+    private static func scroll(from before: [TranscriptLine], to lines: [TranscriptLine]) -> Int {
+        guard let first = lines.first else { return 0 }
+        return (0..<min(before.count, 4)).first { before[$0] == first } ?? 0
     }
 }

@@ -18,7 +18,7 @@ struct GrowingLine {
     /// same as wrapping all of its inline runs. Goes on from the settled start when `line`
     /// begins with it, and settles what `line` adds that no later text can change.
     mutating func rows(of line: String, base: Style) -> [[StyledRun]] {
-        if !line.utf8.starts(with: settled.utf8) { self = GrowingLine(width: wrapper.width) }
+        if !line.hasUTF8Prefix(settled) { self = GrowingLine(width: wrapper.width) }
         let rest = line[line.utf8.index(line.startIndex, offsetBy: settled.utf8.count)...]
         let read = InlineMarkdown.runs(settling: String(rest), base: base)
         var open = wrapper

@@ -24,7 +24,7 @@ package struct MarkdownProgress {
     /// layout can go on from them.
     func isContinued(by text: String, width: Int, base: Style) -> Bool {
         guard width == self.width, base == self.base, text.utf8.count >= settled.utf8.count else { return false }
-        return text.utf8.starts(with: settled.utf8)
+        return text.hasUTF8Prefix(settled)
     }
 
     /// Settles `text` (whole lines, up to a line end), laid out as `rows`, with the parser as

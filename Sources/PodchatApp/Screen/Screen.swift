@@ -69,10 +69,19 @@ package struct Screen: Sendable, Equatable {
 
     /// Copies the cells of `rect` from `other`, a screen of the same size.
     package mutating func copy(_ rect: Rect, from other: Screen) {
-        let clipped = clip(rect)
-        for y in clipped.y..<clipped.maxY {
-            let columns = y * size.width + clipped.x..<y * size.width + clipped.maxX
-            cells.replaceSubrange(columns, with: other.cells[columns])
+        copy(rect, from: other, to: rect.y)
+    }
+
+    /// Copies the cells of `rect` from `other`, a screen of the same size, to the same columns
+    /// from row `y` down: rows that scrolled keep their cells.
+    package mutating func copy(_ rect: Rect, from other: Screen, to y: Int) {
+        let source = clip(rect)
+        let target = clip(Rect(x: source.x, y: y, width: source.width, height: source.height))
+        guard source.height == target.height else { return }
+        for row in 0..<source.height {
+            let from = (source.y + row) * size.width + source.x..<(source.y + row) * size.width + source.maxX
+            let to = (target.y + row) * size.width + target.x..<(target.y + row) * size.width + target.maxX
+            cells.replaceSubrange(to, with: other.cells[from])
         }
     }
 
@@ -89,6 +98,9 @@ package struct Screen: Sendable, Equatable {
         let scalars = text.unicodeScalars
         var x = origin.x
         var index = text.startIndex
+        // The last stand-alone glyph put and its one-column cell: a rule repeats one glyph
+        // across the width, and each would otherwise be checked and measured again.
+        var repeated: (scalar: Unicode.Scalar, cell: Cell)?
         while index < text.endIndex, x < limit {
             // A code point that cannot join its neighbours, followed by another (or by nothing),
             // is a character of its own: taken without Unicode's segmentation, which was most of
@@ -102,7 +114,14 @@ package struct Screen: Sendable, Equatable {
                     x += 1
                     continue
                 }
-                x += put(TerminalText.drawable(Character(scalar)), at: Point(x: x, y: origin.y), limit: limit, style: style)
+                if let repeated, repeated.scalar == scalar {
+                    self[x, origin.y] = repeated.cell
+                    x += 1
+                    continue
+                }
+                let columns = put(TerminalText.drawable(Character(scalar)), at: Point(x: x, y: origin.y), limit: limit, style: style)
+                repeated = columns == 1 ? (scalar, self[x, origin.y]) : nil
+                x += columns
                 continue
             }
             let character = text[index]

@@ -13,8 +13,12 @@ struct TranscriptView {
             return
         }
         let window = TranscriptLayout(state: state, width: area.width, cache: cache).window(height: area.height)
-        for (row, line) in window.lines.enumerated() {
-            line.draw(at: Point(x: area.x, y: area.y + row), width: area.width, on: &screen)
+        if let cache {
+            cache.draw(window.lines, in: area, on: &screen)
+        } else {
+            for (row, line) in window.lines.enumerated() {
+                line.draw(at: Point(x: area.x, y: area.y + row), width: area.width, on: &screen)
+            }
         }
         if window.isAnchored {
             let marker = state.viewport.hasUnseenText ? " ↓ new text below · PgDn " : " ↓ more below · PgDn "
