@@ -152,10 +152,7 @@ package struct OpenAIBackend: CompletionBackend {
 
     /// `failure` with the API key blacked out of its message and detail.
     func redacted(_ failure: CompletionFailure) -> CompletionFailure {
-        var failure = failure
-        failure.message = redacted(failure.message)
-        failure.detail = failure.detail.map(redacted)
-        return failure
+        apiKey?.redacting(failure) ?? failure
     }
 }
 

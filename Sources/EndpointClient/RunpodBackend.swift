@@ -114,10 +114,7 @@ package struct RunpodBackend: CompletionBackend {
 
     /// `failure` with the API key blacked out of its message and detail.
     func redacted(_ failure: CompletionFailure) -> CompletionFailure {
-        var failure = failure
-        failure.message = redacted(failure.message)
-        failure.detail = failure.detail.map(redacted)
-        return failure
+        apiKey?.redacting(failure) ?? failure
     }
 }
 

@@ -26,4 +26,12 @@ package struct APIKey: Sendable, Equatable, CustomStringConvertible, CustomDebug
     package func redacting(_ text: String) -> String {
         text.replacing(secret, with: "[API key]")
     }
+
+    /// `failure` with the key blacked out of its message and detail.
+    package func redacting(_ failure: CompletionFailure) -> CompletionFailure {
+        var failure = failure
+        failure.message = redacting(failure.message)
+        failure.detail = failure.detail.map(redacting)
+        return failure
+    }
 }

@@ -84,19 +84,9 @@ private final class Blackhole: @unchecked Sendable {
     private var isClosed = false
 
     init() throws {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
-            }
-        }
-        guard bound, listen(descriptor, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
-        socketDescriptor = descriptor
-        port = Int(UInt16(bigEndian: address.sin_port))
+        guard let bound = LoopbackSocket.bind(), listen(bound.descriptor, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
+        socketDescriptor = bound.descriptor
+        port = bound.port
         Thread.detachNewThread { [self] in acceptForever() }
     }
 

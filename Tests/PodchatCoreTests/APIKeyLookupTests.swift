@@ -130,6 +130,8 @@ import Testing
         #expect("\(key)" == "API key from the output of \"api_key_command\" in \(Self.path)")
         #expect(key.bearerToken == "Bearer \(Self.secret)")
         #expect(key.redacting("echo: Bearer \(Self.secret).") == "echo: Bearer [API key].")
+        let failure = CompletionFailure("rejected \(Self.secret)", detail: "body: {\"key\": \"\(Self.secret)\"}")
+        #expect(key.redacting(failure) == CompletionFailure("rejected [API key]", detail: "body: {\"key\": \"[API key]\"}"))
     }
 
     @Test func aConfigHoldingAKeyPrintsWithoutIt() throws {

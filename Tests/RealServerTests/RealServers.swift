@@ -123,20 +123,10 @@ final class RealServers: Sendable {
         var sockets: [Int32] = []
         defer { for descriptor in sockets { close(descriptor) } }
         return try (0..<count).map { _ in
-            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            guard descriptor >= 0 else { throw LaneFailure("socket() failed: \(errno)") }
-            sockets.append(descriptor)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-            let bound = withUnsafeMutablePointer(to: &address) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
-                }
-            }
-            guard bound else { throw LaneFailure("could not find a free port: \(errno)") }
-            return Int(UInt16(bigEndian: address.sin_port))
+            // Each stays bound until all are found, so no two are the same.
+            guard let bound = LoopbackSocket.bind() else { throw LaneFailure("could not find a free port: \(errno)") }
+            sockets.append(bound.descriptor)
+            return bound.port
         }
     }
 }
