@@ -5,13 +5,13 @@ import PodchatCore
 /// (`https://api.runpod.ai/v2/ID/openai/v1`) or any vLLM, llama.cpp or Ollama server
 /// (`http://host:port/v1`).
 ///
-/// ``complete(_:into:)`` (or ``complete(_:)``) posts to `/chat/completions` (chat mode) or `/completions` (prompt mode)
-/// and reads the Server-Sent Events as they arrive. A completion request is sent again only
-/// when it certainly never reached the server or got a 429, with the ``Backoff``, reported as
-/// `.retrying`: on Runpod's OpenAI route every POST is a queued, billed job, so after a 5xx or
-/// a broken connection the reply ends saying the server may have run it. A stream that breaks
-/// later ends the reply with the text it has, because it cannot be resumed.
-/// Abandoning the reply closes the connection, which is how the server learns to stop.
+/// ``complete(_:into:)`` (or ``complete(_:)``) posts to `/chat/completions` (chat mode) or
+/// `/completions` (prompt mode) and reads the Server-Sent Events as they arrive. A completion
+/// request is sent again only when it certainly never reached the server or got a 429, with the
+/// ``Backoff``, reported as `.retrying`: on Runpod's OpenAI route every POST is a queued,
+/// billed job, so after a 5xx or a broken connection the reply ends saying the server may have
+/// run it. A stream that breaks later ends the reply with the text it has, because it cannot be
+/// resumed. Abandoning the reply closes the connection, which is how the server learns to stop.
 ///
 /// ```swift
 /// let backend = OpenAIBackend(baseURL: "http://127.0.0.1:8000", apiKey: nil, model: nil)

@@ -70,11 +70,16 @@ package struct AppHarness {
         deliver(events.map { .reply(id, .received($0)) })
     }
 
-    /// Types and sends `message`, then delivers `reply` as one delta and a normal finish.
-    package mutating func exchange(_ message: String, reply: String) throws {
+    /// Types `message` and presses Enter; returns the id of the request it started.
+    package mutating func submit(_ message: String) throws -> RequestID {
         type(message)
         press(.enter)
-        let id = try #require(lastStartedRequest).id
+        return try #require(lastStartedRequest).id
+    }
+
+    /// Types and sends `message`, then delivers `reply` as one delta and a normal finish.
+    package mutating func exchange(_ message: String, reply: String) throws {
+        let id = try submit(message)
         receive([.delta(choice: 0, text: reply), .finished(.completed)], for: id)
     }
 

@@ -37,9 +37,7 @@ import Testing
 
     @Test func streamingGoesFromQueuedToStartedToFinished() throws {
         var app = AppHarness()
-        app.type("Hi")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("Hi")
         app.advance(toSeconds: 1)
         app.receive([.queued(jobID: "job-1")], for: id)
         #expect(app.state.activeReplyEntry?.jobID == "job-1")
@@ -59,9 +57,7 @@ import Testing
 
     @Test func theNextRequestCarriesThePreviousReply() throws {
         var app = AppHarness()
-        app.type("One")
-        app.press(.enter)
-        let first = try #require(app.lastStartedRequest).id
+        let first = try app.submit("One")
         app.receive([.delta(choice: 0, text: "Reply one"), .finished(.completed)], for: first)
         app.type("Two")
         app.press(.enter)
@@ -72,27 +68,21 @@ import Testing
 
     @Test func aRecoveredFullTextReplacesWhatStreamed() throws {
         var app = AppHarness()
-        app.type("Hi")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("Hi")
         app.receive([.delta(choice: 0, text: "Hel"), .delta(choice: 0, text: "!"), .replaced(choice: 0, text: "Hello!")], for: id)
         #expect(app.state.conversation.entries.last?.text == "Hello!")
     }
 
     @Test func hittingMaxTokensMarksTheReplyTruncated() throws {
         var app = AppHarness()
-        app.type("Hi")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("Hi")
         app.receive([.delta(choice: 0, text: "cut"), .finished(.length)], for: id)
         #expect(app.state.conversation.entries.last?.status == .truncated)
     }
 
     @Test func escapeCancelsTheReplyAndKeepsItsText() throws {
         var app = AppHarness()
-        app.type("Hi")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("Hi")
         app.receive([.delta(choice: 0, text: "partial")], for: id)
         #expect(app.press(.escape) == [.completion(.cancel(id)), .storage(.save(app.state.conversation.record))])
         #expect(app.state.conversation.entries.last?.text == "partial")
@@ -102,9 +92,7 @@ import Testing
 
     @Test func eventsOfAnAbandonedRequestAreIgnored() throws {
         var app = AppHarness()
-        app.type("Hi")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("Hi")
         app.press(.escape)
         app.receive([.delta(choice: 0, text: "late")], for: id)
         app.send(.reply(id, .failed(CompletionFailure("late failure"))))
@@ -114,9 +102,7 @@ import Testing
 
     @Test func aFailureIsShownOnTheReplyAndInTheStatusBar() throws {
         var app = AppHarness()
-        app.type("Hi")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("Hi")
         app.send(.reply(id, .failed(CompletionFailure("the API key was rejected"))))
         #expect(app.state.conversation.entries.last?.status == .failed("the API key was rejected"))
         #expect(app.state.window.notice?.isError == true)
@@ -135,9 +121,7 @@ import Testing
 
     @Test func firstCtrlCCancelsTheReplySecondQuits() throws {
         var app = AppHarness()
-        app.type("Hi")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("Hi")
         #expect(app.press(.control("c")) == [.completion(.cancel(id)), .storage(.save(app.state.conversation.record))])
         #expect(!app.state.isFinished)
         app.advance(toSeconds: 1)
@@ -156,9 +140,7 @@ import Testing
 
     @Test func ctrlQQuitsAndCancelsAnyReply() throws {
         var app = AppHarness()
-        app.type("Hi")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("Hi")
         #expect(app.press(.control("q")) == [.completion(.cancel(id)), .storage(.save(app.state.conversation.record))])
         #expect(app.state.isFinished)
     }

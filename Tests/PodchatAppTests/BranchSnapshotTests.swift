@@ -8,9 +8,7 @@ import Testing
     @Test func aRegeneratedReplyShowsItsPlaceAndTheCursorMarksAMessage() throws {
         var app = AppHarness(size: Size(width: 80, height: 16))
         try app.exchange("Name a colour", reply: "Red, like a fire engine.")
-        app.type("/regen")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("/regen")
         app.receive([.delta(choice: 0, text: "Blue."), .finished(.completed)], for: id)
         try app.exchange("Why?", reply: "It is calm.")
         app.press(.tab)

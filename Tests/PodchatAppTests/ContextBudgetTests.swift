@@ -95,9 +95,7 @@ import Testing
 
     @Test func aRefusalThatNamesTheContextTeachesIt() throws {
         var app = AppHarness()
-        app.type("hi")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("hi")
         let failure = CompletionFailure(
             "The conversation does not fit", contextOverflow: ContextOverflow(contextLength: 4096, promptTokens: 5000))
         app.send(.reply(id, .failed(failure)))
@@ -106,9 +104,7 @@ import Testing
 
     @Test func theStatusBarShowsHowFullTheContextIs() throws {
         var app = AppHarness(size: Size(width: 160, height: 24))
-        app.type("hi")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("hi")
         app.receive([.delta(choice: 0, text: "hello"), .usage(Usage(promptTokens: 1100, completionTokens: 134)), .finished(.completed)], for: id)
         app.send(.endpoint(.modelInfoReported(ModelInfo(id: "m", maxModelLength: 8192))))
         app.advance(toSeconds: 30)

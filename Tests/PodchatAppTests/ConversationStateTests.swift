@@ -11,9 +11,7 @@ import Testing
     @Test(arguments: [(FinishReason.completed, "completed"), (.length, "truncated"), (.cancelled, "cancelled"), (.timedOut, "timed_out")])
     func everyFinishedTurnIsSavedButNotEachToken(reason: FinishReason, status: String) throws {
         var app = AppHarness()
-        app.type("Hello")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("Hello")
         app.receive([.delta(choice: 0, text: "Hi "), .delta(choice: 0, text: "there")], for: id)
         #expect(app.savedRecords.isEmpty)
         app.send(.reply(id, .received(.finished(reason))))
@@ -29,9 +27,7 @@ import Testing
         app.press(.enter)
         #expect(app.press(.escape).contains { if case .storage(.save) = $0 { true } else { false } })
         #expect(app.savedRecords.last?.messages.last?.reply?.status == "cancelled")
-        app.type("Fail me")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("Fail me")
         app.send(.reply(id, .failed(CompletionFailure("the worker crashed"))))
         let failed = try #require(app.savedRecords.last?.messages.last?.reply)
         #expect(failed.status == "failed")
@@ -50,9 +46,7 @@ import Testing
 
     @Test func terminationMidReplySavesThePartialReplyAsCancelled() throws {
         var app = AppHarness()
-        app.type("Long story")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("Long story")
         app.receive([.delta(choice: 0, text: "Once upon")], for: id)
         let effects = app.send(.terminationRequested)
         #expect(effects.first == .completion(.cancel(id)))
@@ -87,9 +81,7 @@ import Testing
         app.command("/set temperature 0.3")
         app.command("/set seed each")
         app.advance(toSeconds: 10)
-        app.type("Hi")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("Hi")
         app.advance(toSeconds: 10.5)
         app.receive([.queued(jobID: "job-1"), .started], for: id)
         app.advance(toSeconds: 11.25)
@@ -119,9 +111,7 @@ import Testing
         app.command("/set temperature 0.3")
         app.command("/set system_prompt Be brief.")
         app.command("/set n 2")
-        app.type("Colours?")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("Colours?")
         app.advance(toSeconds: 1)
         app.receive([.queued(jobID: "j"), .delta(choice: 0, text: "Red"), .delta(choice: 1, text: "Blue")], for: id)
         app.advance(toSeconds: 2)

@@ -14,9 +14,7 @@ import Testing
     @Test func whileQueuedTheLoadIsAskedForEveryFewSeconds() throws {
         var app = AppHarness()
         app.advance(toSeconds: 0)
-        app.type("Hi")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("Hi")
         app.receive([.queued(jobID: "job-1")], for: id)
         app.advance(toSeconds: 2)
         #expect(app.effects.filter { $0 == .endpoint(.checkLoad) }.count == 1)

@@ -40,9 +40,7 @@ import Testing
 
     /// Asks `question` and finishes its reply, the job reporting `executed` milliseconds.
     private func answer(_ app: inout AppHarness, _ question: String, executed: Int) throws {
-        app.type(question)
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit(question)
         app.receive([.delta(choice: 0, text: "Answer to \(question)."), .executionTime(.milliseconds(executed)), .finished(.completed)], for: id)
     }
 
@@ -97,9 +95,7 @@ import Testing
 
     @Test func anEndpointOpenedDuringAReplyTakesOverWhenItEnds() throws {
         var app = app()
-        app.type("slow question")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("slow question")
         // Refused while the reply streams…
         #expect(command(&app, "/endpoint local").isEmpty)
         #expect(statusBar(app).contains("A reply is still coming"))
@@ -108,9 +104,7 @@ import Testing
         // …and an opening already under way waits for the reply to end (the refused command
         // stayed in the input: Enter runs it again).
         #expect(app.press(.enter) == [.endpoint(.open(name: "local"))])
-        app.type("next")
-        app.press(.enter)
-        let next = try #require(app.lastStartedRequest).id
+        let next = try app.submit("next")
         #expect(app.send(.endpoint(.opened(Self.local))).isEmpty)
         #expect(app.state.endpoints.current == Self.qwen)
         let ended = app.deliver([.reply(next, .received(.finished(.completed)))])

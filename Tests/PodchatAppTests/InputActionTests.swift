@@ -60,9 +60,7 @@ import Testing
 
     @Test func typingContinuesWhileAReplyIsQueued() throws {
         var app = AppHarness()
-        app.type("first")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("first")
         app.receive([.queued(jobID: "job-1")], for: id)
         app.type("next message")
         #expect(app.state.composer.input.text == "next message")

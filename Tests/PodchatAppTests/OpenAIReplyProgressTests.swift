@@ -9,9 +9,7 @@ import Testing
 @Suite struct OpenAIReplyProgressTests {
     @Test func aReplyWithoutAJobSaysSendingUntilItStartsThenStreaming() throws {
         var app = AppHarness(size: Size(width: 100, height: 24))
-        app.type("tell me a story")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("tell me a story")
         #expect(app.screen.lines.joined().contains("sending…"))
 
         app.receive([.started, .delta(choice: 0, text: "Once upon a time")], for: id)

@@ -18,9 +18,7 @@ import Testing
 
     private static func answered(_ text: String = "The sky is teal.") throws -> AppHarness {
         var app = AppHarness(size: Size(width: 80, height: 16), parameters: try SamplingParameters.exactly(["logprobs": 3]))
-        app.type("What colour is the sky?")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("What colour is the sky?")
         app.receive([.delta(choice: 0, text: text), .logprobs(choice: 0, tokens), .finished(.completed)], for: id)
         return app
     }

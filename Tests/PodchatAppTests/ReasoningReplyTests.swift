@@ -15,9 +15,7 @@ import Testing
         -> (app: AppHarness, id: RequestID)
     {
         var app = AppHarness(size: size)
-        app.type("hi")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("hi")
         app.receive([.queued(jobID: "job-9"), .started, .generation(.proxy)], for: id)
         app.advance(toSeconds: 0.3)
         app.receive([.reasoning(choice: 0, text: "The user greets me. ")], for: id)
@@ -137,9 +135,7 @@ import Testing
 
     @Test func growingThinkingLaidOutFromTheCacheMatchesALayoutAfresh() throws {
         var app = AppHarness(size: Size(width: 60, height: 40))
-        app.type("q")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("q")
         let cache = TranscriptCache()
         let pieces = [
             "First ", "thought, ", "long enough to wrap across the narrow transcript column.\n", "\n", "Second",

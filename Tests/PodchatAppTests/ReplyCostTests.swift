@@ -10,9 +10,7 @@ import Testing
 
     /// One question answered, the job reporting `execution` (none: the OpenAI route).
     private func answered(_ app: inout AppHarness, _ question: String, execution: Duration?, at seconds: Double) throws {
-        app.type(question)
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit(question)
         app.receive([.queued(jobID: "job-\(question)"), .started, .delta(choice: 0, text: "Answer.")], for: id)
         app.receive([.usage(Usage(promptTokens: 9, completionTokens: 12))], for: id)
         app.advance(toSeconds: seconds)

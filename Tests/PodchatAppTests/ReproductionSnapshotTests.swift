@@ -11,9 +11,7 @@ import Testing
         app.type("/set seed 1234")
         app.press(.enter)
         try app.exchange("Name a colour", reply: "Red, like a fire engine.")
-        app.type("/rerun")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("/rerun")
         app.receive([.delta(choice: 0, text: "Blue."), .finished(.completed)], for: id)
         expectSnapshot(of: app.screen, named: "rerun-differs")
     }

@@ -119,9 +119,7 @@ import Testing
 
     @Test func itShowsTheJobRequestsAndTheLastAnswerOfTheReply() throws {
         var app = AppHarness(size: Size(width: 100, height: 60))
-        app.type("One")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("One")
         var log = JobExchanges()
         log.sent("POST", "/run")
         log.answered(#"{"id": "job-one", "status": "IN_QUEUE"}"#)

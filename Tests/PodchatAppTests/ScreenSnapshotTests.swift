@@ -11,9 +11,7 @@ import Testing
 
     @Test func midStreamWithCjkAndEmoji() throws {
         var app = AppHarness(parameters: SamplingParameters(overrides: ["temperature": 0.7, "top_p": 0.95]))
-        app.type("こんにちは! Tell me a story 😀")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("こんにちは! Tell me a story 😀")
         app.advance(toSeconds: 0.5)
         app.receive([.queued(jobID: "9f1c2d3e-4b5a-6789-abcd-ef0123456789-u1")], for: id)
         app.advance(toSeconds: 2)
@@ -29,9 +27,7 @@ import Testing
 
     @Test func finishedReplyShowsItsFooter() throws {
         var app = AppHarness()
-        app.type("Hi")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("Hi")
         app.receive([.queued(jobID: "job-42")], for: id)
         app.advance(toSeconds: 1)
         app.receive([.delta(choice: 0, text: "Hello there.")], for: id)

@@ -31,9 +31,7 @@ import Testing
     @Test func aStreamedReplyWithScrollingAndResizesDrawsAsAfresh() throws {
         var app = AppHarness(size: Size(width: 80, height: 24))
         for turn in 1...4 { try app.exchange("question \(turn)", reply: "answer \(turn)\n\nwith a second paragraph") }
-        app.type("go on")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("go on")
         let cache = TranscriptCache()
         var random = FuzzRandom(seed: 11)
         for round in 0..<600 {
@@ -47,9 +45,7 @@ import Testing
 
     @Test func rowsThatScrolledUpKeepTheirCells() throws {
         var app = AppHarness(size: Size(width: 60, height: 16))
-        app.type("a long one")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("a long one")
         let cache = TranscriptCache()
         for line in 1...40 {
             app.receive([.delta(choice: 0, text: "line \(line) of the reply\n")], for: id)

@@ -36,9 +36,7 @@ import Testing
 
     @Test func textArrivingWhileScrolledUpMovesNothingAndSaysSo() throws {
         var app = try conversation(turns: 8)
-        app.type("one more")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("one more")
         app.press(.pageUp)
         let before = app.screen.lines.dropLast(4)
         app.receive([.delta(choice: 0, text: "streaming words\nand more lines\nand more")], for: id)
@@ -117,9 +115,7 @@ import Testing
         var app = try conversation(turns: 5)
         let cache = TranscriptCache()
         #expect(AppView.render(app.state, cache: cache) == AppView.render(app.state))
-        app.type("more")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("more")
         for word in ["Some ", "**bold** ", "text\n", "```swift\n", "let x = 1\n", "```\n", "- a list\n", "  going on\r", "\nend"] {
             app.receive([.delta(choice: 0, text: word)], for: id)
             #expect(AppView.render(app.state, cache: cache) == AppView.render(app.state))

@@ -26,9 +26,7 @@ import Testing
 
     private func reply(_ text: String, size: Size, status: CompletionEvent? = .finished(.completed)) throws -> AppHarness {
         var app = AppHarness(size: size)
-        app.type("question")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("question")
         app.receive([.queued(jobID: "job-7"), .started], for: id)
         app.advance(toSeconds: 0.8)
         app.receive([.delta(choice: 0, text: text), .usage(Usage(promptTokens: 9, completionTokens: 120))], for: id)
@@ -81,9 +79,7 @@ import Testing
 
     @Test func scrolledUpWhileNewTextArrives() throws {
         var app = try reply((1...30).map { "line \($0)" }.joined(separator: "\n"), size: Size(width: 80, height: 16))
-        app.type("more")
-        app.press(.enter)
-        let id = try #require(app.lastStartedRequest).id
+        let id = try app.submit("more")
         app.press(.pageUp)
         app.receive([.delta(choice: 0, text: "new words arriving")], for: id)
         expectSnapshot(of: app.screen, named: "scrolled-new-text-below")
