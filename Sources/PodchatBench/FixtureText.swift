@@ -61,6 +61,14 @@ struct FixtureText {
         return Array(pieces.prefix(count))
     }
 
+    /// A reply of `count` pieces that is one paragraph, as `podchat simulate`'s long replies are
+    /// (and a model's thinking often is): its last line grows for the whole reply.
+    mutating func streamedParagraphReply(pieces count: Int) -> [String] {
+        var text = ""
+        while text.count < count * 8 { text += (text.isEmpty ? "" : " ") + sentence() }
+        return Array(Self.pieces(of: text).prefix(count))
+    }
+
     /// A reply of `count` pieces that is one fenced code block, as when a model writes a program.
     mutating func streamedCodeReply(pieces count: Int) -> [String] {
         var lines = ["```swift"]

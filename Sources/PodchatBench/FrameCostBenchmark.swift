@@ -4,7 +4,7 @@ import PodchatCore
 extension Benchmark {
     /// The conversation lengths and terminal sizes frames are measured at.
     static let frameCostWindows = [
-        (10, Size(width: 80, height: 24)), (10, Size(width: 250, height: 80)),
+        (10, Size(width: 80, height: 24)), (10, Size(width: 120, height: 40)), (10, Size(width: 250, height: 80)),
         (10_000, Size(width: 80, height: 24)), (10_000, Size(width: 250, height: 80)),
     ]
     /// Pieces (about tokens) in each streamed reply.
@@ -13,7 +13,8 @@ extension Benchmark {
     /// What one streamed delta costs the chat window: apply it, draw the frame with the cache
     /// the event loop keeps, and find the rows that changed, in conversations of 10 and 10,000
     /// messages at 80×24 and 250×80, for a reply of paragraphs, lists and short code blocks
-    /// and for a reply that is one long code block. ncurses' own copy of the changed rows to the terminal is
+    /// for a reply that is one long code block, and for one that is a single paragraph
+    /// (as `podchat simulate`'s long replies, which `Scripts/bench-terminal.sh` streams). ncurses' own copy of the changed rows to the terminal is
     /// not in it (this executable does not link ncurses; `Scripts/bench-terminal.sh` measures
     /// the whole program).
     static let frameCost = Benchmark(
@@ -23,6 +24,7 @@ extension Benchmark {
         var text = FixtureText(seed: 24)
         let reply = text.streamedReply(pieces: frameCostReplyPieces)
         let program = text.streamedCodeReply(pieces: frameCostReplyPieces)
+        let paragraph = text.streamedParagraphReply(pieces: frameCostReplyPieces)
         let windows = try frameCostWindows.map { count, size in try StreamingFrames(messageCount: count, size: size, text: &text) }
         return {
             try windows.flatMap { window in
@@ -39,6 +41,9 @@ extension Benchmark {
                     Figure(
                         name: "\(label): frame, reply all code, pieces 1,801–2,000",
                         value: try window.stream(program).suffix(200).map(\.frame).median ?? 0, unit: .microseconds),
+                    Figure(
+                        name: "\(label): frame, reply one paragraph, pieces 1,801–2,000",
+                        value: try window.stream(paragraph).suffix(200).map(\.frame).median ?? 0, unit: .microseconds),
                 ]
             }
         }
