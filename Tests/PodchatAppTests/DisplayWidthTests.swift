@@ -16,4 +16,11 @@ import Testing
     @Test func measuresStrings() {
         #expect(DisplayWidth.of("abc中文😀") == 9)
     }
+
+    /// A string measures as its characters do, whether it takes the printable-ASCII shortcut or
+    /// not: CR LF is one character, one placeholder column.
+    @Test(arguments: ["", "Esc stop", " F1 help ", "a\r\nb", "tab\there", "\u{7F}", "\u{1B}[31m", "x · y", "naïve", "e\u{301}"])
+    func measuresStringsAsTheirCharacters(text: String) {
+        #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) })
+    }
 }

@@ -26,7 +26,17 @@ enum Formatting {
 
     /// `parts` joined by ` · `, each kept on one line: wrapping breaks only between parts.
     static func keepingTogether(_ parts: [String]) -> String {
-        parts.map { part in String(part.map { $0 == " " ? "\u{A0}" : $0 }) }.joined(separator: " · ")
+        parts.map(nonBreaking).joined(separator: " · ")
+    }
+
+    /// `text` with each space character made a no-break space. Footers are made every frame they
+    /// show, so ASCII text (nearly all of them) is done a code point at a time: there no space can
+    /// be part of a longer character.
+    private static func nonBreaking(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return String(text.map { $0 == " " ? "\u{A0}" : $0 }) }
+        var result = ""
+        result.unicodeScalars.append(contentsOf: text.unicodeScalars.lazy.map { $0 == " " ? "\u{A0}" : $0 })
+        return result
     }
 
     /// `seed 1234` when a seed was sent, `seed: server's` when none was (the server drew one).

@@ -11,6 +11,22 @@ package final class TranscriptCache {
         var chosenChoice: Int
         var width: Int
         var showsRawText: Bool
+
+        /// The growing reply's text differs from last frame's nearly every frame, and `String`'s
+        /// `==` compares its whole common prefix first: the byte counts, known without reading
+        /// the text, settle most comparisons.
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.role == rhs.role && lhs.chosenChoice == rhs.chosenChoice && lhs.width == rhs.width && lhs.showsRawText == rhs.showsRawText
+                && lhs.choices.count == rhs.choices.count
+                && zip(lhs.choices, rhs.choices).allSatisfy { $0.utf8.count == $1.utf8.count && $0 == $1 }
+        }
+    }
+
+    /// What a wrapped footer row depends on.
+    private struct FooterKey: Hashable {
+        var text: String
+        var style: Style
+        var width: Int
     }
 
     private var bodies: [Int: (key: Key, lines: [TranscriptLine])] = [:]
@@ -21,8 +37,17 @@ package final class TranscriptCache {
     /// lines it wraps to. Thinking is plain text that only grows, and wrapping never crosses a
     /// line break, so a frame re-wraps only the paragraph still arriving.
     private var thoughts: [Int: (width: Int, wrapped: String, lines: [String])] = [:]
-    /// The rows drawn last frame, the area they filled, and the cells they left there.
-    private var drawn: (area: Rect, lines: [TranscriptLine], screen: Screen)?
+    /// The rows drawn last frame, the area they filled (none yet: empty), and the cells they
+    /// left there. Three fields, not an optional tuple: a frame reads them in place.
+    private var drawnArea: Rect?
+    private var drawnLines: [TranscriptLine] = []
+    private var drawnScreen = Screen(size: Size(width: 0, height: 0))
+    /// Footer texts wrapped this frame and the frame before: a reply's footer is made again
+    /// each frame it is on screen, and wrapping it was more than its formatting. Two frames'
+    /// worth, so what leaves the screen is let go.
+    private var footers: [FooterKey: [TranscriptLine]] = [:]
+    private var footersBefore: [FooterKey: [TranscriptLine]] = [:]
+    private static let footersKept = 256
 
     package init() {}
 
@@ -65,6 +90,17 @@ package final class TranscriptCache {
         return kept.lines + TextWrapper.wrap(String(text[paragraphsEnd...]), width: width)
     }
 
+    /// The footer `text` wrapped to `width` by `wrap`, or as it was wrapped in this frame or the
+    /// one before.
+    func footerRows(_ text: String, style: Style, width: Int, wrap: () -> [TranscriptLine]) -> [TranscriptLine] {
+        let key = FooterKey(text: text, style: style, width: width)
+        if let rows = footers[key] { return rows }
+        let rows = footersBefore[key] ?? wrap()
+        // Laying out many messages between frames (scrolling far) keeps no more than a screen's worth.
+        if footers.count < Self.footersKept { footers[key] = rows }
+        return rows
+    }
+
     /// Draws `lines` from the top of `area`, on a screen blank there. A row showing a line
     /// drawn last frame, in the same area, gets that frame's cells copied instead of written
     /// again: while a reply streams only its last rows change, and writing every row's text
@@ -73,17 +109,19 @@ package final class TranscriptCache {
     /// area's columns.
     func draw(_ lines: [TranscriptLine], in area: Rect, on screen: inout Screen) {
         let shown = Array(lines.prefix(area.height))
-        let previous = drawn.flatMap { $0.area == area && $0.screen.size == screen.size ? $0 : nil }
-        let shift = previous.map { Self.scroll(from: $0.lines, to: shown) } ?? 0
+        let isSameArea = drawnArea == area && drawnScreen.size == screen.size
+        let shift = isSameArea ? Self.scroll(from: drawnLines, to: shown) : 0
         for (row, line) in shown.enumerated() {
             let y = area.y + row
-            if let previous, row + shift < previous.lines.count, previous.lines[row + shift] == line {
-                screen.copy(Rect(x: area.x, y: y + shift, width: area.width, height: 1), from: previous.screen, to: y)
+            if isSameArea, row + shift < drawnLines.count, drawnLines[row + shift] == line {
+                screen.copy(Rect(x: area.x, y: y + shift, width: area.width, height: 1), from: drawnScreen, to: y)
             } else {
                 line.draw(at: Point(x: area.x, y: y), width: area.width, on: &screen)
             }
         }
-        drawn = (area, shown, screen)
+        (drawnArea, drawnLines, drawnScreen) = (area, shown, screen)
+        footersBefore = footers
+        footers.removeAll(keepingCapacity: true)
     }
 
     /// How many rows `lines` scrolled up since `before`: the first offset, of a few, at which

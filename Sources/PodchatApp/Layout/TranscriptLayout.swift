@@ -225,7 +225,10 @@ struct TranscriptLayout {
     }
 
     private func footerRows(_ text: String, style: Style) -> [TranscriptLine] {
-        TextWrapper.wrap(text, width: textWidth).map { TranscriptLine($0, style: style, indent: 2) }
+        // The width alone is captured: a closure holding the layout copied the whole state.
+        let width = textWidth
+        func wrap() -> [TranscriptLine] { TextWrapper.wrap(text, width: width).map { TranscriptLine($0, style: style, indent: 2) } }
+        return cache?.footerRows(text, style: style, width: width, wrap: wrap) ?? wrap()
     }
 
     /// The ⚠ line when a sibling sent the same parameters and seed gave another text; the ✓

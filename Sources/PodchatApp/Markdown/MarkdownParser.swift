@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads Markdown a line at a time. Each line adds one step to the layout (a block, or a
 /// code block's fence or line) that lines read later never change, so a text that grows (a
 /// reply still streaming) can be read on from any line end with the parser as it stood there.
@@ -52,13 +60,24 @@ struct MarkdownParser {
         let bytes = text.utf8
         var lines: [Substring] = []
         var start = bytes.startIndex
-        while let lineFeed = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+        while let lineFeed = lineFeed(in: bytes[start...]) {
             let returnBefore = lineFeed > start && bytes[bytes.index(before: lineFeed)] == UInt8(ascii: "\r")
             lines.append(text[start..<(returnBefore ? bytes.index(before: lineFeed) : lineFeed)])
             start = bytes.index(after: lineFeed)
         }
         lines.append(text[start...])
         return lines
+    }
+
+    /// The first line feed in `bytes`, found by `memchr` when the text is stored contiguously
+    /// (native strings are): the reply's last line is searched on every frame it grows.
+    private static func lineFeed(in bytes: Substring.UTF8View) -> String.Index? {
+        let found = bytes.withContiguousStorageIfAvailable { buffer -> Int? in
+            guard let base = buffer.baseAddress, let match = memchr(base, Int32(UInt8(ascii: "\n")), buffer.count) else { return nil }
+            return base.distance(to: match.assumingMemoryBound(to: UInt8.self))
+        }
+        guard let found else { return bytes.firstIndex(of: UInt8(ascii: "\n")) }
+        return found.map { bytes.index(bytes.startIndex, offsetBy: $0) }
     }
 
     /// The fenced code blocks of `text`, in order; one still open runs to the end.

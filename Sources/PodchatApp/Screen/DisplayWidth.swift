@@ -21,6 +21,9 @@ package enum DisplayWidth {
 
     /// The columns `text` takes.
     package static func of(_ text: some StringProtocol) -> Int {
+        // Printable ASCII is a column a byte: the bar's hints, labels and prompts are measured
+        // every frame without reading their characters. (Not controls: CR LF is one character.)
+        if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total

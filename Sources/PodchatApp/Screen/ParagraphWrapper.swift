@@ -80,9 +80,21 @@ struct ParagraphWrapper {
         if unit.character == " " || columns == 2 { breakAfter = line.count }
     }
 
+    /// The units as runs, one per stretch of a style. Each run's text is gathered in one string:
+    /// the open row is made again every frame a reply streams, and a string per character was
+    /// most of that.
     private static func runs(of units: ArraySlice<StyledCharacter>) -> [StyledRun] {
         var result: [StyledRun] = []
-        for unit in units { result.append(String(unit.character), style: unit.style) }
+        var start = units.startIndex
+        while start < units.endIndex {
+            let style = units[start].style
+            let end = units[start...].firstIndex { $0.style != style } ?? units.endIndex
+            var text = ""
+            text.reserveCapacity(end - start)
+            for unit in units[start..<end] { text.append(unit.character) }
+            result.append(text, style: style)
+            start = end
+        }
         return result
     }
 

@@ -131,6 +131,14 @@ package struct Screen: Sendable, Equatable {
         return x - origin.x
     }
 
+    /// Writes `glyph`, a character one column wide, `count` times from `origin` (clipped like
+    /// ``write(_:at:width:style:)``): a rule, drawn every frame, without making its string.
+    package mutating func repeatGlyph(_ glyph: Character, at origin: Point, count: Int, style: Style) {
+        guard count > 0, write(String(glyph), at: origin, width: count, style: style) == 1 else { return }
+        let cell = self[origin.x, origin.y]
+        for x in origin.x + 1..<max(origin.x + 1, min(origin.x + count, size.width)) { self[x, origin.y] = cell }
+    }
+
     /// Puts `glyph` at `point` unless it would cross `limit`, where a space stands for a glyph
     /// cut in half (and ends the writing: `limit` is then reached). Returns the columns used.
     private mutating func put(_ glyph: Character, at point: Point, limit: Int, style: Style) -> Int {

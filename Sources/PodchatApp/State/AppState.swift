@@ -124,8 +124,10 @@ package struct AppState: Sendable, Equatable {
 
     private mutating func tick(_ instant: ContinuousClock.Instant) -> [Effect] {
         window.tick(to: instant)
-        let entry = activeReplyEntry
-        let isQueued = entry?.jobID != nil && entry?.startedAt == nil
+        // Read in place: copying the whole entry was most of the cost of a clock tick.
+        let entries = conversation.entries
+        let isQueued =
+            reply.active != nil && !entries.isEmpty && entries[entries.count - 1].jobID != nil && entries[entries.count - 1].startedAt == nil
         return reply.checksLoad(now: instant, isQueued: isQueued) ? [.endpoint(.checkLoad)] : []
     }
 

@@ -9,8 +9,7 @@ struct InputBoxView {
     let label: String?
 
     func render(divider: Rect, input: Rect, on screen: inout Screen) {
-        let rule = String(repeating: "─", count: divider.width)
-        screen.write(rule, at: Point(x: divider.x, y: divider.y), width: divider.width, style: isFocused ? .borderFocused : .border)
+        screen.repeatGlyph("─", at: Point(x: divider.x, y: divider.y), count: divider.width, style: isFocused ? .borderFocused : .border)
         if let label {
             screen.write(" \(label) ", at: Point(x: divider.x + 1, y: divider.y), width: divider.width - 2, style: .focusLabel)
         }
