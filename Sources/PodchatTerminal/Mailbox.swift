@@ -40,8 +40,11 @@ package final class Mailbox: Sendable {
 
     /// Every queued event, in order.
     func drain() -> [Event] {
-        var buffer = [UInt8](repeating: 0, count: 256)
-        while read(readDescriptor, &buffer, buffer.count) > 0 {}
+        // A read that returns less than it asked for emptied the pipe: no second read to hear
+        // so, on every token a reply streams.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { buffer in
+            while read(readDescriptor, buffer.baseAddress, buffer.count) == buffer.count {}
+        }
         return queue.withLock { events in
             defer { events.removeAll(keepingCapacity: true) }
             return events

@@ -43,7 +43,7 @@ package final class TerminalSession: TerminalDevice {
 
     package func nextEvents(waitingAtMost timeout: Duration?) -> [Event] {
         let ready = waitForInput(timeout: timeout)
-        let signalled = signals.drain()
+        let signalled = ready.hasSignal ? signals.drain() : []
         // ncurses is asked for keys only when there are bytes to read or a signal came (a
         // resize is a key it makes): asking costs a poll and two sigactions, on every token a
         // reply streams. Each ask reads everything, so nothing waits inside ncurses meanwhile.
@@ -67,15 +67,19 @@ package final class TerminalSession: TerminalDevice {
     }
 
     /// Sleeps until input, an event, a signal or `timeout`.
-    /// - Returns: whether the terminal has bytes to read, and whether it has hung up.
-    private func waitForInput(timeout: Duration?) -> (hasInput: Bool, isTerminalGone: Bool) {
+    /// - Returns: whether the terminal has bytes to read, whether it has hung up, and whether
+    ///   a signal came (its pipe is read only then).
+    private func waitForInput(timeout: Duration?) -> (hasInput: Bool, isTerminalGone: Bool, hasSignal: Bool) {
         var descriptors = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: mailbox.readDescriptor, events: Int16(POLLIN), revents: 0),
             pollfd(fd: signals.readDescriptor, events: Int16(POLLIN), revents: 0),
         ]
-        guard poll(&descriptors, nfds_t(descriptors.count), Self.pollMilliseconds(timeout)) > 0 else { return (false, false) }
-        return (descriptors[0].revents & Int16(POLLIN) != 0, descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0)
+        guard poll(&descriptors, nfds_t(descriptors.count), Self.pollMilliseconds(timeout)) > 0 else { return (false, false, false) }
+        return (
+            descriptors[0].revents & Int16(POLLIN) != 0, descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0,
+            descriptors[2].revents & Int16(POLLIN) != 0
+        )
     }
 
     /// `poll`'s timeout: -1 for none; otherwise a millisecond more than `timeout`'s whole
