@@ -79,7 +79,7 @@ struct OpenAIStreamReader: Sendable {
     /// Reports one SSE event's chunk; anything but a JSON object is noise such as a proxy's
     /// keep-alive, since vLLM sends only objects.
     private mutating func report(_ event: SSEEvent, into step: inout Step) {
-        guard let chunk = JSONValue(parsing: event.data), chunk.objectValue != nil else { return }
+        guard let chunk = WorkerOutputDecoder.chunk(event.data), chunk.objectValue != nil else { return }
         report(chunk, into: &step)
     }
 

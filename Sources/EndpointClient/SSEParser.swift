@@ -105,6 +105,8 @@ package struct SSEParser: Sendable {
         // Per the spec an event without data lines is not dispatched.
         guard !dataLines.isEmpty else { return }
         let type = eventType.flatMap { $0.isEmpty ? nil : $0 }
-        events.append(SSEEvent(type: type, data: dataLines.joined(separator: "\n"), id: lastEventID))
+        // Nearly every event has one data line, which joining would copy.
+        let data = dataLines.count == 1 ? dataLines[0] : dataLines.joined(separator: "\n")
+        events.append(SSEEvent(type: type, data: data, id: lastEventID))
     }
 }

@@ -71,11 +71,21 @@ package struct WorkerOutputDecoder: Sendable {
         var items: [WorkerOutputItem] = []
         for event in sseEvents where event.data != "[DONE]" {
             // vLLM sends only JSON objects; anything else is noise such as a proxy's keep-alive.
-            guard let fields = JSONValue(parsing: event.data)?.objectValue else { continue }
+            guard let fields = Self.chunk(event.data)?.objectValue else { continue }
             items += decode(object: fields)
         }
         return items
     }
+
+    /// One SSE event's JSON with only the members ``decode(_:)`` reads of an object, or nil
+    /// when it is not JSON: a chunk's other members (its id, model, object, creation time) are
+    /// checked but not built, on every streamed token.
+    package static func chunk(_ data: String) -> JSONValue? {
+        JSONValue(parsing: data.utf8, keepingMembers: readMembers.contains)
+    }
+
+    /// The members of an output object that ``decode(_:)`` reads.
+    private static let readMembers = ["error", "choices", "usage"]
 
     private mutating func decode(object fields: [String: JSONValue]) -> [WorkerOutputItem] {
         if let error = fields["error"], Self.isTruthy(error) {

@@ -36,11 +36,24 @@ struct JSONParser {
         return try parsed ?? Array(bytes).withUnsafeBufferPointer { buffer in try parseDocument(buffer) }
     }
 
-    private static func parseDocument(_ buffer: UnsafeBufferPointer<UInt8>) throws -> JSONValue {
+    /// The JSON document in `bytes`, but for an object at the top only the members whose names
+    /// `isKept` accepts: the others are checked as strictly, so the same documents are rejected,
+    /// but not built. A streamed chunk's id, model and object strings are never read.
+    static func parse(_ bytes: some Collection<UInt8>, keepingMembers isKept: (String) -> Bool) throws -> JSONValue {
+        let parsed = try bytes.withContiguousStorageIfAvailable { buffer in
+            try parseDocument(buffer) { try $0.object(keeping: isKept) }
+        }
+        return try parsed ?? Array(bytes).withUnsafeBufferPointer { buffer in try parseDocument(buffer) { try $0.object(keeping: isKept) } }
+    }
+
+    /// The document in `buffer`, its value read by `read`.
+    private static func parseDocument(
+        _ buffer: UnsafeBufferPointer<UInt8>, reading read: (inout JSONParser) throws -> JSONValue = { try $0.value() }
+    ) throws -> JSONValue {
         var parser = JSONParser(buffer)
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
         parser.skipWhitespace()
-        let value = try parser.value()
+        let value = try read(&parser)
         parser.skipWhitespace()
         guard parser.position == buffer.count else { throw parser.failure("text after the value") }
         return value
@@ -80,6 +93,76 @@ struct JSONParser {
         position += 1
         depth -= 1
         return .object(fields)
+    }
+
+    /// The object under the cursor with only the members `isKept` names; any other value
+    /// under the cursor, whole.
+    private mutating func object(keeping isKept: (String) -> Bool) throws -> JSONValue {
+        guard peek() == UInt8(ascii: "{") else { return try value() }
+        try enterNesting()
+        position += 1
+        var fields: [String: JSONValue] = [:]
+        skipWhitespace()
+        while peek() != UInt8(ascii: "}") {
+            guard peek() == UInt8(ascii: "\"") else { throw failure("a key must be a string") }
+            let key = try string()
+            skipWhitespace()
+            try expect(UInt8(ascii: ":"))
+            skipWhitespace()
+            if isKept(key) {
+                let value = try value()
+                if fields[key] == nil { fields[key] = value }
+            } else {
+                try skipValue()
+            }
+            guard try continuesAfterElement(closedBy: UInt8(ascii: "}")) else { break }
+        }
+        position += 1
+        depth -= 1
+        return .object(fields)
+    }
+
+    /// Steps over the value under the cursor, rejecting what ``value()`` rejects.
+    private mutating func skipValue() throws {
+        switch peek() {
+        case UInt8(ascii: "{"): try skipContainer(closedBy: UInt8(ascii: "}"), hasKeys: true)
+        case UInt8(ascii: "["): try skipContainer(closedBy: UInt8(ascii: "]"), hasKeys: false)
+        case UInt8(ascii: "\""): try skipString()
+        default: _ = try value()
+        }
+    }
+
+    private mutating func skipContainer(closedBy closing: UInt8, hasKeys: Bool) throws {
+        try enterNesting()
+        position += 1
+        skipWhitespace()
+        while peek() != closing {
+            if hasKeys {
+                guard peek() == UInt8(ascii: "\"") else { throw failure("a key must be a string") }
+                try skipString()
+                skipWhitespace()
+                try expect(UInt8(ascii: ":"))
+                skipWhitespace()
+            }
+            try skipValue()
+            guard try continuesAfterElement(closedBy: closing) else { break }
+        }
+        position += 1
+        depth -= 1
+    }
+
+    /// Steps over the string under the cursor: printable ASCII without escapes (ids, names) is
+    /// only scanned; anything else is read as ``string()`` reads it, to be rejected the same.
+    private mutating func skipString() throws {
+        let start = position
+        position += 1
+        while let byte = peek(), byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") { position += 1 }
+        if peek() == UInt8(ascii: "\"") {
+            position += 1
+            return
+        }
+        position = start
+        _ = try string()
     }
 
     private mutating func array() throws -> JSONValue {

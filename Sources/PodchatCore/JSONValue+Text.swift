@@ -13,6 +13,15 @@ extension JSONValue {
         self = try JSONParser.parse(bytes)
     }
 
+    /// The JSON document in `bytes`, with only the top-level members whose names `isKept`
+    /// accepts when it is an object; nil for exactly the bytes that the throwing
+    /// `init(parsing:)` rejects. For documents read often of which little is used, such as a
+    /// stream's chunks.
+    package init?(parsing bytes: some Collection<UInt8>, keepingMembers isKept: (String) -> Bool) {
+        guard let value = try? JSONParser.parse(bytes, keepingMembers: isKept) else { return nil }
+        self = value
+    }
+
     /// The JSON document in `text`, or nil when it is not JSON.
     package init?(parsing text: String) {
         guard let value = try? JSONValue(parsing: text.utf8) else { return nil }

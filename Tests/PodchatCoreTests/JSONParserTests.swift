@@ -66,6 +66,37 @@ import Testing
         }
     }
 
+    /// Keeping some members of an object: the same documents rejected as by a whole parse (the
+    /// members stepped over are checked too), and the kept members as a whole parse reads them.
+    @Test func keepsTheNamedMembersAndRejectsWhatAWholeParseRejects() {
+        var random = FuzzRandom(seed: 0x5EED_C4A7)
+        let isKept = { (name: String) in name.hasPrefix("1") || name.hasPrefix("3") }
+        for iteration in 0..<3_000 {
+            var source = document(depth: 0, &random)
+            while !random.chance(0.2) && !source.hasPrefix("{") { source = document(depth: 0, &random) }
+            var text = Array(source.utf8)
+            if random.chance(0.5) {
+                for _ in 0..<random.int(1...3) { mutate(&text, &random) }
+            }
+            let expected = parsed(text).map { whole in whole.objectValue.map { JSONValue.object($0.filter { isKept($0.key) }) } ?? whole }
+            #expect(
+                JSONValue(parsing: text, keepingMembers: isKept) == expected,
+                "iteration \(iteration): \(String(decoding: text, as: UTF8.self).debugDescription)")
+        }
+    }
+
+    @Test func keepsAStreamedChunksChoicesAndChecksTheRest() {
+        let chunk =
+            #"{"choices":[{"delta":{"content":"Hi"},"index":0}],"created":1796413901,"id":"chatcmpl-b8","model":"m","object":"chat.completion.chunk"}"#
+        let choices: JSONValue = [.object(["delta": .object(["content": "Hi"]), "index": 0])]
+        #expect(JSONValue(parsing: Array(chunk.utf8), keepingMembers: { $0 == "choices" }) == .object(["choices": choices]))
+        for broken in [#""id":"chat\q""#, #""id":"a"#, "\"id\":\"a\u{01}\"", #""id":[1,}"#, #""id":{"a" 1}"#, #""id":tru"#] {
+            let text = #"{"choices":[],"# + broken + "}"
+            #expect(JSONValue(parsing: Array(text.utf8), keepingMembers: { $0 == "choices" }) == nil, "\(broken)")
+        }
+        #expect(JSONValue(parsing: Array("[1]".utf8), keepingMembers: { _ in false }) == [1])
+    }
+
     private func document(depth: Int, _ random: inout FuzzRandom) -> String {
         let space = { (random: inout FuzzRandom) in random.chance(0.7) ? "" : random.pick([" ", "\n", "\t", "\r\n  "]) }
         switch random.int(depth > 4 ? 2...7 : 0...7) {
