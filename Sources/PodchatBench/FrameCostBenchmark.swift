@@ -12,11 +12,11 @@ extension Benchmark {
 
     /// What one streamed delta costs the chat window: apply it, draw the frame with the cache
     /// the event loop keeps, and find the rows that changed, in conversations of 10 and 10,000
-    /// messages at 80×24 and 250×80, for a reply of paragraphs, lists and short code blocks
-    /// for a reply that is one long code block, and for one that is a single paragraph
-    /// (as `podchat simulate`'s long replies, which `Scripts/bench-terminal.sh` streams). ncurses' own copy of the changed rows to the terminal is
-    /// not in it (this executable does not link ncurses; `Scripts/bench-terminal.sh` measures
-    /// the whole program).
+    /// messages at 80×24, 120×40 (`Scripts/bench-terminal.sh`'s window) and 250×80, for a reply
+    /// of paragraphs, lists and short code blocks, for one that is a long code block, and for one
+    /// that is a single paragraph (as `podchat simulate`'s long replies are). ncurses' own copy
+    /// of the changed rows to the terminal is not in it (this executable does not link ncurses;
+    /// `Scripts/bench-terminal.sh` measures the whole program).
     static let frameCost = Benchmark(
         name: "frame-cost",
         measures: "one streamed delta applied and its frame drawn (µs, median over the frames of a 2,000-piece reply, early and late)"
