@@ -96,24 +96,37 @@ streaming_cpu() {
   kill "$sim" 2>/dev/null || true
 }
 
-# "CPU_SECONDS in WALL_SECONDS = CORES cores" for one 500-token reply in session $1 (podchat's pid $2).
+# "CPU_SECONDS in WALL_SECONDS = CORES cores (scheduler: MS ms)" for one 500-token reply in
+# session $1 (podchat's pid $2). The first figure is in the kernel's 10 ms ticks (utime + stime
+# from /proc/PID/stat, every thread that ever ran); the second is the scheduler's own count in
+# nanoseconds (/proc/PID/task/*/schedstat), to a microsecond, of the threads alive at the end
+# (a thread that ran and ended during the reply would be missed; podchat's do not end).
 reply_cpu() {
   python3 - "$T" "$1" "$2" <<'PY'
-import os, subprocess, sys, time
+import glob, os, subprocess, sys, time
 tmux, session, pid = sys.argv[1].split(), sys.argv[2], sys.argv[3]
 def cpu_seconds():
     fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+def scheduled_ns():
+    times = {}
+    for path in glob.glob(f"/proc/{pid}/task/*/schedstat"):
+        try:
+            times[path] = int(open(path).read().split()[0])
+        except (OSError, ValueError):
+            pass
+    return times
 subprocess.run(tmux + ["send-keys", "-t", session, "-l", "Go [[sim:tokens=500]]"], check=True)
 time.sleep(0.3)
-before, start = cpu_seconds(), time.monotonic()
+before, scheduled_before, start = cpu_seconds(), scheduled_ns(), time.monotonic()
 subprocess.run(tmux + ["send-keys", "-t", session, "Enter"], check=True)
 while "finish\u00a0stop" not in subprocess.run(tmux + ["capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout:
     if time.monotonic() - start > 60:
         sys.exit("the reply did not finish within 60 s")
     time.sleep(0.05)
 cpu, wall = cpu_seconds() - before, time.monotonic() - start
-print(f"{cpu:.2f} s in {wall:.2f} s = {cpu / wall:.3f} cores")
+scheduled = sum(ns - scheduled_before.get(path, 0) for path, ns in scheduled_ns().items()) / 1e6
+print(f"{cpu:.2f} s in {wall:.2f} s = {cpu / wall:.3f} cores (scheduler: {scheduled:.1f} ms)")
 PY
 }
 
