@@ -64,7 +64,7 @@ struct JSONParser {
     private mutating func value() throws -> JSONValue {
         guard let byte = peek() else { throw failure("a value is missing") }
         switch byte {
-        case UInt8(ascii: "{"): return try object()
+        case UInt8(ascii: "{"): return try object(keeping: { _ in true })
         case UInt8(ascii: "["): return try array()
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "t"): return try literal("true", .bool(true))
@@ -75,28 +75,8 @@ struct JSONParser {
         }
     }
 
-    private mutating func object() throws -> JSONValue {
-        try enterNesting()
-        position += 1
-        var fields: [String: JSONValue] = [:]
-        skipWhitespace()
-        while peek() != UInt8(ascii: "}") {
-            guard peek() == UInt8(ascii: "\"") else { throw failure("a key must be a string") }
-            let key = try string()
-            skipWhitespace()
-            try expect(UInt8(ascii: ":"))
-            skipWhitespace()
-            let value = try value()
-            if fields[key] == nil { fields[key] = value }
-            guard try continuesAfterElement(closedBy: UInt8(ascii: "}")) else { break }
-        }
-        position += 1
-        depth -= 1
-        return .object(fields)
-    }
-
-    /// The object under the cursor with only the members `isKept` names; any other value
-    /// under the cursor, whole.
+    /// The object under the cursor with only the members `isKept` names (every member, for a
+    /// whole parse); any other value under the cursor, whole.
     private mutating func object(keeping isKept: (String) -> Bool) throws -> JSONValue {
         guard peek() == UInt8(ascii: "{") else { return try value() }
         try enterNesting()
@@ -104,11 +84,9 @@ struct JSONParser {
         var fields: [String: JSONValue] = [:]
         skipWhitespace()
         while peek() != UInt8(ascii: "}") {
-            guard peek() == UInt8(ascii: "\"") else { throw failure("a key must be a string") }
+            try expectMemberName()
             let key = try string()
-            skipWhitespace()
-            try expect(UInt8(ascii: ":"))
-            skipWhitespace()
+            try stepOverColon()
             if isKept(key) {
                 let value = try value()
                 if fields[key] == nil { fields[key] = value }
@@ -138,17 +116,27 @@ struct JSONParser {
         skipWhitespace()
         while peek() != closing {
             if hasKeys {
-                guard peek() == UInt8(ascii: "\"") else { throw failure("a key must be a string") }
+                try expectMemberName()
                 try skipString()
-                skipWhitespace()
-                try expect(UInt8(ascii: ":"))
-                skipWhitespace()
+                try stepOverColon()
             }
             try skipValue()
             guard try continuesAfterElement(closedBy: closing) else { break }
         }
         position += 1
         depth -= 1
+    }
+
+    /// Fails unless a member's name (a string) is under the cursor.
+    private func expectMemberName() throws {
+        guard peek() == UInt8(ascii: "\"") else { throw failure("a key must be a string") }
+    }
+
+    /// Steps over the colon between a member's name and its value, and the spaces around it.
+    private mutating func stepOverColon() throws {
+        skipWhitespace()
+        try expect(UInt8(ascii: ":"))
+        skipWhitespace()
     }
 
     /// Steps over the string under the cursor: printable ASCII without escapes (ids, names) is
