@@ -15,8 +15,10 @@ enum SSEYields {
     }
 
     /// Proxy worker (protocol.md §3.4): whatever vLLM had sent by each step, read off the socket
-    /// at arbitrary points. Every third read stops a third short of its end, and the rest comes
-    /// with the next read, so events straddle yields deterministically.
+    /// at arbitrary points. Every third read stops a third short of its end, and the rest is the
+    /// next read, at the same step, so events straddle yields deterministically. The rest comes
+    /// at once, as it does from a socket vLLM wrote the whole event to: held back until the next
+    /// token, it would make a third of the tokens a token's time late, on every route.
     static func split(_ events: [OpenAIResponseWriter.Event]) -> [JobPlan.Yield] {
         var reads: [JobPlan.Yield] = []
         var pending: (step: Int, text: String)?
@@ -28,19 +30,21 @@ enum SSEYields {
             pending = (event.step, (pending?.text ?? "") + event.text)
         }
         if let last = pending { reads.append(JobPlan.Yield(step: last.step, output: .string(last.text))) }
-        for index in stride(from: 1, to: reads.count - 1, by: 3) {
-            moveTail(of: index, in: &reads)
+        return reads.enumerated().flatMap { index, read in
+            index % 3 == 1 && index < reads.count - 1 ? splitting(read) : [read]
         }
-        return reads
     }
 
-    /// Moves the last third of read `index` to the front of the next read.
-    private static func moveTail(of index: Int, in reads: inout [JobPlan.Yield]) {
-        guard let text = reads[index].output.stringValue, let next = reads[index + 1].output.stringValue else { return }
+    /// `read` as two reads at its step: its first two thirds, then the rest.
+    private static func splitting(_ read: JobPlan.Yield) -> [JobPlan.Yield] {
+        guard let text = read.output.stringValue, text.unicodeScalars.count > 1 else { return [read] }
         // Cutting between Unicode scalars keeps both halves valid strings.
         let scalars = text.unicodeScalars
-        let cut = scalars.index(scalars.startIndex, offsetBy: max(1, scalars.count * 2 / 3))
-        reads[index].output = .string(String(scalars[..<cut]))
-        reads[index + 1].output = .string(String(scalars[cut...]) + next)
+        let cut = scalars.index(scalars.startIndex, offsetBy: scalars.count * 2 / 3)
+        var head = read
+        head.output = .string(String(scalars[..<cut]))
+        var rest = read
+        rest.output = .string(String(scalars[cut...]))
+        return [head, rest]
     }
 }

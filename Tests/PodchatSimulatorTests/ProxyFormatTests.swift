@@ -43,6 +43,12 @@ struct ProxyFormatTests {
             let pieces = H.outputs(polls).compactMap(\.stringValue)
             #expect(pieces.count == H.outputs(polls).count, "every yield is a string")
             #expect(pieces.contains { !$0.hasSuffix("\n\n") }, "some events straddle yields")
+            // A read cut short is completed at the same moment, as from a socket vLLM wrote the
+            // whole event to: no event waits for the next token.
+            for poll in polls {
+                let text = H.outputs([poll]).compactMap(\.stringValue).joined()
+                #expect(text.isEmpty || text.hasSuffix("\n\n"), "every step ends on an event's end")
+            }
             let (chunks, texts) = parse(pieces.joined()) { $0["delta"]?["content"]?.stringValue }
             #expect(texts == [0: ReplyWriter.reply(to: "Hello there", choice: 0)])
             #expect(chunks.first?["choices"]?[0]?["delta"]?["role"] == .string("assistant"))
