@@ -53,6 +53,19 @@ final class Terminal {
             colors = ColorSupport.detect(colors: Int(CNcursesw_colors()), environment: environment)
         }
         palette = Palette(colors: colors)
+        Self.leaveFirstRunState()
+    }
+
+    /// Puts ncurses past the state it starts in, where every cursor move within a frame writes
+    /// the output gathered so far to the terminal (a frame of a streamed token took two to five
+    /// `write` calls, each waking the terminal), into the one it is in after coming back from
+    /// `endwin`, where a frame is written once, when it is done. Nothing is drawn yet, so the
+    /// round trip shows nothing.
+    private static func leaveFirstRunState() {
+        def_prog_mode()
+        endwin()
+        reset_prog_mode()
+        refresh()
     }
 
     /// Gives the terminal back as it was.
