@@ -96,11 +96,14 @@ streaming_cpu() {
   kill "$sim" 2>/dev/null || true
 }
 
-# "CPU_SECONDS in WALL_SECONDS = CORES cores (scheduler: MS ms)" for one 500-token reply in
-# session $1 (podchat's pid $2). The first figure is in the kernel's 10 ms ticks (utime + stime
-# from /proc/PID/stat, every thread that ever ran); the second is the scheduler's own count in
-# nanoseconds (/proc/PID/task/*/schedstat), to a microsecond, of the threads alive at the end
-# (a thread that ran and ended during the reply would be missed; podchat's do not end).
+# "CPU_SECONDS in WALL_SECONDS = CORES cores (scheduler: MS ms: loop L, network N, other O;
+# loop preempted P times)" for one 500-token reply in session $1 (podchat's pid $2). The first
+# figure is in the kernel's 10 ms ticks (utime + stime from /proc/PID/stat, every thread that
+# ever ran); the second is the scheduler's own count in nanoseconds
+# (/proc/PID/task/*/schedstat), to a microsecond, of the threads alive at the end (a thread
+# that ran and ended during the reply would be missed; podchat's do not end), split into the
+# loop's thread (the process's first), NIO's network threads and the rest, with how often the
+# loop was switched out while it still had work (nonvoluntary_ctxt_switches).
 reply_cpu() {
   python3 - "$T" "$1" "$2" <<'PY'
 import glob, os, subprocess, sys, time
@@ -110,23 +113,37 @@ def cpu_seconds():
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 def scheduled_ns():
     times = {}
-    for path in glob.glob(f"/proc/{pid}/task/*/schedstat"):
+    for task in glob.glob(f"/proc/{pid}/task/*"):
         try:
-            times[path] = int(open(path).read().split()[0])
+            times[task] = int(open(f"{task}/schedstat").read().split()[0])
         except (OSError, ValueError):
             pass
     return times
+def thread_kind(task):
+    if os.path.basename(task) == pid:
+        return "loop"
+    try:
+        return "network" if open(f"{task}/comm").read().startswith("NIO-") else "other"
+    except OSError:
+        return "other"
+def loop_preemptions():
+    status = open(f"/proc/{pid}/task/{pid}/status").read()
+    return int(status.split("nonvoluntary_ctxt_switches:")[1].split()[0])
 subprocess.run(tmux + ["send-keys", "-t", session, "-l", "Go [[sim:tokens=500]]"], check=True)
 time.sleep(0.3)
-before, scheduled_before, start = cpu_seconds(), scheduled_ns(), time.monotonic()
+before, scheduled_before, preempted_before, start = cpu_seconds(), scheduled_ns(), loop_preemptions(), time.monotonic()
 subprocess.run(tmux + ["send-keys", "-t", session, "Enter"], check=True)
 while "finish\u00a0stop" not in subprocess.run(tmux + ["capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout:
     if time.monotonic() - start > 60:
         sys.exit("the reply did not finish within 60 s")
     time.sleep(0.05)
 cpu, wall = cpu_seconds() - before, time.monotonic() - start
-scheduled = sum(ns - scheduled_before.get(path, 0) for path, ns in scheduled_ns().items()) / 1e6
-print(f"{cpu:.2f} s in {wall:.2f} s = {cpu / wall:.3f} cores (scheduler: {scheduled:.1f} ms)")
+kinds = {"loop": 0.0, "network": 0.0, "other": 0.0}
+for task, ns in scheduled_ns().items():
+    kinds[thread_kind(task)] += (ns - scheduled_before.get(task, 0)) / 1e6
+split = ", ".join(f"{kind} {ms:.1f}" for kind, ms in kinds.items())
+print(f"{cpu:.2f} s in {wall:.2f} s = {cpu / wall:.3f} cores (scheduler: {sum(kinds.values()):.1f} ms: {split}; "
+      f"loop preempted {loop_preemptions() - preempted_before} times)")
 PY
 }
 
