@@ -99,7 +99,7 @@ let package = Package(
         // The stores on real files; the two suites that also open what they read in the chat
         // window (the format document's example, damaged files) need the app as well.
         .testTarget(name: "PodchatStorageTests", dependencies: ["PodchatStorage", "PodchatApp", "PodchatTestSupport"]),
-        .testTarget(name: "PodchatTerminalTests", dependencies: ["PodchatTerminal", "PodchatApp", "CNcursesw"]),
+        .testTarget(name: "PodchatTerminalTests", dependencies: ["PodchatTerminal", "PodchatApp", "PodchatCore", "CNcursesw", "CSignalPipe"]),
         .testTarget(
             name: "SoakTests",
             dependencies: ["PodchatApp", "PodchatCore", "PodchatStorage", "EndpointClient", "PodchatSimulator", "PodchatTestSupport"]

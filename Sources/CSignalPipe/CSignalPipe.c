@@ -58,6 +58,37 @@ int CSignalPipe_makePipe(int descriptors[2]) {
     return pipe2(descriptors, O_NONBLOCK | O_CLOEXEC);
 }
 
+#include <stdint.h>
+#include <sys/timerfd.h>
+#include <time.h>
+
+int CSignalPipe_makeTimer(void) {
+    return timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
+}
+
+uint64_t CSignalPipe_monotonicNanoseconds(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (uint64_t)now.tv_sec * 1000000000u + (uint64_t)now.tv_nsec;
+}
+
+int CSignalPipe_armTimer(int fd, uint64_t at) {
+    struct itimerspec when = {0};
+    when.it_value.tv_sec = (time_t)(at / 1000000000u);
+    when.it_value.tv_nsec = (long)(at % 1000000000u);
+    return timerfd_settime(fd, TFD_TIMER_ABSTIME, &when, NULL);
+}
+
+int CSignalPipe_readTimer(int fd, struct itimerspec *remaining) {
+    return timerfd_gettime(fd, remaining);
+}
+
+void CSignalPipe_clearTimer(int fd) {
+    uint64_t expirations;
+    ssize_t ignored = read(fd, &expirations, sizeof expirations);
+    (void)ignored;
+}
+
 // Crash guard: the terminal's settings as they were before ncurses changed them, and the
 // bytes that undo what podchat asked of the terminal, for a handler that must not allocate.
 #include <termios.h>

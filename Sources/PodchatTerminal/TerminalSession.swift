@@ -4,9 +4,9 @@ import PodchatApp
 import PodchatCore
 
 /// The user's terminal for one chat window, as the ``LoopDriver`` uses it: ncurses for the
-/// screen and the keys, and one `poll(2)` on stdin, the ``Mailbox``'s pipe and the signal pipe,
-/// so keyboard input, background events and signals meet on the loop's thread. Nothing else
-/// calls ncurses.
+/// screen and the keys, and one `poll(2)` on stdin, the ``Mailbox``'s pipe and timer and the
+/// signal pipe, so keyboard input, background events and signals meet on the loop's thread.
+/// Nothing else calls ncurses.
 package final class TerminalSession: TerminalDevice {
     private let terminal: Terminal
     private let mailbox: Mailbox
@@ -51,11 +51,12 @@ package final class TerminalSession: TerminalDevice {
         if ready.isTerminalGone || signalled.contains(where: SignalPipe.terminating.contains) {
             events.append(.terminationRequested)
         }
-        return events + mailbox.drain()
+        return events + mailbox.drain(pipeIsReadable: ready.hasPost, timerFired: ready.hasTimedPost)
     }
 
     package func draw(_ screen: Screen) {
         terminal.draw(screen)
+        mailbox.framed()
     }
 
     package func copyToClipboard(_ text: String) {
@@ -66,20 +67,30 @@ package final class TerminalSession: TerminalDevice {
         terminal.whileSuspended { ExternalEditor.edit(text, environment: environment) }
     }
 
+    /// What woke the loop; each pipe and the timer are read only when `poll` flags them.
+    private struct Readiness {
+        var hasInput = false
+        var isTerminalGone = false
+        var hasSignal = false
+        /// The mailbox's pipe: an event to show at once.
+        var hasPost = false
+        /// The mailbox's timer: streamed text whose frame pace has ended.
+        var hasTimedPost = false
+    }
+
     /// Sleeps until input, an event, a signal or `timeout`.
-    /// - Returns: whether the terminal has bytes to read, whether it has hung up, and whether
-    ///   a signal came (its pipe is read only then).
-    private func waitForInput(timeout: Duration?) -> (hasInput: Bool, isTerminalGone: Bool, hasSignal: Bool) {
+    private func waitForInput(timeout: Duration?) -> Readiness {
         var descriptors = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: mailbox.readDescriptor, events: Int16(POLLIN), revents: 0),
             pollfd(fd: signals.readDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: mailbox.timerDescriptor, events: Int16(POLLIN), revents: 0),
         ]
-        guard poll(&descriptors, nfds_t(descriptors.count), Self.pollMilliseconds(timeout)) > 0 else { return (false, false, false) }
-        return (
-            descriptors[0].revents & Int16(POLLIN) != 0, descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0,
-            descriptors[2].revents & Int16(POLLIN) != 0
-        )
+        guard poll(&descriptors, nfds_t(descriptors.count), Self.pollMilliseconds(timeout)) > 0 else { return Readiness() }
+        func isReadable(_ index: Int) -> Bool { descriptors[index].revents & Int16(POLLIN) != 0 }
+        return Readiness(
+            hasInput: isReadable(0), isTerminalGone: descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0,
+            hasSignal: isReadable(2), hasPost: isReadable(1), hasTimedPost: isReadable(3))
     }
 
     /// `poll`'s timeout: -1 for none; otherwise a millisecond more than `timeout`'s whole

@@ -1,12 +1,25 @@
+import CSignalPipe
 import Glibc
 import PodchatApp
+import PodchatCore
 import Testing
 
 @testable import PodchatTerminal
 
 /// The loop's mailbox: every event posted from any thread is drained once, in each poster's
-/// order, and a burst of posts costs one byte in the wake-up pipe, not one per event.
+/// order, and a burst of posts costs one byte in the wake-up pipe, not one per event; streamed
+/// text that comes within a frame pace of the last frame waits for the timer instead.
 @Suite struct MailboxTests {
+    private static let moreText = Event.reply(RequestID(1), .received(.delta(choice: 0, text: "more")))
+    private static let end = Event.reply(RequestID(1), .received(.finished(.completed)))
+
+    /// Nanoseconds until `mailbox`'s timer fires; 0 when it is not armed.
+    static func timerRemaining(_ mailbox: Mailbox) -> Int {
+        var remaining = itimerspec()
+        precondition(CSignalPipe_readTimer(mailbox.timerDescriptor, &remaining) == 0)
+        return remaining.it_value.tv_sec * 1_000_000_000 + remaining.it_value.tv_nsec
+    }
+
     /// The bytes waiting in `mailbox`'s wake-up pipe, read without draining the events.
     static func wakeUpBytes(_ mailbox: Mailbox) -> Int {
         var pending: Int32 = 0
@@ -30,6 +43,39 @@ import Testing
         mailbox.post(.pasted("second"))
         #expect(Self.wakeUpBytes(mailbox) == 1)
         #expect(mailbox.drain() == [.pasted("second")])
+    }
+
+    @Test func streamedTextRightAfterAFrameWaitsForTheTimerNotThePipe() {
+        let mailbox = Mailbox()
+        mailbox.framed()
+        mailbox.post(Self.moreText)
+        mailbox.post(Self.moreText)
+        #expect(Self.wakeUpBytes(mailbox) == 0)
+        let remaining = Self.timerRemaining(mailbox)
+        #expect(remaining > 0 && remaining <= Int(Mailbox.framePace.nanoseconds))
+        // The timer wakes the loop by the pace's end, with both pieces.
+        var descriptor = pollfd(fd: mailbox.timerDescriptor, events: Int16(POLLIN), revents: 0)
+        #expect(poll(&descriptor, 1, 5_000) == 1)
+        #expect(mailbox.drain(pipeIsReadable: false, timerFired: true) == [Self.moreText, Self.moreText])
+        #expect(poll(&descriptor, 1, 0) == 0, "the timer was cleared")
+    }
+
+    @Test func streamedTextLongAfterTheLastFrameWakesTheLoopAtOnce() {
+        let mailbox = Mailbox()
+        mailbox.post(Self.moreText)
+        #expect(Self.wakeUpBytes(mailbox) == 1)
+        #expect(Self.timerRemaining(mailbox) == 0)
+    }
+
+    @Test(arguments: [end, .pasted("typed"), .reply(RequestID(1), .failed(CompletionFailure("lost")))])
+    func anEventThatCannotWaitWakesTheLoopAtOnceEvenBehindWaitingText(_ event: Event) {
+        let mailbox = Mailbox()
+        mailbox.framed()
+        mailbox.post(Self.moreText)
+        mailbox.post(event)
+        #expect(Self.wakeUpBytes(mailbox) == 1)
+        #expect(mailbox.drain(pipeIsReadable: true, timerFired: false) == [Self.moreText, event])
+        #expect(Self.timerRemaining(mailbox) == 0, "the timer would only wake the loop for nothing")
     }
 
     @Test func postsFromManyThreadsAllArriveInEachThreadsOrder() async {

@@ -18,6 +18,22 @@ void CSignalPipe_restore(int signo);
 // Glibc module does not show it). Returns 0, or -1 with errno set.
 int CSignalPipe_makePipe(int descriptors[2]);
 
+#include <stdint.h>
+
+// A timer the loop can poll (timerfd on CLOCK_MONOTONIC), non-blocking and closed on exec.
+// Returns its descriptor, or -1 with errno set.
+int CSignalPipe_makeTimer(void);
+// CLOCK_MONOTONIC now, in nanoseconds: the clock the timer counts in.
+uint64_t CSignalPipe_monotonicNanoseconds(void);
+// Makes the timer readable at `at` (CLOCK_MONOTONIC nanoseconds), once; 0 disarms it.
+// Returns 0, or -1 with errno set.
+int CSignalPipe_armTimer(int fd, uint64_t at);
+// The time left until the timer fires (zero when it is not armed). Returns 0, or -1 with errno.
+struct itimerspec;
+int CSignalPipe_readTimer(int fd, struct itimerspec *remaining);
+// Reads the timer's count of expirations, so poll no longer reports it readable.
+void CSignalPipe_clearTimer(int fd);
+
 // Crash guard: saves the settings of the terminal on `fd` (call before ncurses changes them)
 // and installs handlers for SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT and SIGTRAP that put them
 // back and undo the alternate screen, mouse and bracketed paste, then pass the signal on to the
