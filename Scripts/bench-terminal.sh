@@ -164,7 +164,9 @@ curl_cpu() {
 }
 
 # Median and largest milliseconds from each read of the reply's socket to the next write to the
-# terminal, for one 500-token reply in session $1, podchat's pid $2 traced meanwhile.
+# terminal, and the same for the reply's last read (the goal's figure: its last token and its
+# end), for one 500-token reply in session $1, podchat's pid $2 traced meanwhile. Frames are
+# paced while a reply streams (`Mailbox.framePace`), so the median is about half a pace.
 arrival_to_frame() {
   $T send-keys -t "$1" -l "Go [[sim:tokens=500]]"
   sleep 0.3
@@ -194,8 +196,9 @@ for text in open(sys.argv[1], errors="replace"):
         waiting = None
 if not arrivals:
     sys.exit("no reads of the stream followed by a frame in the trace")
+last = arrivals[-1]
 arrivals.sort()
-print(f"median {arrivals[len(arrivals) // 2]:.2f}, max {arrivals[-1]:.2f} ({len(arrivals)} frames)")
+print(f"median {arrivals[len(arrivals) // 2]:.2f}, max {arrivals[-1]:.2f}, last token {last:.2f} ({len(arrivals)} frames)")
 PY
 }
 
