@@ -274,7 +274,8 @@ struct TranscriptLayout {
         if let retry = state.reply.active?.retry {
             return "retrying in \(Formatting.elapsed(retry.at - state.window.now)): \(retry.reason)"
         }
-        let elapsed = Formatting.elapsed(state.window.now - (reply.requestedAt ?? state.window.now))
+        // Formatted only when shown: not for "streaming…", the footer of every streamed frame.
+        var elapsed: String { Formatting.elapsed(state.window.now - (reply.requestedAt ?? state.window.now)) }
         // A job is queued once it has an id; an OpenAI-compatible server names none, so its
         // reply is "sending…" only until it starts.
         if reply.startedAt == nil { return reply.jobID == nil ? "sending…" : "queued \(elapsed), waiting for a worker" }
