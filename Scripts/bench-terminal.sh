@@ -164,9 +164,10 @@ curl_cpu() {
 }
 
 # Median and largest milliseconds from each read of the reply's socket to the next write to the
-# terminal, and the same for the reply's last read (the goal's figure: its last token and its
-# end), for one 500-token reply in session $1, podchat's pid $2 traced meanwhile. Frames are
-# paced while a reply streams (`Mailbox.framePace`), so the median is about half a pace.
+# terminal (from the first read a frame shows), and from the reply's last read to the last
+# frame (the goal's figure: its last token and its end), for one 500-token reply in session $1,
+# podchat's pid $2 traced meanwhile. Frames are paced while a reply streams
+# (`Mailbox.framePace`), so a frame that shows two tokens shows the first up to a pace late.
 arrival_to_frame() {
   $T send-keys -t "$1" -l "Go [[sim:tokens=500]]"
   sleep 0.3
@@ -182,7 +183,7 @@ import re, sys
 # strace -yy names each descriptor: the stream's socket is TCP, the terminal is descriptor 1.
 # A read that carries text has "content" (an OpenAI chunk) or "output" (a job's /stream answer).
 line = re.compile(r'^(\d+)\s+(\d+):(\d+):([\d.]+) (read|write)\((\d+)<(.*?)>, "')
-arrivals, waiting = [], None
+arrivals, waiting, latest, last = [], None, None, None
 for text in open(sys.argv[1], errors="replace"):
     match = line.match(text)
     if not match:
@@ -191,12 +192,13 @@ for text in open(sys.argv[1], errors="replace"):
     at = (int(hours) * 60 + int(minutes)) * 60 + float(seconds)
     if call == "read" and path.startswith("TCP") and ("content" in text or "output" in text):
         waiting = at if waiting is None else waiting
+        latest = at
     elif call == "write" and descriptor == "1" and waiting is not None:
         arrivals.append((at - waiting) * 1000)
+        last = (at - latest) * 1000
         waiting = None
 if not arrivals:
     sys.exit("no reads of the stream followed by a frame in the trace")
-last = arrivals[-1]
 arrivals.sort()
 print(f"median {arrivals[len(arrivals) // 2]:.2f}, max {arrivals[-1]:.2f}, last token {last:.2f} ({len(arrivals)} frames)")
 PY
