@@ -101,7 +101,8 @@ package final class TranscriptCache {
         return rows
     }
 
-    /// Draws `lines` from the top of `area`, on a screen blank there. A row showing a line
+    /// Draws `lines` from the top of `area`, on a screen blank there, as the last write before
+    /// any overlay (it keeps the screen, so a later write copies it). A row showing a line
     /// drawn last frame, in the same area, gets that frame's cells copied instead of written
     /// again: while a reply streams only its last rows change, and writing every row's text
     /// was most of a frame. The rows may have scrolled up since (a reply that grew a row moves

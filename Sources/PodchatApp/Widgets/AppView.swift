@@ -18,11 +18,6 @@ package enum AppView {
             }
             return screen
         }
-        if let comparison = state.reply.comparison {
-            ComparisonView(state: state, comparison: comparison).render(in: layout.transcript, on: &screen)
-        } else {
-            TranscriptView(state: state, cache: cache).render(in: layout.transcript, on: &screen)
-        }
         inputBox(for: state, layout: input).render(divider: layout.inputDivider, input: layout.input, on: &screen)
         if let panel = layout.panel {
             if let panelCache {
@@ -30,6 +25,15 @@ package enum AppView {
             } else {
                 ParameterPanelView(state: state).render(in: panel, on: &screen)
             }
+        }
+        StatusBarView(state: state).render(in: layout.statusBar, on: &screen)
+        // The transcript after the parts beside it (none overlaps it): the cache keeps this
+        // frame's cells to copy rows from next frame, and a write after that would copy the
+        // whole screen first. Only an overlay, drawn over it, still does.
+        if let comparison = state.reply.comparison {
+            ComparisonView(state: state, comparison: comparison).render(in: layout.transcript, on: &screen)
+        } else {
+            TranscriptView(state: state, cache: cache).render(in: layout.transcript, on: &screen)
         }
         if let picker = state.browser.picker {
             screen.cursor = nil
@@ -49,7 +53,6 @@ package enum AppView {
             screen.cursor = nil
             HelpView(scroll: scroll).render(in: Rect(x: 0, y: 0, width: size.width, height: layout.statusBar.y), on: &screen)
         }
-        StatusBarView(state: state).render(in: layout.statusBar, on: &screen)
         return screen
     }
 
