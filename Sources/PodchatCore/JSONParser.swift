@@ -32,8 +32,7 @@ struct JSONParser {
 
     /// The JSON document in `bytes`.
     static func parse(_ bytes: some Collection<UInt8>) throws -> JSONValue {
-        let parsed = try bytes.withContiguousStorageIfAvailable { buffer in try parseDocument(buffer) }
-        return try parsed ?? Array(bytes).withUnsafeBufferPointer { buffer in try parseDocument(buffer) }
+        try parse(bytes) { _ in true }
     }
 
     /// The JSON document in `bytes`, but for an object at the top only the members whose names
@@ -41,19 +40,17 @@ struct JSONParser {
     /// but not built. A streamed chunk's id, model and object strings are never read.
     static func parse(_ bytes: some Collection<UInt8>, keepingMembers isKept: (String) -> Bool) throws -> JSONValue {
         let parsed = try bytes.withContiguousStorageIfAvailable { buffer in
-            try parseDocument(buffer) { try $0.object(keeping: isKept) }
+            try parseDocument(buffer, keeping: isKept)
         }
-        return try parsed ?? Array(bytes).withUnsafeBufferPointer { buffer in try parseDocument(buffer) { try $0.object(keeping: isKept) } }
+        return try parsed ?? Array(bytes).withUnsafeBufferPointer { buffer in try parseDocument(buffer, keeping: isKept) }
     }
 
-    /// The document in `buffer`, its value read by `read`.
-    private static func parseDocument(
-        _ buffer: UnsafeBufferPointer<UInt8>, reading read: (inout JSONParser) throws -> JSONValue = { try $0.value() }
-    ) throws -> JSONValue {
+    /// The document in `buffer`, keeping of an object at the top the members `isKept` names.
+    private static func parseDocument(_ buffer: UnsafeBufferPointer<UInt8>, keeping isKept: (String) -> Bool) throws -> JSONValue {
         var parser = JSONParser(buffer)
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
         parser.skipWhitespace()
-        let value = try read(&parser)
+        let value = try parser.object(keeping: isKept)
         parser.skipWhitespace()
         guard parser.position == buffer.count else { throw parser.failure("text after the value") }
         return value
